@@ -1,0 +1,94 @@
+"""The command line: ``python -m checks validate [FILES]`` and ``python -m checks score ANSWERS.json``.
+
+Exit codes: 0 success, 1 invalid input (reason on stderr, no traceback), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checks.answers import MAX_BYTES, checklist_id_of, read_answers
+from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
+from checks.docs_index import load_docs_index
+from checks.errors import ChecklistError
+from checks.html_report import to_html
+from checks.reports import to_csv, to_json, to_markdown, to_text
+from checks.scoring import score
+
+DOCS_DIR = DEFINITIONS_DIR.parent.parent / "docs"
+FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv, "json": to_json, "html": to_html}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)  # exits with 2 on a usage error
+    try:
+        return args.run(args)
+    except ChecklistError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m checks", description="Validate checklists and score answers.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    validate = commands.add_parser("validate", help="check checklist definitions")
+    validate.add_argument("files", nargs="*", type=Path, metavar="FILE", help="default: every definition")
+    validate.add_argument("--docs", type=Path, default=DOCS_DIR, help="docs folder to check guidance links against")
+    validate.set_defaults(run=_validate)
+    score_command = commands.add_parser("score", help="score a saved-answers file")
+    score_command.add_argument("answers", type=Path, metavar="ANSWERS.json")
+    score_command.add_argument("--format", choices=FORMATS, default="text")
+    score_command.add_argument("--definition", type=Path, help="default: the definition the file names")
+    score_command.set_defaults(run=_score)
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    docs = load_docs_index(args.docs) if args.docs.is_dir() else None
+    failed = 0
+    for path in args.files or [_relative(p) for p in definition_files()]:
+        try:
+            checklist = load_checklist(path, docs)
+        except ChecklistError as error:
+            print(error, file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{path}: valid ({len(checklist.sections)} sections, {len(checklist.questions())} questions)")
+    if docs is None:
+        print(f"Guidance links were not checked: no docs folder at {args.docs}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _relative(path: Path) -> Path:
+    """A path relative to the working folder where it lies below it, for shorter messages."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _score(args: argparse.Namespace) -> int:
+    raw = _read_bytes(args.answers)
+    path = args.definition or DEFINITIONS_DIR / f"{checklist_id_of(raw)}.yml"
+    if not path.exists():
+        print(f"{args.answers}: no checklist definition at {path}", file=sys.stderr)
+        return 1
+    checklist = load_checklist(path)
+    try:
+        saved = read_answers(raw, checklist)
+    except ChecklistError as error:
+        error.source = str(args.answers)
+        raise
+    sys.stdout.write(FORMATS[args.format](score(checklist, saved)))
+    return 0
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)  # never read more than the largest allowed file
+    except OSError as error:
+        raise ChecklistError([], f"{path}: cannot read the file ({error.strerror})") from None

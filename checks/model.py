@@ -1,0 +1,154 @@
+"""The checklist domain model: small frozen dataclasses built only by `definitions`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DONT_KNOW = "dont_know"
+NOT_RELEVANT = "not_relevant"
+SPECIAL_LABELS = {DONT_KNOW: "Don't know", NOT_RELEVANT: "Not relevant"}
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a question accepts, worth `points` out of the question's best option."""
+
+    id: str
+    label: str
+    points: float
+
+
+def _scale(*options: tuple[str, str, float]) -> tuple[Option, ...]:
+    return tuple(Option(value, label, points) for value, label, points in options)
+
+
+SCALES: dict[str, tuple[Option, ...]] = {
+    "agreement": _scale(
+        ("strongly_disagree", "Strongly disagree", 0),
+        ("disagree", "Disagree", 1),
+        ("neutral", "Neither agree nor disagree", 2),
+        ("agree", "Agree", 3),
+        ("strongly_agree", "Strongly agree", 4),
+    ),
+    "in_place": _scale(
+        ("not_in_place", "Not in place", 0),
+        ("partly_in_place", "Partly in place", 1),
+        ("fully_in_place", "Fully in place", 2),
+    ),
+    "yes_partly_no": _scale(("no", "No", 0), ("partly", "Partly", 1), ("yes", "Yes", 2)),
+}
+"""The built-in answer scales; a `choice` question brings its own options."""
+
+KINDS = (*SCALES, "choice")
+WEAK_BELOW = 0.5
+"""An answer worth less than this share of the marks is weak (red flag when critical)."""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    kind: str
+    options: tuple[Option, ...]
+    """The scored answers, worst first as written in the definition or scale."""
+    guidance: str
+    """Docs page and anchor this question draws on, e.g. ``behaviours/leadership.md#warning-signs``."""
+    advice: str
+    """What to do when the answer is weak."""
+    weight: float = 1.0
+    critical: bool = False
+    not_relevant: bool = False
+    """Whether "not relevant" is an accepted answer."""
+    hint: str = ""
+
+    @property
+    def best(self) -> float:
+        return max(option.points for option in self.options)
+
+    def share(self, value: str) -> float | None:
+        """The share of the marks (0 to 1) an answer earns; None when it does not score."""
+        for option in self.options:
+            if option.id == value:
+                return option.points / self.best
+        return None
+
+    def accepts(self, value: str) -> bool:
+        return value == DONT_KNOW or (value == NOT_RELEVANT and self.not_relevant) or self.share(value) is not None
+
+    def label(self, value: str) -> str:
+        if value in SPECIAL_LABELS:
+            return SPECIAL_LABELS[value]
+        return next((option.label for option in self.options if option.id == value), value)
+
+    def choices(self) -> tuple[tuple[str, str], ...]:
+        """Every (value, label) a form offers for this question, in order."""
+        specials = (DONT_KNOW, NOT_RELEVANT) if self.not_relevant else (DONT_KNOW,)
+        return tuple((o.id, o.label) for o in self.options) + tuple((s, SPECIAL_LABELS[s]) for s in specials)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    guidance: str
+    questions: tuple[Question, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Band:
+    """A named range of whole scores, ``min`` to ``max`` inclusive."""
+
+    name: str
+    min: int
+    max: int
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One test that makes a decision outcome hold, and the reason it gives."""
+
+    reason: str
+    question: str = ""
+    answers: tuple[str, ...] = ()
+    """With `question`: the answers that make the condition hold."""
+    section: str = ""
+    below: int | None = None
+    at_least: int | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    meaning: str
+    when: tuple[Condition, ...] = ()
+    default: bool = False
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    version: int
+    description: str
+    sections: tuple[Section, ...]
+    bands: tuple[Band, ...]
+    kind: str = "assessment"
+    min_answered: float = 0.5
+    outcomes: tuple[Outcome, ...] = ()
+    source: str = field(default="", compare=False)
+    """Where the definition came from (a file path), for messages."""
+
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for section in self.sections for q in section.questions)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions() if q.id == question_id), None)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def band(self, score: int) -> Band:
+        return next(band for band in self.bands if band.min <= score <= band.max)

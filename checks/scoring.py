@@ -1,0 +1,140 @@
+"""Scoring: turn a checklist and saved answers into a `Result`. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import math
+
+from checks.answers import SavedAnswers
+from checks.model import DONT_KNOW, NOT_RELEVANT, WEAK_BELOW, Checklist, Question, Section
+from checks.outcomes import decide
+from checks.result import Action, Decision, QuestionResult, Result, SectionResult
+
+ACTION_BELOW = 0.75
+"""Answers worth less than this share of the marks go into the action plan."""
+
+
+def score(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> Result:
+    """Score every section and the whole checklist, raise red flags and plan actions."""
+    answers = saved.answers if isinstance(saved, SavedAnswers) else dict(saved)
+    questions = tuple(_question_result(q, s, answers.get(q.id)) for s in checklist.sections for q in s.questions)
+    by_id = {q.id: q for q in questions}
+    sections = tuple(_section_result(checklist, s, [by_id[q.id] for q in s.questions]) for s in checklist.sections)
+    scores = [s.score for s in sections]
+    overall = round(sum(scores) / len(scores)) if None not in scores else None
+    band = checklist.band(overall) if overall is not None else None
+    red_flags = tuple(_action(checklist, q) for q in questions if q.red_flag)
+    decision = _decision(checklist, answers, sections)
+    notices = _notices(checklist, saved)
+    if checklist.kind == "decision" and decision is None:
+        notices += ("Answer enough questions in every section to get a recommendation.",)
+    return Result(
+        checklist=checklist.id,
+        title=checklist.title,
+        version=checklist.version,
+        kind=checklist.kind,
+        score=overall,
+        band=band.name if band else None,
+        band_meaning=band.meaning if band else None,
+        sections=sections,
+        questions=questions,
+        red_flags=red_flags,
+        actions=red_flags + _weak_actions(checklist, questions, sections),
+        decision=decision,
+        orphans=dict(saved.orphans) if isinstance(saved, SavedAnswers) else {},
+        notices=notices,
+    )
+
+
+def _question_result(question: Question, section: Section, answer: str | None) -> QuestionResult:
+    share = question.share(answer) if answer is not None else None
+    weak = share is not None and share < WEAK_BELOW
+    return QuestionResult(
+        id=question.id,
+        section=section.id,
+        text=question.text,
+        answer=answer,
+        answer_label=question.label(answer) if answer is not None else "Not answered",
+        share=share,
+        weight=question.weight,
+        critical=question.critical,
+        red_flag=question.critical and (weak or answer == DONT_KNOW),
+    )
+
+
+def _section_result(checklist: Checklist, section: Section, results: list[QuestionResult]) -> SectionResult:
+    scored = [q for q in results if q.share is not None]
+    not_relevant = tuple(q.id for q in results if q.answer == NOT_RELEVANT)
+    relevant = len(results) - len(not_relevant)
+    needed = max(1, math.ceil(checklist.min_answered * relevant))
+    score = None
+    if relevant and len(scored) >= needed:
+        weights = sum(q.weight for q in scored)
+        score = round(100 * sum(q.share * q.weight for q in scored) / weights)
+    band = checklist.band(score) if score is not None else None
+    return SectionResult(
+        id=section.id,
+        title=section.title,
+        guidance=section.guidance,
+        score=score,
+        band=band.name if band else None,
+        band_meaning=band.meaning if band else None,
+        answered=len(scored),
+        needed=needed,
+        total=len(results),
+        dont_know=tuple(q.id for q in results if q.answer == DONT_KNOW),
+        not_relevant=not_relevant,
+        unanswered=tuple(q.id for q in results if q.answer is None),
+        status=_status(len(scored), needed, relevant, len(results)),
+    )
+
+
+def _status(answered: int, needed: int, relevant: int, total: int) -> str:
+    if not relevant:
+        return "Every question was marked not relevant, so this section has no score."
+    if answered < needed:
+        return f"Too few answers to score fairly: {answered} of {relevant} answered; at least {needed} are needed."
+    return f"{answered} of {total} questions answered."
+
+
+def _action(checklist: Checklist, result: QuestionResult) -> Action:
+    question = checklist.question(result.id)
+    return Action(
+        question=result.id,
+        section=result.section,
+        text=result.text,
+        answer_label=result.answer_label,
+        advice=question.advice,
+        guidance=question.guidance,
+        red_flag=result.red_flag,
+    )
+
+
+def _weak_actions(checklist: Checklist, questions, sections) -> tuple[Action, ...]:
+    """Weak answers that are not red flags, weakest sections first, then weakest answers, heaviest first."""
+    section_rank = {s.id: (s.score if s.score is not None else 101) for s in sections}
+    weak = [q for q in questions if not q.red_flag and q.share is not None and q.share < ACTION_BELOW]
+    weak.sort(key=lambda q: (section_rank[q.section], q.share, -q.weight))
+    return tuple(_action(checklist, q) for q in weak)
+
+
+def _decision(checklist: Checklist, answers: dict[str, str], sections) -> Decision | None:
+    if checklist.kind != "decision" or any(s.score is None for s in sections):
+        return None
+    outcome, reasons = decide(checklist, answers, {s.id: s.score for s in sections})
+    return Decision(outcome.id, outcome.title, outcome.meaning, reasons)
+
+
+def _notices(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> tuple[str, ...]:
+    notices = []
+    if isinstance(saved, SavedAnswers):
+        if saved.checklist_version != checklist.version:
+            notices.append(
+                f"These answers were saved for version {saved.checklist_version} of this checklist; "
+                f"it is now version {checklist.version}."
+            )
+        if saved.orphans:
+            notices.append(
+                f"{len(saved.orphans)} answer(s) are to questions that have since changed. "
+                "They are kept in your saved answers and exports, but do not count towards the scores."
+            )
+    return tuple(notices)

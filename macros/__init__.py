@@ -1,0 +1,1 @@
+"""Build-time side of Relationship Matters: page macros and build steps for mkdocs-macros."""

@@ -1,0 +1,35 @@
+"""The mkdocs-macros module: registers the page macros.
+
+Kept to `define_env` so the macros also work where only that hook runs.
+"""
+
+from __future__ import annotations
+
+from macros import checklists, guidance
+
+
+def define_env(env):
+    bibliography = guidance.load_sources()
+
+    def page_path() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def sources(*keys: str) -> str:
+        """The numbered citations for this page."""
+        return guidance.sources_list(bibliography, keys, page_path())
+
+    @env.macro
+    def all_sources() -> str:
+        """Every source the site cites."""
+        return guidance.all_sources_list(bibliography)
+
+    @env.macro
+    def checklist_link(checklist_id: str, section_id: str | None = None) -> str:
+        """A box sending the reader to the checklist (section) that tests this topic."""
+        return checklists.link_box(checklist_id, section_id, page_path())
+
+    @env.macro
+    def checklist(checklist_id: str) -> str:
+        """The checklist's accessible form, rendered from its definition."""
+        return checklists.form(checklist_id)
