@@ -1,39 +1,112 @@
-"""Build-time rendering of the checklists (forms and links) from their definitions."""
+"""Build-time rendering of the checklists from their validated definitions.
+
+Every definition is validated once per build, guidance links included; a bad one
+fails the build with its file, the path of the bad value and what is wrong.
+"""
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from html import escape
 from pathlib import Path
 
 import yaml
 
+from checks import Checklist, checklist_from_mapping, definition_files, load_docs_index
+from checks.links import guidance_url
+from checks.model import Question, Section
 from macros.guidance import relative_link
 
-DEFINITIONS = Path(__file__).resolve().parent.parent / "checks" / "definitions"
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 
 
-def _definition(checklist_id: str) -> dict:
-    path = DEFINITIONS / f"{checklist_id}.yml"
-    if not path.exists():
-        raise KeyError(f"no checklist called {checklist_id!r} in {DEFINITIONS}")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+@cache
+def definitions() -> dict[str, tuple[Checklist, dict]]:
+    """Each checklist by id, with the plain data it was built from (embedded in its page)."""
+    docs = load_docs_index(DOCS_DIR)
+    found = {}
+    for path in definition_files():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found[path.stem] = (checklist_from_mapping(data, f"checks/definitions/{path.name}", docs), data)
+    return found
+
+
+def _get(checklist_id: str) -> tuple[Checklist, dict]:
+    if checklist_id not in definitions():
+        raise KeyError(f"no checklist called {checklist_id!r}; known: {', '.join(definitions())}")
+    return definitions()[checklist_id]
 
 
 def link_box(checklist_id: str, section_id: str | None, page: str) -> str:
-    data = _definition(checklist_id)
+    """An admonition (Markdown, so MkDocs checks the link) pointing at a checklist or one of its sections."""
+    checklist, _ = _get(checklist_id)
     target = relative_link(page, f"checklists/{checklist_id}.md")
     if section_id is None:
-        body = f"Use the [{data['title']}]({target}) to see where you stand."
+        body = f"Use the [{checklist.title}]({target}) to see where you stand. It takes about 15 minutes."
     else:
-        section = next((s for s in data["sections"] if s["id"] == section_id), None)
+        section = checklist.section(section_id)
         if section is None:
             raise KeyError(f"{page}: checklist_link(): {checklist_id!r} has no section {section_id!r}")
-        count = len(section["questions"])
         body = (
-            f"The [{data['title']}: {section['title']}]({target}#{section_id}) "
-            f"asks {count} questions on this. Answer them alone, with your team or with each partner."
+            f"The [{checklist.title}: {section.title}]({target}#{section_id}) asks "
+            f"{len(section.questions)} questions on this. Answer them alone, with your team or with each partner."
         )
     return f'!!! tip "Check how you are doing"\n    {body}\n'
 
 
-def form(checklist_id: str) -> str:
-    raise NotImplementedError("checklist forms arrive with the engine")
+def form(checklist_id: str, page_url: str) -> str:
+    """The checklist's form: complete and printable without JavaScript; the results panel fills in with it."""
+    checklist, data = _get(checklist_id)
+    base = "../" * page_url.strip("/").count("/") + ("../" if page_url.strip("/") else "")
+    sections = "".join(_section(checklist, section, base) for section in checklist.sections)
+    definition = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    cid = escape(checklist.id)
+    return (
+        f'\n<div class="rm-checklist" data-module="rm-checklist" data-checklist="{cid}" data-base="{base}">\n'
+        f'<p class="rm-no-js">Your results appear as you answer when JavaScript is on. Without it you can still '
+        f"read, print and discuss every question.</p>\n"
+        f'<form class="rm-form" id="rm-form-{cid}" aria-label="{escape(checklist.title)}">{sections}</form>\n'
+        f'<h2 id="results">Your results</h2>\n'
+        f'<div class="rm-results" role="status" aria-live="polite" data-state="loading">'
+        f"<p>Results need JavaScript. With it on, they appear here as you answer.</p></div>\n"
+        f'<script type="application/json" class="rm-definition">{definition}</script>\n'
+        f"</div>\n"
+    )
+
+
+def _section(checklist: Checklist, section: Section, base: str) -> str:
+    sid = escape(section.id)
+    intro = f"<p>{escape(section.intro)}</p>" if section.intro else ""
+    numbers = {q.id: n for n, q in enumerate(checklist.questions(), 1)}
+    questions = "".join(_question(q, numbers[q.id], base) for q in section.questions)
+    return (
+        f'<section class="rm-section" aria-labelledby="{sid}">'
+        f'<h2 id="{sid}">{escape(section.title)}</h2>{intro}'
+        f'<p class="rm-section-guidance"><a href="{escape(guidance_url(section.guidance, base))}">'
+        f"Read the guidance on {escape(section.title.lower())}</a></p>"
+        f"{questions}"
+        f'<div class="rm-notes"><label for="notes-{sid}">Your notes on {escape(section.title.lower())} '
+        f'(optional)</label><textarea id="notes-{sid}" name="notes:{sid}" rows="3" '
+        f'data-section="{sid}"></textarea></div></section>'
+    )
+
+
+def _question(question: Question, number: int, base: str) -> str:
+    qid = escape(question.id)
+    hint_id = f"q-{qid}-hint"
+    critical = ' <strong class="rm-critical">(key question)</strong>' if question.critical else ""
+    options = "".join(
+        f'<div class="rm-option"><input type="radio" id="q-{qid}-{escape(value)}" name="{qid}" value="{escape(value)}"'
+        f'><label for="q-{qid}-{escape(value)}">{escape(label)}</label></div>'
+        for value, label in question.choices()
+    )
+    hint = f'<p class="rm-hint" id="{hint_id}">{escape(question.hint)}</p>' if question.hint else ""
+    described = f' aria-describedby="{hint_id}"' if question.hint else ""
+    return (
+        f'<fieldset class="rm-question" id="q-{qid}" data-kind="{escape(question.kind)}"{described}>'
+        f'<legend><span class="rm-number">{number}.</span> {escape(question.text)}{critical}</legend>'
+        f'{hint}<div class="rm-options">{options}</div>'
+        f'<p class="rm-question-guidance"><a href="{escape(guidance_url(question.guidance, base))}">'
+        f"Guidance on this question</a></p></fieldset>"
+    )

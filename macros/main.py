@@ -32,4 +32,4 @@ def define_env(env):
     @env.macro
     def checklist(checklist_id: str) -> str:
         """The checklist's accessible form, rendered from its definition."""
-        return checklists.form(checklist_id)
+        return checklists.form(checklist_id, env.page.url)
