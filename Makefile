@@ -8,9 +8,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 serve: install

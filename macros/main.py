@@ -5,7 +5,7 @@ Kept to `define_env` so the macros also work where only that hook runs.
 
 from __future__ import annotations
 
-from macros import checklists, guidance
+from macros import checklists, guidance, runtime
 
 
 def define_env(env):
@@ -33,3 +33,8 @@ def define_env(env):
     def checklist(checklist_id: str) -> str:
         """The checklist's accessible form, rendered from its definition."""
         return checklists.form(checklist_id, env.page.url)
+
+
+def on_post_build(env):
+    """Ship the Python runtime and the `checks` wheel into the built site."""
+    runtime.ship_runtime(env.conf["site_dir"])
