@@ -25,7 +25,7 @@ MAX_NOTE = 20_000
 MAX_PROBLEMS_SHOWN = 10
 RESPONDENT_KEYS = ("name", "organisation", "role")
 DOCUMENT_KEYS = ("format", "checklist", "checklist_version", "saved_at", "respondent", "answers", "notes")
-FORMAT_PATTERN = re.compile(rf"^{FORMAT}/(\d{{1,6}})$")
+FORMAT_PATTERN = re.compile(rf"{FORMAT}/([0-9]{{1,6}})")
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,14 @@ def _refuse(messages: list[str]) -> AnswersError:
 def _decode(source: Any) -> Any:
     if isinstance(source, bytes | bytearray):
         if len(source) > MAX_BYTES:
-            raise _refuse([_too_big(len(source))])
+            raise _refuse([too_big(len(source))])
         try:
             source = bytes(source).decode("utf-8-sig")
         except UnicodeDecodeError:
             raise _refuse(["This file is not text: an answers file is JSON text."]) from None
     if isinstance(source, str):
         if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            raise _refuse([_too_big(len(source.encode("utf-8", "surrogatepass")))])
+            raise _refuse([too_big(len(source.encode("utf-8", "surrogatepass")))])
         try:
             return json.loads(source)
         except json.JSONDecodeError as error:
@@ -99,7 +99,7 @@ def _decode(source: Any) -> Any:
     return source
 
 
-def _too_big(size: int) -> str:
+def too_big(size: int) -> str:
     return f"This file is {size / 1_000_000:.1f} MB; an answers file is never more than {MAX_BYTES // 1_000_000} MB."
 
 
@@ -126,7 +126,7 @@ def _read_document(data: Any, checklist: Checklist) -> SavedAnswers:
 
 
 def _check_format(value: Any) -> None:
-    match = FORMAT_PATTERN.match(value) if isinstance(value, str) else None
+    match = FORMAT_PATTERN.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise _refuse(["This is not a Relationship Matters answers file."])
     if int(match.group(1)) > FORMAT_VERSION:

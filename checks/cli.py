@@ -6,13 +6,14 @@ Exit codes: 0 success, 1 invalid input (reason on stderr, no traceback), 2 usage
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from checks.answers import MAX_BYTES, checklist_id_of, read_answers
+from checks.answers import MAX_BYTES, checklist_id_of, read_answers, too_big
 from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
-from checks.errors import ChecklistError
+from checks.errors import AnswersError, ChecklistError, Problem
 from checks.html_report import to_html
 from checks.reports import to_csv, to_json, to_markdown, to_text
 from checks.scoring import score
@@ -72,15 +73,15 @@ def _relative(path: Path) -> Path:
 
 def _score(args: argparse.Namespace) -> int:
     raw = _read_bytes(args.answers)
-    path = args.definition or DEFINITIONS_DIR / f"{checklist_id_of(raw)}.yml"
-    if not path.exists():
-        print(f"{args.answers}: no checklist definition at {path}", file=sys.stderr)
-        return 1
-    checklist = load_checklist(path)
     try:
+        path = args.definition or DEFINITIONS_DIR / f"{checklist_id_of(raw)}.yml"
+        if not path.exists():
+            print(f"{args.answers}: no checklist definition at {path}", file=sys.stderr)
+            return 1
+        checklist = load_checklist(path)
         saved = read_answers(raw, checklist)
-    except ChecklistError as error:
-        error.source = str(args.answers)
+    except AnswersError as error:
+        error.source = str(args.answers)  # every problem with the answers file names it
         raise
     sys.stdout.write(FORMATS[args.format](score(checklist, saved)))
     return 0
@@ -89,6 +90,10 @@ def _score(args: argparse.Namespace) -> int:
 def _read_bytes(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)  # never read more than the largest allowed file
+            raw = handle.read(MAX_BYTES + 1)  # never read more than the largest allowed file
+            size = os.fstat(handle.fileno()).st_size
     except OSError as error:
-        raise ChecklistError([], f"{path}: cannot read the file ({error.strerror})") from None
+        raise AnswersError([Problem("", f"cannot read the file ({error.strerror})")], str(path)) from None
+    if len(raw) > MAX_BYTES:
+        raise AnswersError([Problem("", too_big(max(size, len(raw))))], str(path))
+    return raw

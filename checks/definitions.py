@@ -29,8 +29,8 @@ def checklist_from_mapping(data: Any, source: str = "", docs: dict[str, set[str]
     reader = Reader()
     checklist = _read_checklist(reader, data)
     _check_ids(reader, data)
-    if checklist is not None and docs is not None:
-        _check_links(reader, checklist, docs)
+    if docs is not None:
+        _check_links(reader, data, docs)
     if reader.problems or checklist is None:
         raise DefinitionError(reader.problems, source)
     return Checklist(**{**checklist.__dict__, "source": source})
@@ -117,7 +117,7 @@ def _question(reader: Reader, value: Any, path: str) -> Question | None:
         options = reader.get(data, "options", path, lambda v, p: _options(reader, v, p), ())
     else:
         if "options" in data and kind is not None:
-            reader.fail(join(path, "options"), f"a '{kind}' question uses its built-in scale; remove 'options'")
+            reader.fail(join(path, "options"), f"a question of kind '{kind}' uses its built-in scale; remove 'options'")
         options = SCALES.get(kind, ())
     return Question(
         id=reader.get(data, "id", path, reader.ident),
@@ -230,15 +230,17 @@ def _note_id(reader: Reader, seen: dict[str, str], ident: Any, path: str) -> Non
         seen[ident] = path
 
 
-def _check_links(reader: Reader, checklist: Checklist, docs: dict[str, set[str]]) -> None:
-    for s_index, section in enumerate(checklist.sections):
-        s_path = f"sections[{s_index}]"
-        _check_link(reader, section.guidance, join(s_path, "guidance"), docs)
-        for q_index, question in enumerate(section.questions):
-            _check_link(reader, question.guidance, f"{s_path}.questions[{q_index}].guidance", docs)
+def _check_links(reader: Reader, data: Any, docs: dict[str, set[str]]) -> None:
+    """Every guidance link, in sections and questions, points at an existing page and anchor."""
+    for s_path, section in _entries(data, "sections", ""):
+        _check_link(reader, section.get("guidance"), join(s_path, "guidance"), docs)
+        for q_path, question in _entries(section, "questions", s_path):
+            _check_link(reader, question.get("guidance"), join(q_path, "guidance"), docs)
 
 
-def _check_link(reader: Reader, link: str, path: str, docs: dict[str, set[str]]) -> None:
+def _check_link(reader: Reader, link: Any, path: str, docs: dict[str, set[str]]) -> None:
+    if not isinstance(link, str):
+        return  # already reported as the wrong type
     page, _, anchor = link.partition("#")
     if page not in docs:
         reader.fail(path, f"no page {page!r} in the docs")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from checks.model import DONT_KNOW, NOT_RELEVANT, SCALES, Checklist, Condition, Outcome
-from checks.reader import Reader, join
+from checks.reader import Reader, describe, join
 
 
 def read_outcomes(reader: Reader, value: Any, path: str, data: dict) -> tuple[Outcome, ...]:
     """The outcomes of a decision definition; `data` is the whole definition, to check references."""
     answers_by_question = _answers_by_question(data)
-    section_ids = {s.get("id") for s in data.get("sections") or () if isinstance(s, dict)}
+    section_ids = {s.get("id") for s in _dicts(data.get("sections")) if isinstance(s.get("id"), str)}
 
     def condition(item: Any, item_path: str) -> Condition | None:
         keys = reader.mapping(item, item_path, ("reason",), ("question", "in", "section", "below", "at_least"))
@@ -50,19 +50,23 @@ def read_outcomes(reader: Reader, value: Any, path: str, data: dict) -> tuple[Ou
     return outcomes
 
 
+def _dicts(value: Any) -> list[dict]:
+    """The mappings in a list; nothing when the value is not a list (its problem is reported elsewhere)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _answers_by_question(data: dict) -> dict[str, tuple[str, ...]]:
     """Every answer each question in the raw definition accepts, tolerating malformed parts."""
     accepted: dict[str, tuple[str, ...]] = {}
-    for section in data.get("sections") or ():
-        for question in (section.get("questions") or ()) if isinstance(section, dict) else ():
-            if not isinstance(question, dict) or not isinstance(question.get("id"), str):
+    for section in _dicts(data.get("sections")):
+        for question in _dicts(section.get("questions")):
+            if not isinstance(question.get("id"), str):
                 continue
             kind = question.get("kind")
-            if kind in SCALES:
+            if isinstance(kind, str) and kind in SCALES:
                 values = tuple(o.id for o in SCALES[kind])
             else:
-                options = question.get("options") if isinstance(question.get("options"), list) else []
-                values = tuple(o.get("id") for o in options if isinstance(o, dict))
+                values = tuple(o.get("id") for o in _dicts(question.get("options")))
             specials = (DONT_KNOW, NOT_RELEVANT) if question.get("not_relevant") is True else (DONT_KNOW,)
             accepted[question["id"]] = values + specials
     return accepted
@@ -70,8 +74,8 @@ def _answers_by_question(data: dict) -> dict[str, tuple[str, ...]]:
 
 def _question_condition(reader, keys, path, reason, answers_by_question) -> Condition | None:
     question = keys["question"]
-    if question not in answers_by_question:
-        reader.fail(join(path, "question"), f"no question with id {question!r} in this checklist")
+    if not isinstance(question, str) or question not in answers_by_question:
+        reader.fail(join(path, "question"), f"no question with id {describe(question)} in this checklist")
         return None
     accepted = answers_by_question[question]
     values = keys.get("in")
@@ -80,13 +84,13 @@ def _question_condition(reader, keys, path, reason, answers_by_question) -> Cond
         return None
     for index, value in enumerate(values):
         if value not in accepted:
-            reader.fail(f"{join(path, 'in')}[{index}]", f"question {question!r} has no answer {value!r}")
+            reader.fail(f"{join(path, 'in')}[{index}]", f"question {question!r} has no answer {describe(value)}")
     return Condition(reason=reason, question=question, answers=tuple(values))
 
 
 def _section_condition(reader, keys, path, reason, section_ids) -> Condition | None:
-    if keys["section"] not in section_ids:
-        reader.fail(join(path, "section"), f"no section with id {keys['section']!r} in this checklist")
+    if not isinstance(keys["section"], str) or keys["section"] not in section_ids:
+        reader.fail(join(path, "section"), f"no section with id {describe(keys['section'])} in this checklist")
     limits = [key for key in ("below", "at_least") if key in keys]
     if len(limits) != 1:
         reader.fail(path, "a section condition needs exactly one of 'below' or 'at_least'")

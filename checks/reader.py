@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
 from checks.errors import Problem
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+"""An id, matched with `fullmatch` (``$`` would also let a trailing newline through)."""
 MISSING = object()
 
 
@@ -18,7 +20,7 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if value else "an empty list"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -67,7 +69,7 @@ class Reader:
         return value.strip()
 
     def ident(self, value: Any, path: str) -> str | None:
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
             self.fail(path, f"expected an id of lower-case letters, digits and hyphens, got {describe(value)}")
             return None
         return value
@@ -81,16 +83,17 @@ class Reader:
     def whole(self, value: Any, path: str, low: int = 0, high: int | None = None) -> int | None:
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= low and (high is None or value <= high)
         if not ok:
-            upper = f" to {high}" if high is not None else " or more"
-            self.fail(path, f"expected a whole number from {low}{upper}, got {describe(value)}")
+            wanted = f"from {low} to {high}" if high is not None else f"of {low} or more"
+            self.fail(path, f"expected a whole number {wanted}, got {describe(value)}")
             return None
         return value
 
     def positive(self, value: Any, path: str) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 or value != value:
+        number = _finite(value)
+        if number is None or not number > 0:
             self.fail(path, f"expected a positive number, got {describe(value)}")
             return None
-        return float(value)
+        return number
 
     def share(self, value: Any, path: str) -> float | None:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
@@ -111,3 +114,14 @@ class Reader:
             return []
         read_items = (read(item, join(path, index)) for index, item in enumerate(value))
         return [item for item in read_items if item is not None]
+
+
+def _finite(value: Any) -> float | None:
+    """The value as a finite float; None for anything else (booleans, NaN, infinities, huge integers)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None

@@ -68,8 +68,7 @@ def _section_result(checklist: Checklist, section: Section, results: list[Questi
     needed = max(1, math.ceil(checklist.min_answered * relevant))
     score = None
     if relevant and len(scored) >= needed:
-        weights = sum(q.weight for q in scored)
-        score = round(100 * sum(q.share * q.weight for q in scored) / weights)
+        score = _weighted_score(scored)
     band = checklist.band(score) if score is not None else None
     return SectionResult(
         id=section.id,
@@ -86,6 +85,18 @@ def _section_result(checklist: Checklist, section: Section, results: list[Questi
         unanswered=tuple(q.id for q in results if q.answer is None),
         status=_status(len(scored), needed, relevant, len(results)),
     )
+
+
+def _weighted_score(scored: list[QuestionResult]) -> int:
+    """round(100 * sum(share * weight) / sum(weight)), the weights first scaled by a power of two.
+
+    Scaling by a power of two is exact, so the result is the same as without it, but
+    very large weights (say 1e307) can no longer overflow to infinity and give NaN.
+    """
+    _, exponent = math.frexp(max(q.weight for q in scored))
+    weights = [math.ldexp(q.weight, -exponent) for q in scored]
+    earned = sum(q.share * weight for q, weight in zip(scored, weights, strict=True))
+    return round(100 * earned / sum(weights))
 
 
 def _status(answered: int, needed: int, relevant: int, total: int) -> str:

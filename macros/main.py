@@ -5,11 +5,19 @@ Kept to `define_env` so the macros also work where only that hook runs.
 
 from __future__ import annotations
 
+from mkdocs.exceptions import PluginError
+
+from checks import DefinitionError
 from macros import checklists, guidance, runtime
 
 
 def define_env(env):
     bibliography = guidance.load_sources()
+    checklists.definitions.cache_clear()  # `mkdocs serve` rebuilds in the same process
+    try:
+        checklists.definitions()  # validate every checklist before any page renders
+    except DefinitionError as error:
+        raise PluginError(f"Invalid checklist definition:\n{error}") from None
 
     def page_path() -> str:
         return env.page.file.src_uri
