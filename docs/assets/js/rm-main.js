@@ -1,0 +1,85 @@
+// The page's entry module: marks that JavaScript runs, starts each component, and owns
+// the one scoring worker. Loaded once per page load (extra_javascript, type module);
+// with instant navigation the module stays alive, so the worker survives page changes.
+
+import { initChecklist } from "./rm-checklist.js";
+
+const COMPONENTS = { "rm-checklist": initChecklist };
+const STARTED = "rmStarted"; // data-rm-started on an element once its component is running
+
+document.documentElement.classList.add("js-enabled");
+
+/** A failure reported by the worker: a plain message, and the problems Python listed, if any. */
+export class EngineError extends Error {
+  constructor(message, problems = []) {
+    super(message);
+    this.name = "EngineError";
+    this.problems = problems;
+  }
+}
+
+let worker = null;
+let broken = null;
+let nextId = 1;
+const pending = new Map();
+
+function failAll(message) {
+  broken = message;
+  for (const { reject } of pending.values()) reject(new EngineError(message));
+  pending.clear();
+}
+
+function getWorker() {
+  if (worker) return worker;
+  worker = new Worker(new URL("./rm-worker.js", import.meta.url), { type: "module" });
+  worker.addEventListener("message", (event) => {
+    const { id, result, error, problems } = event.data || {};
+    const waiting = pending.get(id);
+    if (!waiting) return;
+    pending.delete(id);
+    if (error !== undefined) waiting.reject(new EngineError(error, problems || []));
+    else waiting.resolve(result);
+  });
+  // Only fires if the worker script itself cannot load or crashes: nothing will answer.
+  worker.addEventListener("error", (event) => {
+    console.error("rm-worker: the worker failed to start.", event.message || event);
+    failAll("The scoring engine could not be loaded.");
+  });
+  return worker;
+}
+
+/** The scoring engine, shared by every component on every page of this page load. */
+export const engine = {
+  /** Send one request; resolves with the worker's `result`, rejects with an EngineError. */
+  request(action, payload = {}) {
+    if (broken) return Promise.reject(new EngineError(broken));
+    const target = getWorker();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      target.postMessage({ id, action, payload });
+    });
+  },
+};
+
+function startComponents(root) {
+  document.body.classList.add("js-enabled");
+  for (const element of root.querySelectorAll("[data-module]")) {
+    const name = element.dataset.module;
+    const init = COMPONENTS[name];
+    if (!init || element.dataset[STARTED]) continue;
+    element.dataset[STARTED] = "true";
+    try {
+      init(element, engine);
+    } catch (error) {
+      console.error(`${name}: failed to start.`, error);
+    }
+  }
+}
+
+// Material's document$ emits on the first load and after every instant page change.
+if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(() => startComponents(document));
+} else {
+  startComponents(document);
+}
