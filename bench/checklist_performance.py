@@ -20,7 +20,6 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-
 from serve import CountingServer  # bench/ is on the path when this runs as a script
 
 ROOT = Path(__file__).resolve().parents[1]

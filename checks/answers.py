@@ -107,8 +107,10 @@ def _read_document(data: Any, checklist: Checklist) -> SavedAnswers:
     if not isinstance(data, dict) or "format" not in data:
         raise _refuse(["This is not a Relationship Matters answers file."])
     _check_format(data["format"])
-    if data.get("checklist") != checklist.id:
-        raise _refuse([f"This file holds answers for {_shown(data.get('checklist'))}, not for {checklist.title}."])
+    if not isinstance(data.get("checklist"), str):
+        raise _refuse(["The file does not say which checklist its answers are for."])
+    if data["checklist"] != checklist.id:
+        raise _refuse([f"This file holds answers for {_shown(data['checklist'])}, not for {checklist.title}."])
     problems: list[str] = []
     unknown = [key for key in data if key not in DOCUMENT_KEYS]
     if unknown:
@@ -181,7 +183,7 @@ def _answers(value: Any, checklist: Checklist, problems: list[str]) -> tuple[dic
         problems.append("The answers must be a set of question ids, each with its answer.")
         return {}, {}
     if len(value) > MAX_ANSWERS:
-        problems.append(f"This file holds {len(value)} answers; a checklist never has more than {MAX_ANSWERS}.")
+        problems.append(f"This file holds {len(value):,} answers; a checklist never has more than {MAX_ANSWERS:,}.")
         return {}, {}
     answers, orphans = {}, {}
     for question_id, answer in value.items():

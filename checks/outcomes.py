@@ -74,7 +74,10 @@ def _answers_by_question(data: dict) -> dict[str, tuple[str, ...]]:
 
 def _question_condition(reader, keys, path, reason, answers_by_question) -> Condition | None:
     question = keys["question"]
-    if not isinstance(question, str) or question not in answers_by_question:
+    if not isinstance(question, str):
+        reader.fail(join(path, "question"), f"expected a question id, got {describe(question)}")
+        return None
+    if question not in answers_by_question:
         reader.fail(join(path, "question"), f"no question with id {describe(question)} in this checklist")
         return None
     accepted = answers_by_question[question]
@@ -84,12 +87,15 @@ def _question_condition(reader, keys, path, reason, answers_by_question) -> Cond
         return None
     for index, value in enumerate(values):
         if value not in accepted:
-            reader.fail(f"{join(path, 'in')}[{index}]", f"question {question!r} has no answer {describe(value)}")
+            message = f"question {describe(question)} has no answer {describe(value)}"
+            reader.fail(join(join(path, "in"), index), message)
     return Condition(reason=reason, question=question, answers=tuple(values))
 
 
 def _section_condition(reader, keys, path, reason, section_ids) -> Condition | None:
-    if not isinstance(keys["section"], str) or keys["section"] not in section_ids:
+    if not isinstance(keys["section"], str):
+        reader.fail(join(path, "section"), f"expected a section id, got {describe(keys['section'])}")
+    elif keys["section"] not in section_ids:
         reader.fail(join(path, "section"), f"no section with id {describe(keys['section'])} in this checklist")
     limits = [key for key in ("below", "at_least") if key in keys]
     if len(limits) != 1:

@@ -13,6 +13,11 @@ ACTION_BELOW = 0.75
 """Answers worth less than this share of the marks go into the action plan."""
 
 
+def half_up(value: float) -> int:
+    """Round to a whole score the way people do (62.5 -> 63), not to the even neighbour."""
+    return math.floor(value + 0.5)
+
+
 def score(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> Result:
     """Score every section and the whole checklist, raise red flags and plan actions."""
     answers = saved.answers if isinstance(saved, SavedAnswers) else dict(saved)
@@ -20,7 +25,7 @@ def score(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> Result:
     by_id = {q.id: q for q in questions}
     sections = tuple(_section_result(checklist, s, [by_id[q.id] for q in s.questions]) for s in checklist.sections)
     scores = [s.score for s in sections]
-    overall = round(sum(scores) / len(scores)) if None not in scores else None
+    overall = half_up(sum(scores) / len(scores)) if None not in scores else None
     band = checklist.band(overall) if overall is not None else None
     red_flags = tuple(_action(checklist, q) for q in questions if q.red_flag)
     decision = _decision(checklist, answers, sections)
@@ -96,7 +101,7 @@ def _weighted_score(scored: list[QuestionResult]) -> int:
     _, exponent = math.frexp(max(q.weight for q in scored))
     weights = [math.ldexp(q.weight, -exponent) for q in scored]
     earned = sum(q.share * weight for q, weight in zip(scored, weights, strict=True))
-    return round(100 * earned / sum(weights))
+    return half_up(100 * earned / sum(weights))
 
 
 def _status(answered: int, needed: int, relevant: int, total: int) -> str:

@@ -1,0 +1,131 @@
+"""Answering, saving, restoring, exporting and importing, on every checklist page."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_answers_are_scored_saved_and_restored(page, rm, checklist_id):
+    checklist = rm.checklist(checklist_id)
+    rm.open(page, checklist_id)
+    panel = page.locator(".rm-results")
+    expect(panel.locator(".rm-unanswered li")).to_have_count(len(checklist.questions()))
+
+    chosen = rm.nth_choices(checklist_id, 1)
+    for question_id, value in chosen.items():
+        page.locator(f'label[for="q-{question_id}-{value}"]').click()
+    expect(panel.locator(".rm-unanswered")).to_have_count(0, timeout=30_000)
+    expect(panel).to_have_attribute("data-state", "ready")
+    expect(panel.locator("table.rm-sections tbody tr")).to_have_count(len(checklist.sections))
+    expect(panel.locator(".rm-overall")).to_contain_text("Overall:")
+    saved = rm.stored(page, checklist_id)
+    assert saved["answers"] == chosen
+    assert saved["format"] == "relationship-matters-answers/1"
+    assert saved["checklist"] == checklist_id
+    assert saved["checklist_version"] == checklist.version
+    assert list(saved) == ["format", "checklist", "checklist_version", "saved_at", "respondent", "answers", "notes"]
+    results = rm.results_html(page)
+
+    page.reload()
+    rm.wait_ready(page)
+    assert rm.checked(page) == chosen
+    rm.wait_results_html(page, results)
+
+
+def test_export_start_again_and_import_give_the_same_results(page, context, rm, checklist_id):
+    first_section = rm.checklist(checklist_id).sections[0].id
+    document = rm.document(checklist_id, rm.nth_choices(checklist_id, 0), {first_section: "Talk to the board."})
+    rm.seed(context, checklist_id, document)
+    rm.open(page, checklist_id)
+    results = rm.results_html(page)
+    assert page.locator(f"#notes-{first_section}").input_value() == "Talk to the board."
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export answers").click()
+    assert re.fullmatch(rf"{checklist_id}-answers-\d{{4}}-\d\d-\d\d\.json", download.value.suggested_filename)
+    exported = download.value.path().read_bytes()
+    assert json.loads(exported) == rm.stored(page, checklist_id) == document
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Start again").click()
+    assert rm.stored(page, checklist_id) == document
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start again").click()
+    expect(page.locator(".rm-form input[type=radio]:checked")).to_have_count(0)
+    assert rm.stored_text(page, checklist_id) is None
+    assert page.locator(f"#notes-{first_section}").input_value() == ""
+    expect(page.locator(".rm-results .rm-unanswered")).to_be_visible(timeout=30_000)
+
+    rm.import_file(page, "exported.json", exported)
+    expect(page.get_by_role("status").filter(has_text="were imported")).to_be_visible(timeout=30_000)
+    rm.wait_results_html(page, results)
+    assert rm.checked(page) == document["answers"]
+    assert page.locator(f"#notes-{first_section}").input_value() == "Talk to the board."
+    assert rm.stored(page, checklist_id) == document
+
+
+def _bad_files(checklist_id: str, rm) -> list[tuple[str, bytes, str]]:
+    """(file name, content, part of the message that refuses it)."""
+    other = {**rm.document(checklist_id, {}), "checklist": "another-checklist"}
+    return [
+        ("malformed.json", b'{"format": "relationship-matters-answers/1", ', "not valid JSON"),
+        ("other.json", json.dumps(other).encode(), "'another-checklist', not for"),
+    ]
+
+
+def test_bad_files_are_refused_and_change_nothing(page, context, rm, checklist_id):
+    document = rm.document(checklist_id, rm.nth_choices(checklist_id, 1))
+    rm.seed(context, checklist_id, document)
+    rm.open(page, checklist_id)
+    before, results = rm.stored_text(page, checklist_id), rm.results_html(page)
+    alert = page.get_by_role("alert")
+
+    for name, content, message in _bad_files(checklist_id, rm):
+        rm.import_file(page, name, content)
+        expect(alert).to_contain_text(f"{name} was not imported", timeout=30_000)
+        expect(alert).to_contain_text(message)
+        expect(alert).to_be_visible()
+        assert rm.stored_text(page, checklist_id) == before, name
+        assert rm.results_html(page) == results, name
+        assert rm.checked(page) == document["answers"], name
+
+    large = [
+        ("big.json", ('{"notes": "', "x", 10_000_000, '"}'), "This file is 10.0 MB"),  # checks refuses it
+        ("huge.json", ("", " ", 21_000_000, ""), "far too large"),  # over 20 MB: never read into memory
+    ]
+    for name, (head, filler, size, tail), message in large:
+        rm.import_large_file(page, name, head, filler, size, tail)
+        expect(alert).to_contain_text(f"{name} was not imported", timeout=30_000)
+        expect(alert).to_contain_text(message)
+        assert rm.stored_text(page, checklist_id) == before, name
+        assert rm.results_html(page) == results, name
+
+
+def test_answers_to_questions_that_have_changed_are_kept(page, context, rm, checklist_id):
+    questions = rm.checklist(checklist_id).questions()
+    first, second = questions[0], questions[1]
+    answers = {"retired-question": "agree", first.id: first.choices()[0][0]}
+    rm.seed(context, checklist_id, rm.document(checklist_id, answers))
+    rm.open(page, checklist_id)
+    orphans = page.locator(".rm-results h3", has_text="Answers to questions that have since changed")
+    expect(orphans).to_be_visible()
+    expect(page.locator(".rm-results li", has_text="retired-question")).to_contain_text("agree")
+
+    value = second.choices()[1][0]
+    page.locator(f'label[for="q-{second.id}-{value}"]').click()
+    expect(page.locator(f"#q-{second.id}-{value}")).to_be_checked()
+    page.wait_for_function(
+        "([key, id]) => JSON.parse(localStorage.getItem(key)).answers[id] !== undefined",
+        arg=[rm.key(checklist_id), second.id],
+    )
+    saved = rm.stored(page, checklist_id)
+    assert saved["answers"] == {**answers, second.id: value}
+    expect(page.locator(".rm-results li", has_text="retired-question")).to_contain_text("agree")
+    expect(orphans).to_be_visible()

@@ -1,0 +1,117 @@
+"""Keyboard use, a failing engine, storage the browser refuses, and instant navigation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+FOCUS = """() => {
+  const el = document.activeElement;
+  const radio = el && el.type === "radio" && el.closest(".rm-form");
+  return {
+    radio: radio ? el.name : null,
+    answered: radio ? [...el.form.elements[el.name]].some(input => input.checked) : false,
+    text: el ? el.textContent.trim() : "",
+    outline: el ? getComputedStyle(el).outlineStyle : "none",
+  };
+}"""
+
+
+def test_a_checklist_can_be_completed_and_exported_with_the_keyboard_alone(page, rm):
+    checklist_id = min(rm.checklist_ids(), key=lambda cid: len(rm.checklist(cid).questions()))
+    wanted = rm.nth_choices(checklist_id, 1)
+    rm.open(page, checklist_id)
+
+    remaining = set(wanted)
+    for _ in range(1000):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if focus["radio"] and not focus["answered"]:
+            page.keyboard.press("Space")  # chooses the first option
+            page.keyboard.press("ArrowRight")  # moves to the second and chooses it
+            remaining.discard(focus["radio"])
+            if not remaining:
+                break
+    assert not remaining, "Tab did not reach every question"
+    assert rm.checked(page) == wanted
+    expect(page.locator(".rm-results .rm-unanswered")).to_have_count(0, timeout=30_000)
+
+    for _ in range(1000):
+        page.keyboard.press("Shift+Tab")
+        focus = page.evaluate(FOCUS)
+        if focus["text"] == "Export answers":
+            break
+    assert focus["text"] == "Export answers"
+    assert focus["outline"] != "none", "the focused button shows no outline"
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert json.loads(download.value.path().read_text(encoding="utf-8"))["answers"] == wanted
+
+
+def test_a_failing_engine_says_so_plainly_and_answers_still_save(page, rm):
+    checklist_id = rm.checklist_ids()[0]
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(rm.url(checklist_id))
+    panel = page.locator(".rm-results")
+    expect(panel).to_have_attribute("data-state", "error", timeout=60_000)
+    expect(panel).to_contain_text("Results are unavailable. The scoring engine could not be loaded.")
+    expect(panel).to_contain_text("Your answers are still saved in this browser.")
+
+    section = rm.checklist(checklist_id).sections[0]
+    question = section.questions[0]
+    value = question.choices()[1][0]
+    page.locator(f'label[for="q-{question.id}-{value}"]').click()
+    page.locator(f"#notes-{section.id}").fill("Still saved.")
+    saved = rm.stored(page, checklist_id)
+    assert saved["answers"] == {question.id: value}
+    assert saved["notes"] == {section.id: "Still saved."}
+    expect(panel).to_have_attribute("data-state", "error")
+
+
+def test_storage_that_fails_gives_a_warning_and_the_page_still_works(page, context, rm):
+    checklist_id = rm.checklist_ids()[0]
+    context.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };"
+    )
+    rm.open(page, checklist_id)
+    warning = page.locator(".rm-warning")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("will not be kept after you close the page")
+
+    total = len(rm.checklist(checklist_id).questions())
+    question = rm.checklist(checklist_id).questions()[0]
+    value = question.choices()[0][0]
+    page.locator(f'label[for="q-{question.id}-{value}"]').click()
+    expect(page.locator(".rm-results .rm-unanswered li")).to_have_count(total - 1, timeout=30_000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export answers").click()
+    assert json.loads(download.value.path().read_text(encoding="utf-8"))["answers"] == {question.id: value}
+
+
+def test_instant_navigation_starts_the_next_checklist_with_the_same_worker(page, context, rm):
+    first, second = rm.checklist_ids()[:2]
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+    rm.open(page, first)
+    page.evaluate("window.rmSamePageLoad = true")
+
+    page.locator(f'.md-nav__link[href="../{second}/"]').click()
+    page.wait_for_url(rm.url(second))
+    expect(page.locator(f'.rm-checklist[data-checklist="{second}"] .rm-results')).to_have_attribute(
+        "data-state", "ready", timeout=60_000
+    )
+    assert page.evaluate("window.rmSamePageLoad") is True, "the page was reloaded, not swapped"
+    expect(page.get_by_role("button", name="Export answers")).to_have_count(1)
+    assert fetched.count("rm-worker.js") == 1
+    assert fetched.count("pyodide.asm.wasm") == 1
+
+    question = rm.checklist(second).questions()[0]
+    value = question.choices()[0][0]
+    page.locator(f'label[for="q-{question.id}-{value}"]').click()
+    page.wait_for_function("key => localStorage.getItem(key) !== null", arg=rm.key(second))
+    assert rm.stored(page, second)["answers"] == {question.id: value}

@@ -1,0 +1,311 @@
+"""The command line: exit 0 on success, 1 on invalid input (reason on stderr, no traceback), 2 on usage errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checks.answers import FORMAT
+from checks.cli import main
+from checks.reports import CSV_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MIXED = {
+    "trust-open": "agree",
+    "trust-promises": "partly_in_place",
+    "trust-agreement": "yes",
+    "trust-meetings": "yearly",
+    "goals-shared": "strongly_agree",
+    "goals-reviewed": "disagree",
+    "goals-measured": "partly",
+}  # trust 69 (Developing), goals 45 (Needs attention), overall 57 (Developing): see test_scoring.py
+
+
+@pytest.fixture
+def definition(tmp_path, assessment_data) -> Path:
+    path = tmp_path / "team-health.yml"
+    path.write_text(yaml.safe_dump(assessment_data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def docs(tmp_path, docs_index) -> Path:
+    """A docs folder with the pages and anchors the test checklists link to."""
+    root = tmp_path / "docs"
+    for page, anchors in docs_index.items():
+        path = root / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        headings = [f"## Heading {anchor} {{#{anchor}}}" for anchor in sorted(anchors)]
+        path.write_text("\n\n".join(["# Page", *headings]) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def answers_file(tmp_path, answers_document) -> Path:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers_document(answers=MIXED)), encoding="utf-8")
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def usage_error(capsys, *argv: str) -> str:
+    with pytest.raises(SystemExit) as excinfo:
+        main([str(arg) for arg in argv])
+    assert excinfo.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    return err
+
+
+# validate
+
+
+def test_validate_a_good_file(capsys, definition, docs):
+    code, out, err = run(capsys, "validate", definition, "--docs", docs)
+    assert code == 0
+    assert out == f"{definition}: valid (2 sections, 7 questions)\n"
+    assert err == ""
+
+
+def test_validate_without_a_docs_folder_says_links_were_not_checked(capsys, definition, tmp_path):
+    code, out, err = run(capsys, "validate", definition, "--docs", tmp_path / "nowhere")
+    assert code == 0
+    assert out == f"{definition}: valid (2 sections, 7 questions)\n"
+    assert err == f"Guidance links were not checked: no docs folder at {tmp_path / 'nowhere'}\n"
+
+
+def test_validate_reports_every_problem_with_the_file_name(capsys, tmp_path, definition, docs, assessment_data):
+    assessment_data["sections"][0]["questions"][0]["weight"] = "high"
+    assessment_data["sections"][1]["guidance"] = "foundations/goals.md#nowhere"
+    bad = tmp_path / "bad.yml"
+    bad.write_text(yaml.safe_dump(assessment_data), encoding="utf-8")
+    code, out, err = run(capsys, "validate", bad, definition, "--docs", docs)
+    assert code == 1
+    assert out == f"{definition}: valid (2 sections, 7 questions)\n"
+    assert err == (
+        f"{bad}: sections[0].questions[0].weight: expected a positive number, got 'high'\n"
+        f"{bad}: sections[1].guidance: page 'foundations/goals.md' has no heading with anchor 'nowhere'\n"
+    )
+    assert "Traceback" not in err
+
+
+def test_validate_a_file_that_is_not_yaml(capsys, tmp_path, docs):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("id: [\n", encoding="utf-8")
+    code, out, err = run(capsys, "validate", bad, "--docs", docs)
+    assert code == 1
+    assert out == ""
+    assert err.startswith(f"{bad}: not valid YAML (line 2): ")
+    assert "Traceback" not in err
+
+
+def test_validate_a_missing_file(capsys, tmp_path, docs):
+    missing = tmp_path / "missing.yml"
+    code, _, err = run(capsys, "validate", missing, "--docs", docs)
+    assert code == 1
+    assert err == f"{missing}: cannot read the file: [Errno 2] No such file or directory: '{missing}'\n"
+
+
+def test_validate_every_real_definition_by_default(capsys):
+    code, out, err = run(capsys, "validate")
+    assert code == 0, err
+    assert err == ""
+    assert out.count(": valid (") == len(list((ROOT / "checks" / "definitions").glob("*.yml")))
+
+
+# score
+
+
+def test_score_prints_a_text_report(capsys, answers_file, definition):
+    code, out, err = run(capsys, "score", answers_file, "--definition", definition)
+    assert (code, err) == (0, "")
+    assert out.startswith("Team health (version 3)\n\nOverall: 57/100, Developing: Some good habits are in place.\n")
+    assert "  Trust: 69/100, Developing. 4 of 4 questions answered.\n" in out
+    assert "  Goals: 45/100, Needs attention. 3 of 3 questions answered.\n" in out
+
+
+def test_score_formats(capsys, answers_file, definition):
+    code, out, _ = run(capsys, "score", answers_file, "--definition", definition, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["score"], [s["score"] for s in data["sections"]]) == (57, [69, 45])
+
+    code, out, _ = run(capsys, "score", answers_file, "--definition", definition, "--format", "csv")
+    assert code == 0
+    assert out.splitlines()[0] == ",".join(CSV_COLUMNS)
+    assert len(out.splitlines()) == 8
+
+    code, out, _ = run(capsys, "score", answers_file, "--definition", definition, "--format", "markdown")
+    assert code == 0
+    assert out.startswith("# Team health: results\n")
+
+    code, out, _ = run(capsys, "score", answers_file, "--definition", definition, "--format", "html")
+    assert code == 0
+    assert out.startswith('<div class="rm-result" data-checklist="team-health">')
+
+
+def test_score_finds_the_definition_the_file_names(capsys, tmp_path, answers_document):
+    # A real checklist: only the shape of the report is checked, not the content.
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers_document(checklist="should-we-partner", checklist_version=1, answers={})))
+    code, out, err = run(capsys, "score", path)
+    assert (code, err) == (0, "")
+    assert "Overall: No overall score until every section has enough answers." in out
+
+
+def test_score_keeps_orphans(capsys, tmp_path, definition, answers_document):
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(answers_document(checklist_version=2, answers={**MIXED, "trust-gone": "agree"})))
+    code, out, _ = run(capsys, "score", path, "--definition", definition)
+    assert code == 0
+    assert "Note: These answers were saved for version 2 of this checklist; it is now version 3.\n" in out
+    assert "  - trust-gone: agree\n" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"not json", "This file is not valid JSON (line 1, column 1)."),
+        (b"\xff\xfe", "This file is not text: an answers file is JSON text."),
+        (b"[]", "This is not a Relationship Matters answers file."),
+        (b"[" * 100_000, "This file is nested too deeply to be an answers file."),
+        (
+            f'{{"format": "{FORMAT}/9"}}'.encode(),
+            "This file was saved by a newer version of the toolkit (format 9). "
+            "This copy reads format 1: update it, or export the answers again from an older copy.",
+        ),
+        (f'{{"format": "{FORMAT}/1"}}'.encode(), "The file does not say which checklist its answers are for."),
+    ],
+)
+def test_score_refuses_a_bad_answers_file(capsys, tmp_path, definition, content, reason):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    for argv in (("score", path), ("score", path, "--definition", definition)):
+        code, out, err = run(capsys, *argv)
+        assert code == 1
+        assert out == ""
+        assert err == f"{path}: {reason}\n"
+
+
+def test_score_refuses_answers_it_does_not_accept(capsys, tmp_path, definition, answers_document):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(answers_document(answers={"trust-open": "maybe"}, respondent={"name": 1})))
+    code, out, err = run(capsys, "score", path, "--definition", definition)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"{path}: The respondent's name must be text of at most 200 characters.\n"
+        f"{path}: The answer to question 'trust-open' is 'maybe', which it does not accept.\n"
+    )
+
+
+def test_score_refuses_answers_for_another_checklist(capsys, tmp_path, definition, answers_document):
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps(answers_document(checklist="behaviours")))
+    code, _, err = run(capsys, "score", path, "--definition", definition)
+    assert code == 1
+    assert err == f"{path}: This file holds answers for 'behaviours', not for Team health.\n"
+
+
+def test_score_a_missing_file(capsys, tmp_path):
+    path = tmp_path / "missing.json"
+    code, out, err = run(capsys, "score", path)
+    assert (code, out) == (1, "")
+    assert err == f"{path}: cannot read the file (No such file or directory)\n"
+
+
+def test_score_a_folder(capsys, tmp_path):
+    code, _, err = run(capsys, "score", tmp_path)
+    assert code == 1
+    assert err == f"{tmp_path}: cannot read the file (Is a directory)\n"
+
+
+def test_score_a_10_mb_file(capsys, tmp_path, definition):
+    path = tmp_path / "huge.json"
+    path.write_bytes(b" " * 10_000_000)
+    code, out, err = run(capsys, "score", path, "--definition", definition)
+    assert (code, out) == (1, "")
+    assert err == f"{path}: This file is 10.0 MB; an answers file is never more than 1 MB.\n"
+
+
+def test_score_answers_for_an_unknown_checklist(capsys, tmp_path, answers_document):
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers_document(checklist="no-such-checklist")))
+    code, _, err = run(capsys, "score", path)
+    assert code == 1
+    assert err == f"{path}: no checklist definition at {ROOT / 'checks' / 'definitions' / 'no-such-checklist.yml'}\n"
+
+
+def test_score_with_a_missing_definition(capsys, answers_file, tmp_path):
+    code, _, err = run(capsys, "score", answers_file, "--definition", tmp_path / "nope.yml")
+    assert code == 1
+    assert err == f"{answers_file}: no checklist definition at {tmp_path / 'nope.yml'}\n"
+
+
+def test_score_with_an_invalid_definition(capsys, tmp_path, answers_file, assessment_data):
+    assessment_data["version"] = 0
+    bad = tmp_path / "bad.yml"
+    bad.write_text(yaml.safe_dump(assessment_data), encoding="utf-8")
+    code, _, err = run(capsys, "score", answers_file, "--definition", bad)
+    assert code == 1
+    assert err == f"{bad}: version: expected a whole number of 1 or more, got 0\n"
+
+
+# Usage errors
+
+
+def test_no_command(capsys):
+    assert "usage: python -m checks" in usage_error(capsys)
+
+
+def test_unknown_command(capsys):
+    assert "invalid choice: 'frobnicate'" in usage_error(capsys, "frobnicate")
+
+
+def test_score_needs_a_file(capsys):
+    assert "the following arguments are required: ANSWERS.json" in usage_error(capsys, "score")
+
+
+def test_unknown_format(capsys, answers_file):
+    assert "argument --format: invalid choice: 'pdf'" in usage_error(capsys, "score", answers_file, "--format", "pdf")
+
+
+def test_unknown_option(capsys):
+    assert "unrecognized arguments: --fast" in usage_error(capsys, "validate", "--fast")
+
+
+def test_help_exits_0(capsys):
+    with pytest.raises(SystemExit) as excinfo:
+        main(["--help"])
+    assert excinfo.value.code == 0
+    assert "validate" in capsys.readouterr().out
+
+
+# One real run of `python -m checks`
+
+
+def test_python_m_checks_score(tmp_path, definition, answers_file):
+    completed = subprocess.run(
+        [sys.executable, "-m", "checks", "score", str(answers_file), "--definition", str(definition)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == ""
+    assert "Overall: 57/100, Developing: Some good habits are in place." in completed.stdout
+    assert "  1. Is progress measured? (answer: Partly)" not in completed.stdout  # not a red flag at half marks
+    assert "  1. The goal is reviewed every year. (answer: Disagree)" in completed.stdout
