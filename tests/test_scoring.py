@@ -337,5 +337,12 @@ def test_very_small_weights(assessment_data):
     assessment_data["sections"][1]["questions"][0]["weight"] = 5e-324
     checklist = checklist_from_mapping(assessment_data)
     result = score(checklist, {"goals-shared": "strongly_agree", "goals-reviewed": "neutral", "goals-measured": "no"})
-    # goals-shared weighs next to nothing: 1.5 / 4 = 37.5 -> 38 (Python rounds a half to the even number)
+    # goals-shared weighs next to nothing: 1.5 / 4 = 37.5 -> 38 (a half rounds up)
     assert by_id(result)["goals"].score == 38
+
+
+def test_a_half_rounds_up_as_people_expect(assessment_data):
+    checklist = checklist_from_mapping(assessment_data)
+    result = score(checklist, {"goals-shared": "strongly_agree", "goals-reviewed": "neutral"})
+    # (1 * 1 + .5 * 3) / (1 + 3) = 62.5 -> 63, not the even neighbour 62
+    assert by_id(result)["goals"].score == 63
