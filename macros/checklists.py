@@ -60,17 +60,19 @@ def form(checklist_id: str, page_url: str) -> str:
     checklist, data = _get(checklist_id)
     base = "../" * page_url.strip("/").count("/") + ("../" if page_url.strip("/") else "")
     sections = "".join(_section(checklist, section, base) for section in checklist.sections)
-    definition = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    # In an attribute, not a <script type="application/json">: Material's instant navigation
+    # re-creates every script in the page without its type, and would run the JSON as code.
+    definition = escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     cid = escape(checklist.id)
     return (
-        f'\n<div class="rm-checklist" data-module="rm-checklist" data-checklist="{cid}" data-base="{base}">\n'
+        f'\n<div class="rm-checklist" data-module="rm-checklist" data-checklist="{cid}" data-base="{base}"'
+        f' data-definition="{definition}">\n'
         f'<p class="rm-no-js">Your results appear as you answer when JavaScript is on. Without it you can still '
         f"read, print and discuss every question.</p>\n"
         f'<form class="rm-form" id="rm-form-{cid}" aria-label="{escape(checklist.title)}">{sections}</form>\n'
         f'<h2 id="results">Your results</h2>\n'
         f'<div class="rm-results" role="status" aria-live="polite" data-state="loading">'
         f"<p>Results need JavaScript. With it on, they appear here as you answer.</p></div>\n"
-        f'<script type="application/json" class="rm-definition">{definition}</script>\n'
         f"</div>\n"
     )
 

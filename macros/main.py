@@ -5,10 +5,14 @@ Kept to `define_env` so the macros also work where only that hook runs.
 
 from __future__ import annotations
 
+import logging
+
 from mkdocs.exceptions import PluginError
 
 from checks import DefinitionError
-from macros import checklists, guidance, runtime
+from macros import checklists, guidance, offline, runtime
+
+log = logging.getLogger("mkdocs.plugins.relationship_matters")
 
 
 def define_env(env):
@@ -44,5 +48,6 @@ def define_env(env):
 
 
 def on_post_build(env):
-    """Ship the Python runtime and the `checks` wheel into the built site."""
+    """Ship the Python runtime and the `checks` wheel, then write the offline service worker over it all."""
     runtime.ship_runtime(env.conf["site_dir"])
+    log.info(offline.write_service_worker(env.conf["site_dir"]))
