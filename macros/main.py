@@ -10,7 +10,7 @@ import logging
 from mkdocs.exceptions import PluginError
 
 from checks import DefinitionError
-from macros import checklists, guidance, offline, runtime
+from macros import checklists, csp, guidance, offline, runtime
 
 log = logging.getLogger("mkdocs.plugins.relationship_matters")
 
@@ -48,6 +48,7 @@ def define_env(env):
 
 
 def on_post_build(env):
-    """Ship the Python runtime and the `checks` wheel, then write the offline service worker over it all."""
+    """Ship the runtime and the wheel, add the security policy, then write the service worker over it all."""
     runtime.ship_runtime(env.conf["site_dir"])
+    csp.apply_csp(env.conf["site_dir"])
     log.info(offline.write_service_worker(env.conf["site_dir"]))

@@ -38,7 +38,10 @@ def test_a_bad_definition_fails_the_build_with_file_path_and_message(tmp_path):
 
     assert done.returncode != 0
     output = done.stdout + done.stderr
-    assert "checks/definitions/behaviours.yml: sections[1].questions[2].weight: expected a positive number, got 'high'" in output
+    assert (
+        "checks/definitions/behaviours.yml: sections[1].questions[2].weight: expected a positive number, got 'high'"
+        in output
+    )
     assert (
         "checks/definitions/behaviours.yml: sections[0].questions[0].guidance: "
         "no page 'behaviours/no-such-page.md' in the docs" in output
