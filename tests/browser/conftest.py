@@ -58,12 +58,18 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # the browser hung up: normal
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The built site's address, e.g. ``http://127.0.0.1:PORT/rm/``."""
     root = tmp_path_factory.mktemp("served")
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}"
     site_dir = root / SUBPATH.strip("/")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}

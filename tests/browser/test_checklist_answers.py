@@ -52,6 +52,20 @@ def test_export_start_again_and_import_give_the_same_results(page, context, rm, 
     exported = download.value.path().read_bytes()
     assert json.loads(exported) == rm.stored(page, checklist_id) == document
 
+    for label, extension in (("Markdown", "md"), ("CSV", "csv")):
+        with page.expect_download() as report:
+            page.get_by_role("button", name=f"Download report ({label})").click()
+        assert report.value.suggested_filename == f"{checklist_id}-report.{extension}"
+        text = report.value.path().read_text(encoding="utf-8")
+        assert rm.checklist(checklist_id).sections[0].title in text
+        if extension == "md":
+            assert rm.checklist(checklist_id).title in text
+            assert f"]({rm.site_url}" in text, "guidance links in the report lead to this site"
+
+    page.evaluate("window.print = () => { window.rmPrinted = true; }")
+    page.get_by_role("button", name="Print").click()
+    assert page.evaluate("window.rmPrinted") is True
+
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Start again").click()
     assert rm.stored(page, checklist_id) == document

@@ -52,9 +52,18 @@ def test_a_checklist_can_be_completed_and_exported_with_the_keyboard_alone(page,
     assert json.loads(download.value.path().read_text(encoding="utf-8"))["answers"] == wanted
 
 
-def test_a_failing_engine_says_so_plainly_and_answers_still_save(page, rm):
+@pytest.mark.parametrize(
+    "blocked",
+    [
+        "**/pyodide.asm.wasm",  # Pyodide itself only logs this one: the worker must notice
+        "**/relationship_matters_checks-*.whl",
+        "**/rm-worker.js",
+    ],
+    ids=["wasm", "wheel", "worker"],
+)
+def test_a_failing_engine_says_so_plainly_and_answers_still_save(page, rm, blocked):
     checklist_id = rm.checklist_ids()[0]
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.route(blocked, lambda route: route.abort())
     page.goto(rm.url(checklist_id))
     panel = page.locator(".rm-results")
     expect(panel).to_have_attribute("data-state", "error", timeout=60_000)
@@ -93,20 +102,22 @@ def test_storage_that_fails_gives_a_warning_and_the_page_still_works(page, conte
     assert json.loads(download.value.path().read_text(encoding="utf-8"))["answers"] == {question.id: value}
 
 
-def test_instant_navigation_starts_the_next_checklist_with_the_same_worker(page, context, rm):
+def test_instant_navigation_starts_each_checklist_with_one_shared_worker(page, context, rm):
     first, second = rm.checklist_ids()[:2]
     fetched: list[str] = []
     context.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
-    rm.open(page, first)
+    page.goto(f"{rm.site_url}checklists/")
+    page.wait_for_load_state("networkidle")
+    assert "rm-worker.js" not in fetched, "a page without a checklist started the worker"
     page.evaluate("window.rmSamePageLoad = true")
 
-    page.locator(f'.md-nav__link[href="../{second}/"]').click()
-    page.wait_for_url(rm.url(second))
-    expect(page.locator(f'.rm-checklist[data-checklist="{second}"] .rm-results')).to_have_attribute(
-        "data-state", "ready", timeout=60_000
-    )
+    for checklist_id in (first, second):
+        page.locator(f'a.md-nav__link[href="{rm.url(checklist_id)}"]').click()  # instant navigation: absolute hrefs
+        page.wait_for_url(rm.url(checklist_id))
+        component = page.locator(f'.rm-checklist[data-checklist="{checklist_id}"]')
+        expect(component.locator(".rm-results")).to_have_attribute("data-state", "ready", timeout=60_000)
+        expect(page.get_by_role("button", name="Export answers")).to_have_count(1)
     assert page.evaluate("window.rmSamePageLoad") is True, "the page was reloaded, not swapped"
-    expect(page.get_by_role("button", name="Export answers")).to_have_count(1)
     assert fetched.count("rm-worker.js") == 1
     assert fetched.count("pyodide.asm.wasm") == 1
 
@@ -115,3 +126,19 @@ def test_instant_navigation_starts_the_next_checklist_with_the_same_worker(page,
     page.locator(f'label[for="q-{question.id}-{value}"]').click()
     page.wait_for_function("key => localStorage.getItem(key) !== null", arg=rm.key(second))
     assert rm.stored(page, second)["answers"] == {question.id: value}
+
+
+def test_a_component_that_fails_to_start_does_not_stop_the_others(page, rm):
+    checklist_id = rm.checklist_ids()[0]
+
+    def add_a_broken_component(route):
+        html = route.fetch().text()
+        broken = '<div data-module="rm-checklist" data-checklist="broken">No definition here.</div>'
+        route.fulfill(body=html.replace('<div class="rm-checklist"', broken + '<div class="rm-checklist"', 1))
+
+    page.route(rm.url(checklist_id), add_a_broken_component)
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    rm.open(page, checklist_id)
+    assert any(error.startswith("rm-checklist:") for error in errors), errors
+    expect(page.locator(f'.rm-checklist[data-checklist="{checklist_id}"] .rm-toolbar')).to_be_visible()

@@ -7,7 +7,7 @@
 
 const FORMAT = "relationship-matters-answers/1";
 const KEY_PREFIX = "relationship-matters:answers:";
-const MAX_READ_BYTES = 20 * 1024 * 1024; // larger files are not even read; checks refuses > 1 MB
+const MAX_READ_BYTES = 20_000_000; // larger files are not even read; checks refuses over 1 MB
 const LOADING = "Loading the scoring engine. The first time this downloads about 13 MB.";
 const CONFIRM_RESET =
   "Start again? This clears every answer and note for this checklist from this browser. " +
@@ -15,7 +15,7 @@ const CONFIRM_RESET =
 
 /** Start one checklist component on `root` (an element with data-module="rm-checklist"). */
 export function initChecklist(root, engine) {
-  const definition = JSON.parse(root.querySelector("script.rm-definition").textContent);
+  const definition = readDefinition(root);
   const form = root.querySelector("form.rm-form");
   const panel = root.querySelector(".rm-results");
   const base = root.dataset.base || "";
@@ -91,10 +91,11 @@ export function initChecklist(root, engine) {
       const kept = store.ok
         ? "Your answers are still saved in this browser."
         : "Your answers are kept only until you close this page: export them to keep a copy.";
-      panel.replaceChildren(
-        paragraph(`Results are unavailable. ${engineMessage(error)} ${kept}`),
-        ...list(error.problems),
-      );
+      const problems = error.problems || [];
+      const reason = problems.length
+        ? "These problems were found in the saved answers."
+        : engineMessage(error);
+      panel.replaceChildren(paragraph(`Results are unavailable. ${reason} ${kept}`), ...list(problems));
       panel.dataset.state = "error";
     }
   }
@@ -121,7 +122,7 @@ export function initChecklist(root, engine) {
     } catch (error) {
       console.error("rm-checklist: import failed.", error);
       ui.clear();
-      ui.alert(refused, [engineMessage(error), ...(error.problems || [])]);
+      ui.alert(refused, reasons(error));
       return;
     }
     ui.clear();
@@ -146,7 +147,7 @@ export function initChecklist(root, engine) {
       ui.status(`The report was downloaded as ${reply.filename}.`);
     } catch (error) {
       console.error("rm-checklist: report failed.", error);
-      ui.alert("The report could not be made.", [engineMessage(error), ...(error.problems || [])]);
+      ui.alert("The report could not be made.", reasons(error));
     }
   }
 
@@ -160,6 +161,14 @@ export function initChecklist(root, engine) {
     rescore();
     ui.status("Your answers and notes were cleared.");
   }
+}
+
+/** The validated definition the build embedded: data-definition, or an older build's JSON script. */
+function readDefinition(root) {
+  if (root.dataset.definition) return JSON.parse(root.dataset.definition);
+  const script = root.querySelector('script.rm-definition, script[type="application/json"]');
+  if (!script) throw new Error("the page has no checklist definition (data-definition)");
+  return JSON.parse(script.textContent);
 }
 
 function newDoc(definition) {
@@ -239,7 +248,7 @@ function buildToolbar(definition, actions) {
   toolbar.id = `rm-toolbar-${definition.id}`;
   const buttons = element("div", "rm-toolbar-buttons");
   buttons.setAttribute("role", "group");
-  buttons.setAttribute("aria-label", `Your answers to the ${definition.title}`);
+  buttons.setAttribute("aria-label", "Save, share or clear your answers");
 
   const fileInput = document.createElement("input");
   fileInput.type = "file";
@@ -291,6 +300,11 @@ function buildToolbar(definition, actions) {
       warning.hidden = false;
     },
   };
+}
+
+/** Python's list of problems when it gave one, else the plain message. */
+function reasons(error) {
+  return error && error.problems && error.problems.length ? error.problems : [engineMessage(error)];
 }
 
 function engineMessage(error) {

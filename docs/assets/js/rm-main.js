@@ -19,6 +19,7 @@ export class EngineError extends Error {
 }
 
 let worker = null;
+let answered = false; // has the worker ever replied?
 let broken = null;
 let nextId = 1;
 const pending = new Map();
@@ -33,6 +34,7 @@ function getWorker() {
   if (worker) return worker;
   worker = new Worker(new URL("./rm-worker.js", import.meta.url), { type: "module" });
   worker.addEventListener("message", (event) => {
+    answered = true;
     const { id, result, error, problems } = event.data || {};
     const waiting = pending.get(id);
     if (!waiting) return;
@@ -40,10 +42,12 @@ function getWorker() {
     if (error !== undefined) waiting.reject(new EngineError(error, problems || []));
     else waiting.resolve(result);
   });
-  // Only fires if the worker script itself cannot load or crashes: nothing will answer.
+  // An error the worker did not handle. Before its first reply it means the worker
+  // could not start, and nothing would ever answer; later ones are only logged.
   worker.addEventListener("error", (event) => {
-    console.error("rm-worker: the worker failed to start.", event.message || event);
-    failAll("The scoring engine could not be loaded.");
+    event.preventDefault();
+    console.error("rm-worker: uncaught error in the worker.", event.message || event);
+    if (!answered) failAll("The scoring engine could not be loaded.");
   });
   return worker;
 }

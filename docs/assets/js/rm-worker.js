@@ -12,22 +12,68 @@ const PACKAGE = "relationship-matters-checks";
 const LOAD_FAILED = "The scoring engine could not be loaded.";
 const REQUEST_FAILED = "The scoring engine failed while handling this request.";
 
+// A failed download rejects promises inside Pyodide that nothing handles. Until Pyodide has
+// loaded (and for good if it never does) they are only logged: the failure reaches the page
+// as a plain error reply instead.
+let loaded = false;
+self.addEventListener("unhandledrejection", (event) => {
+  if (loaded) return;
+  event.preventDefault();
+  console.warn("rm-worker: while loading Pyodide:", event.reason);
+});
+
 // Start at once: the download (about 13 MB the first time) overlaps with the page's own work.
 const engine = start();
-engine.catch((error) => console.error("rm-worker: loading Pyodide failed.", error));
+engine.then(
+  () => {
+    loaded = true;
+  },
+  (error) => console.error("rm-worker: loading Pyodide failed.", error),
+);
 
 async function start() {
   // A dynamic import (not a static one) so that a missing or blocked pyodide.mjs
   // becomes a plain error reply instead of a worker that never answers.
   const { loadPyodide } = await import(new URL("pyodide.mjs", INDEX_URL).href);
-  const pyodide = await loadPyodide({
-    indexURL: INDEX_URL,
-    lockFileURL: LOCK_FILE_URL,
-    packages: [PACKAGE],
-  });
+  const watch = watchWasm();
+  let pyodide;
+  try {
+    pyodide = await Promise.race([
+      loadPyodide({ indexURL: INDEX_URL, lockFileURL: LOCK_FILE_URL, packages: [PACKAGE] }),
+      watch.failed,
+    ]);
+  } finally {
+    watch.stop();
+  }
   // Loading a package only logs when it fails: importing is the real check.
   const api = pyodide.pyimport("checks.worker_api");
   return api.handle;
+}
+
+// When pyodide.asm.wasm cannot be fetched or compiled, Pyodide 314 only logs
+// "wasm instantiation failed!" and its promise never settles. Watching this worker's
+// own WebAssembly calls while it loads turns that into a rejection we can report.
+function watchWasm() {
+  const originals = {};
+  const failed = new Promise((_, reject) => {
+    for (const name of ["instantiateStreaming", "instantiate"]) {
+      const original = WebAssembly[name];
+      if (typeof original !== "function") continue;
+      originals[name] = original;
+      WebAssembly[name] = function (...args) {
+        const pending = original.apply(this, args);
+        pending.catch(reject);
+        return pending;
+      };
+    }
+  });
+  failed.catch(() => {}); // reported through the race above
+  return {
+    failed,
+    stop() {
+      Object.assign(WebAssembly, originals);
+    },
+  };
 }
 
 self.addEventListener("message", async (event) => {
