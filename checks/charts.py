@@ -7,7 +7,7 @@ from html import escape
 from checks.result import Result
 
 ROW = 34
-LABEL_WIDTH = 240
+LABEL_WIDTH = 330
 BAR_WIDTH = 300
 WIDTH = LABEL_WIDTH + BAR_WIDTH + 170
 
@@ -60,5 +60,5 @@ def _box(y: int, width: int) -> str:
     return f'x="{LABEL_WIDTH}" y="{y + 4}" width="{width}" height="18" rx="2"'
 
 
-def _short(title: str, limit: int = 30) -> str:
+def _short(title: str, limit: int = 44) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

@@ -6,13 +6,20 @@ from html import escape
 
 from checks.charts import bar_chart, chart_text
 from checks.links import guidance_url
-from checks.reports import overall_line
+from checks.reports import overall_line, summary_line
 from checks.result import Action, Result
 
 
 def to_html(result: Result, base_url: str = "") -> str:
-    """The results panel's content; `base_url` leads from the checklist page to the site root."""
-    parts = [f'<div class="rm-result" data-checklist="{escape(result.checklist)}">']
+    """The results panel's content; `base_url` leads from the checklist page to the site root.
+
+    The panel is a polite live region: only the short hidden summary is announced when it
+    changes; the detail below it is marked aria-live="off" so it is not read out every time.
+    """
+    parts = [
+        f'<p class="rm-summary rm-visually-hidden">{escape(summary_line(result))}</p>',
+        f'<div class="rm-result" data-checklist="{escape(result.checklist)}" aria-live="off">',
+    ]
     parts.append(f'<p class="rm-overall"><strong>Overall:</strong> {escape(overall_line(result))}</p>')
     if result.decision:
         parts.append(_decision(result))

@@ -23,6 +23,21 @@ def overall_line(result: Result) -> str:
     return f"{result.score}/100, {result.band}: {result.band_meaning}"
 
 
+def summary_line(result: Result) -> str:
+    """One short sentence a screen reader announces when the results change."""
+    parts = [
+        f"Overall: {result.score} out of 100, {result.band}." if result.score is not None else overall_line(result)
+    ]
+    if result.decision:
+        parts.append(f"Recommendation: {result.decision.title}.")
+    flags = len(result.red_flags)
+    parts.append(f"{flags} red flag{'s' if flags != 1 else ''}.")
+    left = sum(q.answer is None for q in result.questions)
+    if left:
+        parts.append(f"{left} of {len(result.questions)} questions still to answer.")
+    return " ".join(parts)
+
+
 def to_text(result: Result) -> str:
     """A report for a terminal."""
     lines = [f"{result.title} (version {result.version})", "", f"Overall: {overall_line(result)}"]

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from checks import Checklist, checklist_from_mapping, definition_files, load_docs_index
+from checks.answers import MAX_NOTE
 from checks.links import guidance_url
 from checks.model import Question, Section
 from macros.guidance import relative_link
@@ -89,7 +90,7 @@ def _section(checklist: Checklist, section: Section, base: str) -> str:
         f"Read the guidance on {escape(section.title.lower())}</a></p>"
         f"{questions}"
         f'<div class="rm-notes"><label for="notes-{sid}">Your notes on {escape(section.title.lower())} '
-        f'(optional)</label><textarea id="notes-{sid}" name="notes:{sid}" rows="3" '
+        f'(optional)</label><textarea id="notes-{sid}" name="notes:{sid}" rows="3" maxlength="{MAX_NOTE}" '
         f'data-section="{sid}"></textarea></div></section>'
     )
 

@@ -152,7 +152,8 @@ def test_score_formats(capsys, answers_file, definition):
 
     code, out, _ = run(capsys, "score", answers_file, "--definition", definition, "--format", "html")
     assert code == 0
-    assert out.startswith('<div class="rm-result" data-checklist="team-health">')
+    assert out.startswith('<p class="rm-summary rm-visually-hidden">Overall: 57 out of 100, Developing.')
+    assert '<div class="rm-result" data-checklist="team-health" aria-live="off">' in out
 
 
 def test_score_finds_the_definition_the_file_names(capsys, tmp_path, answers_document):

@@ -25,7 +25,7 @@ from checks import (
     to_text,
 )
 from checks.links import guidance_url
-from checks.reports import CSV_COLUMNS
+from checks.reports import CSV_COLUMNS, summary_line
 
 SVG = "{http://www.w3.org/2000/svg}"
 SCRIPT = '<script>alert("x")</script>'
@@ -147,7 +147,9 @@ def test_respondent_details_never_reach_the_report(hostile_result):
 def test_html_report_content(assessment):
     result = score(assessment, FLAGGED)
     html = to_html(result, "../")
-    assert html.startswith('<div class="rm-result" data-checklist="team-health">')
+    summary, detail = html.split("</p>", 1)
+    assert summary.startswith('<p class="rm-summary rm-visually-hidden">')
+    assert detail.startswith('<div class="rm-result" data-checklist="team-health" aria-live="off">')
     assert html.endswith("</div>")
     assert "<strong>Overall:</strong> 58/100, Developing: Some good habits are in place.</p>" in html
     assert (
@@ -255,11 +257,11 @@ def test_chart_in_the_html_report_uses_the_same_text(assessment):
 
 
 def test_long_section_titles_are_shortened_in_the_chart_only(assessment_data):
-    assessment_data["sections"][0]["title"] = "A very long section title that will not fit"
+    assessment_data["sections"][0]["title"] = "A very long section title that will not fit in the space left"
     result = score(checklist_from_mapping(assessment_data), MIXED)
     texts = [t.text for t in ET.fromstring(bar_chart(result)).iter(f"{SVG}text")]
-    assert "A very long section title tha…" in texts
-    assert chart_text(result).startswith("A very long section title that will not fit: 69 out of 100")
+    assert "A very long section title that will not fit…" in texts
+    assert chart_text(result).startswith("A very long section title that will not fit in the space left: 69 out of 100")
 
 
 # Markdown
@@ -438,3 +440,14 @@ def test_text_report_before_any_answers(assessment):
 )
 def test_guidance_urls(link, base, url):
     assert guidance_url(link, base) == url
+
+
+def test_summary_line_is_short_and_counts_flags_and_gaps(assessment):
+    result = score(assessment, FLAGGED)
+    line = summary_line(result)
+    flags = len(result.red_flags)
+    assert f"{flags} red flag" in line
+    left = sum(q.answer is None for q in result.questions)
+    assert (f"{left} of {len(result.questions)} questions still to answer." in line) == bool(left)
+    assert len(line) < 200
+    assert f'<p class="rm-summary rm-visually-hidden">{line}</p>' in to_html(result).replace("&#x27;", "'")
