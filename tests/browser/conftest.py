@@ -97,8 +97,12 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
-    """A fresh context per test; any request to another host fails the test."""
-    context = browser.new_context(accept_downloads=True)
+    """A fresh context per test; any request to another host fails the test.
+
+    Service workers are blocked here: each would copy the whole site (15 MB) for offline use.
+    The offline tests make contexts of their own that allow them.
+    """
+    context = browser.new_context(accept_downloads=True, service_workers="block")
     elsewhere: list[str] = []
     own = urlsplit(site_url).netloc
 
