@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -24,24 +23,16 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
+# Report service workers' own requests too, so the privacy crawl sees them (read when Playwright starts).
+os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
 if str(ROOT) not in sys.path:  # `checks` is not installed; the tests use it from the repository
     sys.path.insert(0, str(ROOT))
+
+import chromium  # noqa: E402
 
 from checks import Checklist, definition_files, load_checklist  # noqa: E402
 
 SUBPATH = "rm/"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
 READY_TIMEOUT = 60_000  # ms: Pyodide starts in about 3 s here, but a loaded machine is slower
 STORAGE_KEY = "relationship-matters:answers:{}"
 CHECKLISTS = {path.stem: load_checklist(path) for path in definition_files()}
@@ -89,8 +80,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     """One Chromium for the session: Debian's, or Playwright's own only if Debian's is absent."""
     with sync_playwright() as playwright:
-        executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
         yield launched
         launched.close()
 

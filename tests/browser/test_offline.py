@@ -1,0 +1,156 @@
+"""Offline after one visit, updates that keep answers, and a site hosted under a subpath (/repo/).
+
+These tests allow service workers (the ordinary browser tests block them) and use a copy
+of the site served by a server they can stop: offline means the server is gone, not only
+that the browser was told it is offline (which does not stop a service worker's requests).
+"""
+
+from __future__ import annotations
+
+import json
+
+import chromium
+import pytest
+from offline_site import build, free_port, page_paths
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+OFFLINE_READY = 120_000
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    served = build(tmp_path_factory.mktemp("offline"), free_port())
+    served.start()
+    yield served
+    served.stop()
+
+
+@pytest.fixture
+def server(served):
+    """The module's server, running and with empty logs at the start of each test."""
+    served.stop()
+    served.start()
+    served.reset()
+    yield served
+    served.stop()
+    served.start()
+
+
+@pytest.fixture
+def offline_context(browser, tmp_path):
+    """A browser profile on disk, as people have: an incognito context's small memory cache
+    would not keep the 9.6 MB wasm, and a first visit would then download it twice."""
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path / "profile", executable_path=chromium.EXECUTABLE, args=chromium.ARGS, accept_downloads=True
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def helpers(rm, server, tmp_path):
+    """The shared browser-test helpers, pointed at this module's server."""
+    return type(rm)(server.url, tmp_path)
+
+
+def visit_once(context, url: str):
+    """A first visit: the page loads, the service worker copies the site and takes control."""
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function(CONTROLLED, timeout=OFFLINE_READY)
+    return page
+
+
+def answer_all(page, helpers, checklist_id: str, index: int) -> dict[str, str]:
+    chosen = helpers.nth_choices(checklist_id, index)
+    for question_id, value in chosen.items():
+        page.locator(f'label[for="q-{question_id}-{value}"]').click()
+    expect(page.locator(".rm-results .rm-unanswered")).to_have_count(0, timeout=30_000)
+    return chosen
+
+
+def test_the_service_worker_lives_under_the_sites_own_path(server, offline_context):
+    page = visit_once(offline_context, server.url)
+    registration = page.evaluate(
+        "async () => { const r = await navigator.serviceWorker.ready; return [r.scope, r.active.scriptURL]; }"
+    )
+    assert registration == [server.url, server.url + "sw.js"]
+
+
+def test_every_page_search_and_checklist_work_offline_after_one_visit(server, offline_context, helpers):
+    page = visit_once(offline_context, server.url)
+    server.stop()
+
+    for path in page_paths():
+        response = page.goto(server.url + path)
+        assert response is not None and response.ok, path
+        expect(page.locator("article h1")).to_have_count(1)
+
+    page.goto(server.url)
+    page.keyboard.press("/")
+    page.keyboard.type("red lines")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+
+    checklist_id = "should-we-partner"
+    helpers.open(page, checklist_id)
+    answer_all(page, helpers, checklist_id, 0)
+    results = helpers.results_html(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export answers").click()
+    exported = download.value.path().read_bytes()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start again").click()
+    expect(page.locator(".rm-results .rm-unanswered")).to_be_visible(timeout=30_000)
+    helpers.import_file(page, "answers.json", exported)
+    helpers.wait_results_html(page, results)
+
+
+def test_a_first_visit_downloads_each_file_once(server, offline_context):
+    visit_once(offline_context, server.url + "checklists/behaviours/")
+    repeated = {path: count for path, count in server.bodies().items() if count > 1}
+    assert repeated == {}
+    first_visit, first_requests = sum(size for _, size in server.sent), len(server.requests)
+    assert first_visit > 10_000_000  # the whole site, the Python runtime included, was copied
+
+    server.reset()
+    page = offline_context.new_page()
+    page.goto(server.url + "checklists/foundations/")
+    expect(page.locator(".rm-results")).to_have_attribute("data-state", "ready", timeout=OFFLINE_READY)
+    repeat_visit = sum(size for _, size in server.sent)
+    assert repeat_visit < 20_000  # at most the service worker script, checked for updates
+    print(f"\nfirst visit: {first_visit:,} bytes in {first_requests} requests; repeat visit: {repeat_visit:,} bytes")
+
+
+def test_a_new_deploy_is_offered_and_saved_answers_survive(server, offline_context, helpers):
+    checklist_id = "behaviours"
+    page = visit_once(offline_context, server.url + f"checklists/{checklist_id}/")
+    helpers.wait_ready(page)
+    chosen = answer_all(page, helpers, checklist_id, 2)
+    old_caches = page.evaluate("() => caches.keys()")
+
+    deploy_new_version(server)
+    page.reload()
+    notice = page.locator(".rm-update")
+    expect(notice).to_contain_text("A new version of this site is available", timeout=OFFLINE_READY)
+    notice.get_by_role("button", name="Reload to update").click()
+    page.wait_for_function("() => !document.querySelector('.rm-update')", timeout=OFFLINE_READY)
+    helpers.wait_ready(page)
+    expect(page.locator("body")).to_have_attribute("data-deploy", "2")
+
+    new_caches = page.evaluate("() => caches.keys()")
+    assert len(new_caches) == 1 and new_caches != old_caches
+    assert helpers.checked(page) == chosen
+    assert helpers.stored(page, checklist_id)["answers"] == chosen
+
+
+def deploy_new_version(server) -> None:
+    """Change every page (a marker on <body>) and write the service worker again, as a new build would."""
+    from macros.offline import write_service_worker
+
+    for html in server.site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        html.write_text(text.replace("<body ", '<body data-deploy="2" ', 1), encoding="utf-8")
+    write_service_worker(server.site)
+    assert json.dumps("data-deploy") and (server.site / "sw.js").exists()
