@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections import Counter
 from functools import partial
@@ -14,6 +15,8 @@ class CountingServer:
 
     def __init__(self, directory: Path) -> None:
         self.sent: Counter[str] = Counter()
+        self.gzipped: Counter[str] = Counter()
+        """What each response would weigh compressed, as GitHub Pages and most servers send it."""
         self.requests: list[str] = []
         server = self
 
@@ -25,6 +28,7 @@ class CountingServer:
                 data = source.read()
                 outputfile.write(data)
                 server.sent[self.path] += len(data)
+                server.gzipped[self.path] += len(gzip.compress(data, compresslevel=6))
                 server.requests.append(self.path)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(directory)))
@@ -33,10 +37,12 @@ class CountingServer:
 
     def reset(self) -> None:
         self.sent.clear()
+        self.gzipped.clear()
         self.requests.clear()
 
-    def total(self) -> int:
-        return sum(self.sent.values())
+    def total(self) -> tuple[int, int]:
+        """Bytes sent (uncompressed) and what they would weigh gzip-compressed."""
+        return sum(self.sent.values()), sum(self.gzipped.values())
 
     def close(self) -> None:
         self.httpd.shutdown()
