@@ -9,7 +9,7 @@ from checks.result import Result
 ROW = 34
 LABEL_WIDTH = 330
 BAR_WIDTH = 300
-WIDTH = LABEL_WIDTH + BAR_WIDTH + 170
+WIDTH = LABEL_WIDTH + BAR_WIDTH + 230  # room for the score and the longest band name
 
 
 def chart_text(result: Result) -> str:

@@ -55,10 +55,14 @@ def _sections_table(result: Result) -> str:
             f'<tr data-section="{escape(s.id)}"><th scope="row">{escape(s.title)}</th>'
             f"<td>{score}</td><td>{band}</td><td>{s.answered} of {s.total}</td></tr>"
         )
+    # The table scrolls inside its own box on narrow screens instead of widening the page;
+    # a box that scrolls must be reachable by keyboard, so it is a named, focusable region.
+    caption = f"rm-sections-{escape(result.checklist)}"
     return (
-        '<table class="rm-sections"><caption>Scores by section, out of 100</caption>'
+        f'<div class="rm-table-scroll" role="region" aria-labelledby="{caption}" tabindex="0">'
+        f'<table class="rm-sections"><caption id="{caption}">Scores by section, out of 100</caption>'
         '<thead><tr><th scope="col">Section</th><th scope="col">Score</th><th scope="col">Band</th>'
-        f'<th scope="col">Answered</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<th scope="col">Answered</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 

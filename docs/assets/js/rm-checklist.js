@@ -202,19 +202,24 @@ function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** localStorage when the browser allows it; otherwise every call quietly does nothing. */
+/** localStorage when the browser allows it; otherwise every call quietly does nothing.
+ *
+ * Storage that is full (setItem throws) can still be read, so answers saved before are shown;
+ * storage the browser blocks altogether (reading localStorage throws) is neither read nor written. */
 function openStore(key) {
   let storage = null;
+  let writable = false;
   try {
     storage = window.localStorage;
     const probe = `${key}:probe`;
     storage.setItem(probe, "1");
     storage.removeItem(probe);
+    writable = true;
   } catch {
-    storage = null;
+    // blocked (storage stays null) or full (storage is kept, for reading only)
   }
   const store = {
-    ok: storage !== null,
+    ok: writable,
     read() {
       try {
         return storage ? storage.getItem(key) : null;
@@ -224,7 +229,7 @@ function openStore(key) {
     },
     write(text) {
       try {
-        if (storage) storage.setItem(key, text);
+        if (writable) storage.setItem(key, text);
       } catch (error) {
         console.error("rm-checklist: the answers could not be saved in this browser.", error);
         store.ok = false;

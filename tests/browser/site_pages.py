@@ -1,0 +1,77 @@
+"""What the accessibility, reflow, no-JavaScript and hostile-input tests share.
+
+The pages come from the built site's own sitemap (plus its 404 page), so a page added to
+the site is tested without touching the tests. The answer sets are made for every checklist
+definition, so a new checklist is covered the same way.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from playwright.sync_api import Browser, BrowserContext
+
+from checks import Checklist, score
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def page_urls(site_url: str) -> list[str]:
+    """Every page of the built site: what its sitemap lists, and the 404 page."""
+    with urllib.request.urlopen(f"{site_url}sitemap.xml") as response:
+        tree = ElementTree.fromstring(response.read())
+    urls = [loc.text.strip() for loc in tree.iter(f"{SITEMAP}loc")]
+    assert urls and all(url.startswith(site_url) for url in urls), urls
+    return [*urls, f"{site_url}404.html"]
+
+
+def markdown_pages() -> int:
+    """How many pages the docs folder holds (its `_data` folder is not pages)."""
+    return sum(1 for path in DOCS.rglob("*.md") if "_data" not in path.relative_to(DOCS).parts)
+
+
+def answer_sets(checklist: Checklist) -> tuple[dict[str, str], dict[str, str]]:
+    """(half, complete) answers: the first half of the questions, then all of them.
+
+    Every question gets its second option, except that key questions are tried with each of
+    their options until the result has a red flag, so the complete set always shows one.
+    """
+    questions = checklist.questions()
+    complete = {q.id: q.choices()[min(1, len(q.choices()) - 1)][0] for q in questions}
+    for question in (q for q in questions if q.critical):
+        for value, _ in question.choices():
+            if score(checklist, {**complete, question.id: value}).red_flags:
+                complete[question.id] = value
+                break
+        if score(checklist, complete).red_flags:
+            break
+    assert score(checklist, complete).red_flags, f"{checklist.id}: no answers give a red flag"
+    half = {q.id: complete[q.id] for q in questions[: len(questions) // 2]}
+    return half, complete
+
+
+@contextmanager
+def guarded_context(browser: Browser, site_url: str, **options) -> Iterator[BrowserContext]:
+    """A context of the test's own (the shared `context` fixture's rules: no service workers,
+    and the test fails if any request leaves the local server)."""
+    context = browser.new_context(service_workers="block", **options)
+    own = urlsplit(site_url).netloc
+    elsewhere: list[str] = []
+
+    def check(request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != own:
+            elsewhere.append(request.url)
+
+    context.on("request", check)
+    try:
+        yield context
+    finally:
+        context.close()
+    assert not elsewhere, f"requests left the local server: {elsewhere}"
