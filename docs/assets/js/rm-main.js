@@ -32,11 +32,7 @@ function failAll(message) {
 
 function getWorker() {
   if (worker) return worker;
-  // A checklist page starts the worker early, from an inline script (macros/checklists.py).
-  worker = window.rmWorker || new Worker(new URL("./rm-worker.js", import.meta.url), { type: "module" });
-  window.rmWorker = worker;
-  worker.onerror = null;
-  if (window.rmWorkerFailed) failAll("The scoring engine could not be loaded.");
+  worker = new Worker(new URL("./rm-worker.js", import.meta.url), { type: "module" });
   worker.addEventListener("message", (event) => {
     answered = true;
     const { id, result, error, problems } = event.data || {};
@@ -60,8 +56,8 @@ function getWorker() {
 export const engine = {
   /** Send one request; resolves with the worker's `result`, rejects with an EngineError. */
   request(action, payload = {}) {
-    const target = getWorker(); // first: adopting an early worker that failed to start marks the engine broken
     if (broken) return Promise.reject(new EngineError(broken));
+    const target = getWorker();
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
