@@ -9,22 +9,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from answer_sets import MIXED
 
 from checks.answers import FORMAT
 from checks.cli import main
 from checks.reports import CSV_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
-
-MIXED = {
-    "trust-open": "agree",
-    "trust-promises": "partly_in_place",
-    "trust-agreement": "yes",
-    "trust-meetings": "yearly",
-    "goals-shared": "strongly_agree",
-    "goals-reviewed": "disagree",
-    "goals-measured": "partly",
-}  # trust 69 (Developing), goals 45 (Needs attention), overall 57 (Developing): see test_scoring.py
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
+from answer_sets import MIXED
 
 from checks import (
     SavedAnswers,
@@ -31,15 +32,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 SCRIPT = '<script>alert("x")</script>'
 ATTACK = f"{SCRIPT} & 'quotes' \"double\" <img src=x onerror=alert(1)>"
 
-MIXED = {
-    "trust-open": "agree",
-    "trust-promises": "partly_in_place",
-    "trust-agreement": "yes",
-    "trust-meetings": "yearly",
-    "goals-shared": "strongly_agree",
-    "goals-reviewed": "disagree",
-    "goals-measured": "partly",
-}  # trust 69 (Developing), goals 45 (Needs attention), overall 57: see test_scoring.py
 
 FLAGGED = {
     "trust-open": "disagree",

@@ -9,17 +9,9 @@ worth less than .75, weakest section first, then weakest answer, then heaviest w
 
 from __future__ import annotations
 
-from checks import SavedAnswers, checklist_from_mapping, score
+from answer_sets import MIXED
 
-MIXED = {
-    "trust-open": "agree",  # .75 x 2 = 1.5
-    "trust-promises": "partly_in_place",  # .5 x 1 = .5
-    "trust-agreement": "yes",  # 1 x 1 = 1
-    "trust-meetings": "yearly",  # 1/4 = .25 x .5 = .125
-    "goals-shared": "strongly_agree",  # 1 x 1 = 1
-    "goals-reviewed": "disagree",  # .25 x 3 = .75
-    "goals-measured": "partly",  # .5 x 1 = .5
-}
+from checks import SavedAnswers, checklist_from_mapping, score
 
 
 def by_id(result):

@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -110,3 +112,14 @@ def build(root: Path, port: int) -> Served:
     if done.returncode:
         raise RuntimeError(f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}")
     return served
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[Served]:
+    """Build the site into `root` and serve it for the length of the block."""
+    served = build(root, free_port())
+    served.start()
+    try:
+        yield served
+    finally:
+        served.stop()

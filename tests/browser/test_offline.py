@@ -11,7 +11,7 @@ import json
 
 import chromium
 import pytest
-from offline_site import build, free_port, page_paths
+from offline_site import page_paths, serving
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -21,10 +21,8 @@ OFFLINE_READY = 120_000
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    served = build(tmp_path_factory.mktemp("offline"), free_port())
-    served.start()
-    yield served
-    served.stop()
+    with serving(tmp_path_factory.mktemp("offline")) as served:
+        yield served
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import chromium
 import pytest
-from offline_site import build, free_port, page_paths
+from offline_site import page_paths, serving
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -28,10 +28,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    served = build(tmp_path_factory.mktemp("private"), free_port())
-    served.start()
-    yield served
-    served.stop()
+    with serving(tmp_path_factory.mktemp("private")) as served:
+        yield served
 
 
 def visit_every_page(page, url: str) -> int:
