@@ -27,11 +27,19 @@ import chromium  # the browser tests' launch settings, shared
 ROOT = Path(__file__).resolve().parents[1]
 CHECKLIST = "checklists/behaviours/"
 GUIDANCE = "behaviours/leadership/"
-LONG_TASKS = """
+# Runs before the page's own scripts: records the longest main-thread task, and the moment the
+# results panel first says "ready" (in the page, so Playwright's polling is not counted).
+IN_PAGE = """
 window.__longest = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
 }).observe({ type: "longtask", buffered: true });
+new MutationObserver((records, observer) => {
+  if (document.querySelector('.rm-results[data-state="ready"]')) {
+    window.__ready = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
 """
 BARE_WORKER = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
 const start = performance.now();
@@ -73,13 +81,22 @@ def launch(p):
     return p.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
 
 
-def time_to_ready(page, url: str) -> tuple[float, float, float]:
-    """(form usable, first result, longest task) in ms, measured from navigation start."""
+def time_to_ready(page, url: str) -> dict[str, float]:
+    """Milestones of one checklist page load in ms from navigation start, and the longest task.
+
+    The form is usable once the checklist component has restored the saved answers and
+    saves every change: rm-checklist marks that moment with performance.mark().
+    """
     page.goto(url)
-    page.wait_for_selector('.rm-results[data-state="ready"]', timeout=120_000)
+    page.wait_for_function("() => window.__ready !== undefined", timeout=120_000)
     return page.evaluate(
-        """() => [performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
-                 performance.now(), window.__longest]"""
+        """() => ({
+          usable: performance.getEntriesByName("rm-checklist:usable")[0].startTime,
+          paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+          dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
+          ready: window.__ready,
+          longest: window.__longest,
+        })"""
     )
 
 
@@ -100,7 +117,8 @@ def main() -> None:
         (site / "bench-bare.html").write_text(BARE_PAGE, encoding="utf-8")
         server = CountingServer(site)
         browser = launch(p)
-        figures: dict[str, list[float]] = {k: [] for k in ("usable", "cold", "warm", "bare", "bare_inside", "longest")}
+        names = ("usable", "paint", "dcl", "cold", "warm", "bare", "bare_inside", "longest")
+        figures: dict[str, list[float]] = {name: [] for name in names}
         rescore: list[float] = []
         for _ in range(runs):
             context = browser.new_context(service_workers="block")
@@ -113,14 +131,13 @@ def main() -> None:
             context.close()
 
             context = browser.new_context(service_workers="block")
-            context.add_init_script(LONG_TASKS)
+            context.add_init_script(IN_PAGE)
             page = context.new_page()
-            usable, cold, longest = time_to_ready(page, server.url + CHECKLIST)
-            figures["usable"].append(usable)
-            figures["cold"].append(cold)
-            figures["longest"].append(longest)
-            _, warm, _ = time_to_ready(page, server.url + CHECKLIST)
-            figures["warm"].append(warm)
+            cold = time_to_ready(page, server.url + CHECKLIST)
+            for name in ("usable", "paint", "dcl", "longest"):
+                figures[name].append(cold[name])
+            figures["cold"].append(cold["ready"])
+            figures["warm"].append(time_to_ready(page, server.url + CHECKLIST)["ready"])
             rescore += page.evaluate(RESCORE, 40)
             page.evaluate("() => localStorage.clear()")
             context.close()
@@ -142,7 +159,9 @@ def main() -> None:
 
     med = {k: statistics.median(v) for k, v in figures.items()}
     print(f"Runs: {runs} (medians), Chromium headless, 127.0.0.1, {os.cpu_count()} cores")
-    print(f"Form usable (DOMContentLoaded):       {med['usable']:8.0f} ms   target < 200 ms")
+    print(f"Form usable (answers restored, saved): {med['usable']:6.0f} ms   target < 200 ms")
+    print(f"First contentful paint:               {med['paint']:8.0f} ms")
+    print(f"DOMContentLoaded:                     {med['dcl']:8.0f} ms")
     print(f"First result, cold cache:             {med['cold']:8.0f} ms")
     print(f"First result, warm cache:             {med['warm']:8.0f} ms")
     print(

@@ -5,9 +5,14 @@ from __future__ import annotations
 import gzip
 import threading
 from collections import Counter
-from functools import partial
+from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+
+@cache
+def _gzipped_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
 
 
 class CountingServer:
@@ -15,8 +20,7 @@ class CountingServer:
 
     def __init__(self, directory: Path) -> None:
         self.sent: Counter[str] = Counter()
-        self.gzipped: Counter[str] = Counter()
-        """What each response would weigh compressed, as GitHub Pages and most servers send it."""
+        self.bodies: dict[str, bytes] = {}
         self.requests: list[str] = []
         server = self
 
@@ -27,8 +31,10 @@ class CountingServer:
             def copyfile(self, source, outputfile):
                 data = source.read()
                 outputfile.write(data)
+                # Compressed sizes are worked out afterwards, in total(): compressing a 10 MB
+                # file here would take CPU from the browser being measured.
                 server.sent[self.path] += len(data)
-                server.gzipped[self.path] += len(gzip.compress(data, compresslevel=6))
+                server.bodies[self.path] = data
                 server.requests.append(self.path)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(directory)))
@@ -37,12 +43,13 @@ class CountingServer:
 
     def reset(self) -> None:
         self.sent.clear()
-        self.gzipped.clear()
+        self.bodies.clear()
         self.requests.clear()
 
     def total(self) -> tuple[int, int]:
-        """Bytes sent (uncompressed) and what they would weigh gzip-compressed."""
-        return sum(self.sent.values()), sum(self.gzipped.values())
+        """Bytes sent (uncompressed), and what they would weigh gzip-compressed, as GitHub Pages sends them."""
+        compressed = sum(_gzipped_size(self.bodies[path]) * self.requests.count(path) for path in self.sent)
+        return sum(self.sent.values()), compressed
 
     def close(self) -> None:
         self.httpd.shutdown()

@@ -7,7 +7,6 @@ command line and Pyodide in the browser.
 from checks.answers import SavedAnswers, answers_to_dict, checklist_id_of, new_answers, read_answers
 from checks.charts import bar_chart, chart_text
 from checks.definitions import checklist_from_mapping, definition_files, load_checklist
-from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, DefinitionError, Problem
 from checks.html_report import to_html
 from checks.model import Checklist, Question, Section
@@ -43,3 +42,13 @@ __all__ = [
     "to_markdown",
     "to_text",
 ]
+
+
+def __getattr__(name: str):
+    # The build and the command line use the docs index; the browser's worker does not, and
+    # Pyodide compiles every module it imports from source, so it is loaded only when asked for.
+    if name == "load_docs_index":
+        from checks.docs_index import load_docs_index
+
+        return load_docs_index
+    raise AttributeError(f"module 'checks' has no attribute {name!r}")

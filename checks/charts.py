@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
-
+from checks.markup import escape
 from checks.result import Result
 
 ROW = 34

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from checks.charts import bar_chart, chart_text
 from checks.links import guidance_url
+from checks.markup import escape
 from checks.reports import overall_line, summary_line
 from checks.result import Action, Result
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable
@@ -51,6 +50,8 @@ class Reader:
                 self.fail(join(path, key), "this key is required")
         for key in value:
             if key not in allowed:
+                import difflib  # only when a key is wrong: a costly import in the browser
+
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(allowed)})"
                 self.fail(join(path, str(key)), f"unknown key{hint}")

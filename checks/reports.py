@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -116,6 +115,8 @@ CSV_COLUMNS = ("section", "question_id", "question", "answer", "points_share", "
 
 def to_csv(result: Result) -> str:
     """One row per question, for spreadsheets."""
+    import csv  # here, not at the top: the browser's worker starts faster without it
+
     titles = {s.id: s.title for s in result.sections}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

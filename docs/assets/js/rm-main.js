@@ -81,9 +81,15 @@ function startComponents(root) {
   }
 }
 
-// Material's document$ emits on the first load and after every instant page change.
-if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => startComponents(document));
-} else {
-  startComponents(document);
+// Checklist pages load this module early, right after the checklist (see macros/checklists.py),
+// so the form is live before Material's bundle has even run: start what is on the page now.
+startComponents(document);
+
+// Material's document$ emits on DOMContentLoaded and after every instant page change. Its bundle
+// may not have run yet; starting twice is harmless (see STARTED).
+function followPageChanges() {
+  const changes = window.document$;
+  if (changes && typeof changes.subscribe === "function") changes.subscribe(() => startComponents(document));
 }
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followPageChanges);
+else followPageChanges();
