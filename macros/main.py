@@ -49,6 +49,6 @@ def define_env(env):
 
 def on_post_build(env):
     """Ship the runtime and the wheel, add the security policy, then write the service worker over it all."""
-    runtime.ship_runtime(env.conf["site_dir"])
+    log.info(runtime.ship_runtime(env.conf["site_dir"]))
     csp.apply_csp(env.conf["site_dir"])
     log.info(offline.write_service_worker(env.conf["site_dir"]))

@@ -1,8 +1,9 @@
 """Build step: ship the Python runtime into the built site.
 
 Copies the Pyodide core from the pinned npm package, builds the `checks` wheel
-(a plain py3-none-any wheel: `pyodide build` is not needed for pure Python) and
-writes a Pyodide lock file naming only that wheel, with its sha256, so the browser
+(a plain py3-none-any wheel: `pyodide build` is not needed for pure Python), compiles
+the Python the worker loads at start-up to bytecode with that same Pyodide (bytecode.py)
+and writes a Pyodide lock file naming only the wheel, with its sha256, so the browser
 fetches it in parallel with start-up and checks its integrity. Nothing comes from a CDN.
 """
 
@@ -17,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from macros.node import run_node
+
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -25,8 +28,10 @@ TARGET = Path("assets") / "pyodide"
 REPRODUCIBLE_EPOCH = "1767225600"  # fixed zip timestamps: the same sources give the same wheel
 
 
-def ship_runtime(site_dir: str | Path) -> Path:
-    """Put the Pyodide core, the `checks` wheel and its lock file under ``site_dir/assets/pyodide``."""
+def ship_runtime(site_dir: str | Path) -> str:
+    """Put the Pyodide core, the `checks` wheel and its lock file under ``site_dir/assets/pyodide``.
+
+    Returns a one-line summary of what was compiled."""
     target = Path(site_dir) / TARGET
     target.mkdir(parents=True, exist_ok=True)
     missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).exists()]
@@ -35,8 +40,9 @@ def ship_runtime(site_dir: str | Path) -> Path:
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_DIR / name, target / name)
     wheel = build_wheel(target)
+    compiled = run_node("compile-python.mjs", wheel, target / "python_stdlib.zip", purpose="compile Python to bytecode")
     write_lock(target, wheel)
-    return target
+    return compiled
 
 
 def build_wheel(out_dir: Path) -> Path:

@@ -1,0 +1,21 @@
+"""Running the build's Node.js scripts (macros/*.mjs), with a plain error when one fails."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_node(script: str, *args: str | Path, purpose: str) -> str:
+    """Run ``macros/<script>`` with Node.js from the project root; returns what it printed."""
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError(f"Node.js is needed to {purpose} (make install sets it up).")
+    command = [node, str(ROOT / "macros" / script), *map(str, args)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"Could not {purpose}:\n{done.stdout}{done.stderr}")
+    return done.stdout.strip()
