@@ -15,7 +15,6 @@ from checks.definitions import checklist_from_mapping
 from checks.errors import AnswersError, ChecklistError
 from checks.html_report import to_html
 from checks.reports import to_csv, to_markdown
-from checks.result import result_to_dict
 from checks.scoring import score
 
 REPORTS = {"markdown": (to_markdown, "md", "text/markdown"), "csv": (to_csv, "csv", "text/csv")}
@@ -33,11 +32,10 @@ def handle(action: str, payload_json: str) -> str:
 
 
 def _score(payload: dict[str, Any]) -> dict[str, Any]:
-    """Score saved answers: the results panel's HTML and the result's data."""
+    """Score saved answers: the results panel's HTML (the page shows nothing else, so nothing else is sent)."""
     checklist = checklist_from_mapping(payload["definition"])
-    saved = read_answers(payload["answers"], checklist)
-    result = score(checklist, saved)
-    return {"html": to_html(result, payload.get("base", "")), "result": result_to_dict(result)}
+    result = score(checklist, read_answers(payload["answers"], checklist))
+    return {"html": to_html(result, payload.get("base", ""))}
 
 
 def _import(payload: dict[str, Any]) -> dict[str, Any]:

@@ -8,11 +8,11 @@ import { fileURLToPath } from "node:url";
 
 const [wheel, stdlibOut] = process.argv.slice(2);
 const pyodide = await loadPyodide();
-const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
 const stdlib = pyodide.runPython("import os; os.path.dirname(os.__file__)");
 
 pyodide.FS.writeFile("/tmp/checks.whl", new Uint8Array(readFileSync(wheel)));
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
+// Installed the way the browser installs it, so the modules Pyodide's installer imports count too.
+await pyodide.loadPackage(wheel, { messageCallback: () => {} });
 pyodide.FS.writeFile("/tmp/stdlib.zip", new Uint8Array(readFileSync(new URL("python_stdlib.zip", import.meta.resolve("pyodide")))));
 pyodide.FS.mkdirTree("/build");
 pyodide.FS.writeFile("/build/bytecode.py", readFileSync(fileURLToPath(new URL("bytecode.py", import.meta.url))));

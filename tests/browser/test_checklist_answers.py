@@ -143,3 +143,28 @@ def test_answers_to_questions_that_have_changed_are_kept(page, context, rm, chec
     assert saved["answers"] == {**answers, second.id: value}
     expect(page.locator(".rm-results li", has_text="retired-question")).to_contain_text("agree")
     expect(orphans).to_be_visible()
+
+
+def test_answers_given_before_the_page_script_runs_are_kept(page, context, rm):
+    """The form works as soon as it is shown; what was chosen before the script ran is saved, not reset."""
+    checklist_id = "behaviours"
+    questions = rm.checklist(checklist_id).questions()
+    saved = rm.document(checklist_id, {questions[0].id: questions[0].choices()[0][0]})
+    rm.seed(context, checklist_id, saved)
+    held = []
+    page.route("**/assets/js/rm-checklist.js", lambda route: held.append(route))  # the glue waits for it
+    page.goto(rm.url(checklist_id), wait_until="commit")
+    early = {q.id: q.choices()[1][0] for q in questions[:2]}  # the first one contradicts the saved answer
+    for question_id, value in early.items():
+        page.locator(f'label[for="q-{question_id}-{value}"]').click()
+    page.locator("textarea[data-section]").first.fill("Written before the script ran.")
+    expect(page.locator(".rm-results")).to_have_attribute("data-state", "loading")  # nothing has run yet
+    assert held, "the page glue's module was not requested"
+    for route in held:
+        route.continue_()
+    rm.wait_ready(page)
+    expected = {**early, **saved["answers"]}  # a saved answer wins over an early click
+    assert rm.checked(page) == expected
+    stored = rm.stored(page, checklist_id)
+    assert stored["answers"] == expected
+    assert list(stored["notes"].values()) == ["Written before the script ran."]

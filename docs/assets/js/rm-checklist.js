@@ -8,7 +8,7 @@
 const FORMAT = "relationship-matters-answers/1";
 const KEY_PREFIX = "relationship-matters:answers:";
 const MAX_READ_BYTES = 20_000_000; // larger files are not even read; checks refuses over 1 MB
-const LOADING = "Loading the scoring engine. The first time this downloads about 13 MB.";
+const LOADING = "Loading the scoring engine. The first time this downloads about 14 MB.";
 const CONFIRM_RESET =
   "Start again? This clears every answer and note for this checklist from this browser. " +
   "Export your answers first if you want to keep a copy.";
@@ -33,6 +33,7 @@ export function initChecklist(root, engine) {
   form.before(ui.toolbar);
   if (!store.ok) ui.warnStorage();
 
+  if (keepEarlyAnswers()) save();
   applyToForm();
   panel.replaceChildren(paragraph(LOADING, "rm-progress"));
   panel.dataset.state = "loading";
@@ -67,6 +68,23 @@ export function initChecklist(root, engine) {
 
   function keep() {
     if (!store.write(JSON.stringify(doc))) ui.warnStorage();
+  }
+
+  /** Answers given before this script ran (the form works as soon as it is shown): keep those
+   * that saved answers do not contradict. Returns whether there were any. */
+  function keepEarlyAnswers() {
+    let kept = false;
+    for (const input of form.querySelectorAll('input[type="radio"]:checked')) {
+      if (Object.hasOwn(doc.answers, input.name)) continue;
+      doc.answers[input.name] = input.value;
+      kept = true;
+    }
+    for (const area of form.querySelectorAll("textarea[data-section]")) {
+      if (!area.value || Object.hasOwn(doc.notes, area.dataset.section)) continue;
+      doc.notes[area.dataset.section] = area.value;
+      kept = true;
+    }
+    return kept;
   }
 
   /** Show the saved answers in the form; answers to questions it lacks stay in `doc` untouched. */

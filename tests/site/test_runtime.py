@@ -1,0 +1,55 @@
+"""The Python runtime the build ships: the checks wheel, its lock file and the compiled standard library."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import zipfile
+
+from sitepages import ROOT
+
+HASH_BASED_UNCHECKED = (1).to_bytes(4, "little")  # PEP 552 flags: hash-based, source not checked
+
+
+def test_the_lock_file_names_the_wheel_with_its_hash(site):
+    runtime = site / "assets" / "pyodide"
+    (entry,) = json.loads((runtime / "pyodide-lock.json").read_text())["packages"].values()
+    wheel = runtime / entry["file_name"]
+    assert entry["file_name"].endswith("-py3-none-any.whl")
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+
+
+def test_the_wheel_carries_bytecode_for_every_module_and_records_it(site):
+    (wheel,) = (site / "assets" / "pyodide").glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        sources = {n[len("checks/") : -3] for n in names if n.startswith("checks/") and n.endswith(".py")}
+        compiled = {n.split("/")[-1].split(".")[0] for n in names if n.endswith(".cpython-314.pyc")}
+        assert sources and compiled == sources
+        record = names[-1]
+        assert record.endswith(".dist-info/RECORD")
+        for line in archive.read(record).decode().splitlines():
+            name, digest, size = line.split(",")
+            if name != record:
+                data = archive.read(name)
+                expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+                assert (digest, size) == (f"sha256={expected}", str(len(data))), name
+
+
+def test_the_standard_library_has_the_start_up_modules_compiled(site):
+    stock = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
+    with zipfile.ZipFile(site / "assets" / "pyodide" / "python_stdlib.zip") as shipped:
+        names = set(shipped.namelist())
+        compiled = sorted(n for n in names if n.endswith(".pyc"))
+        # What every start imports is bytecode; what the worker imports only on demand stays source.
+        assert {"os.pyc", "json/__init__.pyc", "dataclasses.pyc", "datetime.pyc"} <= names
+        assert {"difflib.py", "csv.py", "html/__init__.py"} <= names
+        assert not {name[:-1] for name in compiled} & names  # no module is there twice
+        assert len(compiled) > 100
+        headers = {shipped.read(name)[:8] for name in compiled}
+        assert len({header[:4] for header in headers}) == 1  # one interpreter's magic number
+        assert {header[4:] for header in headers} == {HASH_BASED_UNCHECKED}
+        # Nothing else changed: every other file is the one the npm package ships.
+        for name in names - set(compiled):
+            assert shipped.read(name) == stock.read(name), name
