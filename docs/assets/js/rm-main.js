@@ -81,8 +81,8 @@ function startComponents(root) {
   }
 }
 
-// Checklist pages load this module early, right after the checklist (see macros/checklists.py),
-// so the form is live before Material's bundle has even run: start what is on the page now.
+// Checklist pages load this module right after the checklist too (see macros/checklists.py), so it
+// runs before Material's deferred bundle and the form is live sooner: start what is on the page now.
 startComponents(document);
 
 // Material's document$ emits on DOMContentLoaded and after every instant page change. Its bundle
