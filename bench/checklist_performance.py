@@ -94,8 +94,8 @@ def launch(p):
 def time_to_ready(page, url: str) -> dict[str, float]:
     """Milestones of one checklist page load in ms from navigation start, and the longest task.
 
-    The form is usable once the checklist component has restored the saved answers and
-    saves every change: rm-checklist marks that moment with performance.mark().
+    The checklist component marks (performance.mark) the moment it has restored the saved
+    answers and saves every change; the form is usable once that has happened and it is shown.
     """
     page.goto(url)
     page.wait_for_function("() => window.__ready !== undefined", timeout=120_000)
@@ -131,8 +131,10 @@ def checklist_load(browser, url: str, figures: dict[str, list[float]], rescore: 
     context.add_init_script(IN_PAGE)
     page = context.new_page()
     cold = time_to_ready(page, url + CHECKLIST)
-    for name in ("usable", "paint", "dcl", "longest"):
+    for name in ("paint", "dcl", "longest"):
         figures[name].append(cold[name])
+    # Usable: on screen (first contentful paint) and saving every answer given (the page's mark).
+    figures["usable"].append(max(cold["usable"], cold["paint"]))
     figures["cold"].append(cold["ready"])
     figures["warm"].append(time_to_ready(page, url + CHECKLIST)["ready"])
     # Answers come after someone has read the first question; by then V8 has finished optimising
@@ -187,7 +189,7 @@ def main() -> None:
 
     med = {k: statistics.median(v) for k, v in figures.items()}
     print(f"Runs: {runs} (medians), Chromium headless, 127.0.0.1, {os.cpu_count()} cores")
-    print(f"Form usable (answers restored, saved): {med['usable']:6.0f} ms   target < 200 ms")
+    print(f"Form usable (shown, saving answers):  {med['usable']:8.0f} ms   target < 200 ms")
     print(f"First contentful paint:               {med['paint']:8.0f} ms")
     print(f"DOMContentLoaded:                     {med['dcl']:8.0f} ms")
     print(f"First result, cold cache:             {med['cold']:8.0f} ms")
