@@ -104,9 +104,11 @@ def _question(question: Question, number: int, base: str) -> str:
     qid = escape(question.id)
     hint_id = f"q-{qid}-hint"
     critical = ' <strong class="rm-critical">(key question)</strong>' if question.critical else ""
+    # The label is the option's whole box, radio included: one element fewer per option than a
+    # wrapper around both (checklist pages have up to 200 options; the DOM size costs at start-up).
     options = "".join(
-        f'<div class="rm-option"><input type="radio" id="q-{qid}-{escape(value)}" name="{qid}" value="{escape(value)}"'
-        f'><label for="q-{qid}-{escape(value)}">{escape(label)}</label></div>'
+        f'<label class="rm-option" for="q-{qid}-{escape(value)}"><input type="radio" id="q-{qid}-{escape(value)}"'
+        f' name="{qid}" value="{escape(value)}">{escape(label)}</label>'
         for value, label in question.choices()
     )
     hint = f'<p class="rm-hint" id="{hint_id}">{escape(question.hint)}</p>' if question.hint else ""
