@@ -1,4 +1,4 @@
-"""The two changes overrides/ makes to Material's templates, and a guard for when Material changes."""
+"""What overrides/ changes in Material's templates, and guards for when Material changes."""
 
 from __future__ import annotations
 
@@ -38,3 +38,4 @@ def test_checklist_pages_start_the_glue_before_materials_bundle(site):
             continue
         glue = html.index('<script type="module" src="../../assets/js/rm-main.js">')
         assert html.index('data-module="rm-checklist"') < glue < html.index("assets/javascripts/bundle."), path
+
