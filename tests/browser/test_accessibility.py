@@ -271,6 +271,7 @@ ANALYSE = (
 }"""
 )
 
+
 def tab_to(page: Page, text: str, most: int) -> None:
     for _ in range(most + 1):
         page.keyboard.press("Tab")
