@@ -1,5 +1,5 @@
-// Relationship Matters offline service worker. The build (macros/offline.py) injects the
-// precache manifest, every file of the built site with its content revision, from workbox-build.
+// Relationship Matters offline service worker. The build (macros/offline.py) puts in the
+// precache manifest: every file of the built site with its content revision.
 //
 // Why not Workbox's generated worker: its precache fetches with `cache: "reload"`, so a first
 // visit downloads the 9.6 MB Pyodide wasm twice (once for the page, once for the cache), and its
@@ -8,7 +8,7 @@
 // already holds the file), unchanged files are copied from the previous build's cache, and the
 // cache is named after the manifest's hash so an update removes old caches whole.
 
-const MANIFEST = self.__WB_MANIFEST;
+const MANIFEST = self.__PRECACHE_MANIFEST;
 const PREFIX = "relationship-matters-";
 const CACHE = PREFIX + fnv1a(MANIFEST.map((entry) => `${entry.url} ${entry.revision}`).join("\n"));
 const REVISIONS = "__revisions__";

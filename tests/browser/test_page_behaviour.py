@@ -1,4 +1,7 @@
-"""Keyboard use, a failing engine, storage the browser refuses, and instant navigation."""
+"""A failing engine, storage the browser refuses, and instant navigation.
+
+Keyboard-only use (a checklist completed, exported and restarted) is tested in test_accessibility.py.
+"""
 
 from __future__ import annotations
 
@@ -8,48 +11,6 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-FOCUS = """() => {
-  const el = document.activeElement;
-  const radio = el && el.type === "radio" && el.closest(".rm-form");
-  return {
-    radio: radio ? el.name : null,
-    answered: radio ? [...el.form.elements[el.name]].some(input => input.checked) : false,
-    text: el ? el.textContent.trim() : "",
-    outline: el ? getComputedStyle(el).outlineStyle : "none",
-  };
-}"""
-
-
-def test_a_checklist_can_be_completed_and_exported_with_the_keyboard_alone(page, rm):
-    checklist_id = min(rm.checklist_ids(), key=lambda cid: len(rm.checklist(cid).questions()))
-    wanted = rm.nth_choices(checklist_id, 1)
-    rm.open(page, checklist_id)
-
-    remaining = set(wanted)
-    for _ in range(1000):
-        page.keyboard.press("Tab")
-        focus = page.evaluate(FOCUS)
-        if focus["radio"] and not focus["answered"]:
-            page.keyboard.press("Space")  # chooses the first option
-            page.keyboard.press("ArrowRight")  # moves to the second and chooses it
-            remaining.discard(focus["radio"])
-            if not remaining:
-                break
-    assert not remaining, "Tab did not reach every question"
-    assert rm.checked(page) == wanted
-    expect(page.locator(".rm-results .rm-unanswered")).to_have_count(0, timeout=30_000)
-
-    for _ in range(1000):
-        page.keyboard.press("Shift+Tab")
-        focus = page.evaluate(FOCUS)
-        if focus["text"] == "Export answers":
-            break
-    assert focus["text"] == "Export answers"
-    assert focus["outline"] != "none", "the focused button shows no outline"
-    with page.expect_download() as download:
-        page.keyboard.press("Enter")
-    assert json.loads(download.value.path().read_text(encoding="utf-8"))["answers"] == wanted
 
 
 @pytest.mark.parametrize(
