@@ -48,11 +48,16 @@ new MutationObserver((records, observer) => {
 """
 # The baseline: a page with no site scripts that only starts Pyodide in a module worker. With
 # ?stock it loads the standard library as the npm package ships it (source, compiled at every
-# start) instead of the site's copy, whose start-up modules the build compiled to bytecode.
+# start) instead of the site's copy, whose start-up modules the build compiled to bytecode. With
+# ?snapshot it restores the build's memory snapshot, as the checklist worker does, and no more.
 BARE_WORKER = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
+const variant = new URL(import.meta.url).search.slice(1);
 const options = { indexURL: new URL("./assets/pyodide/", import.meta.url).href };
-if (new URL(import.meta.url).searchParams.has("stock")) options.stdLibURL = "./bench-stock-stdlib.zip";
 const start = performance.now();
+if (variant === "stock") options.stdLibURL = "./bench-stock-stdlib.zip";
+if (variant === "snapshot") options._loadSnapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
+  (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+);
 await loadPyodide(options);
 postMessage(performance.now() - start);
 """
@@ -110,20 +115,23 @@ def time_to_ready(page, url: str) -> dict[str, float]:
     )
 
 
-def bare_load(browser, url: str, figures: dict[str, list[float]], _rescore: list[float], stock: bool = False) -> None:
+def bare_load(browser, url: str, figures: dict[str, list[float]], _rescore: list[float], variant: str = "bare") -> None:
     context = browser.new_context(service_workers="block")
     page = context.new_page()
-    page.goto(url + "bench-bare.html" + ("?stock" if stock else ""))
+    page.goto(url + "bench-bare.html" + ("" if variant == "bare" else "?" + variant))
     page.wait_for_function("() => window.__bare !== undefined", timeout=120_000)
     inside, since_navigation = page.evaluate("() => window.__bare")
-    name = "stock" if stock else "bare"
-    figures[name].append(since_navigation)
-    figures[name + "_inside"].append(inside)
+    figures[variant].append(since_navigation)
+    figures[variant + "_inside"].append(inside)
     context.close()
 
 
 def stock_load(browser, url: str, figures: dict[str, list[float]], rescore: list[float]) -> None:
-    bare_load(browser, url, figures, rescore, stock=True)
+    bare_load(browser, url, figures, rescore, variant="stock")
+
+
+def snapshot_load(browser, url: str, figures: dict[str, list[float]], rescore: list[float]) -> None:
+    bare_load(browser, url, figures, rescore, variant="snapshot")
 
 
 def checklist_load(browser, url: str, figures: dict[str, list[float]], rescore: list[float]) -> None:
@@ -162,13 +170,14 @@ def main() -> None:
         shutil.copy(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip", site / "bench-stock-stdlib.zip")
         server = CountingServer(site)
         browser = launch(p)
-        names = ("usable", "paint", "dcl", "cold", "warm", "bare", "bare_inside", "stock", "stock_inside", "longest")
+        names = ("usable", "paint", "dcl", "cold", "warm", "longest")
+        names += tuple(f"{variant}{inside}" for variant in ("bare", "stock", "snapshot") for inside in ("", "_inside"))
         figures: dict[str, list[float]] = {name: [] for name in names}
         rescore: list[float] = []
         for run in range(runs):
-            # The two measurements take turns going first, and each starts on a quiet machine
-            # (the previous context's worker torn down), so both see the same conditions.
-            for measure in (bare_load, checklist_load, stock_load)[:: 1 if run % 2 == 0 else -1]:
+            # The measurements take turns going first, and each starts on a quiet machine (the
+            # previous context's worker torn down), so all see the same conditions.
+            for measure in (bare_load, checklist_load, stock_load, snapshot_load)[:: 1 if run % 2 == 0 else -1]:
                 time.sleep(SETTLE_SECONDS)
                 measure(browser, server.url, figures, rescore)
 
@@ -202,6 +211,10 @@ def main() -> None:
     print(
         f"Bare loadPyodide(), stock standard library: {med['stock']:6.0f} ms from navigation"
         f" ({med['stock_inside']:.0f} ms inside); first result / this: {med['cold'] / med['stock']:.2f}"
+    )
+    print(
+        f"Bare snapshot restore (what the worker starts from): {med['snapshot']:4.0f} ms from navigation"
+        f" ({med['snapshot_inside']:.0f} ms inside); first result / this: {med['cold'] / med['snapshot']:.2f}"
     )
     print(f"Re-score round trip p50:              {percentile(rescore, 0.5):8.1f} ms")
     print(f"Re-score round trip p95:              {percentile(rescore, 0.95):8.1f} ms   target < 20 ms")

@@ -17,5 +17,8 @@ def run_node(script: str, *args: str | Path, purpose: str) -> str:
     command = [node, str(ROOT / "macros" / script), *map(str, args)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
-        raise RuntimeError(f"Could not {purpose}:\n{done.stdout}{done.stderr}")
+        # Node quotes the failing line of minified Pyodide in full: about a megabyte on one line.
+        lines = (done.stdout + done.stderr).splitlines()
+        output = "\n".join(line if len(line) <= 500 else f"{line[:500]} [...]" for line in lines)
+        raise RuntimeError(f"Could not {purpose}:\n{output}")
     return done.stdout.strip()

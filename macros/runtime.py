@@ -2,9 +2,10 @@
 
 Copies the Pyodide core from the pinned npm package, builds the `checks` wheel
 (a plain py3-none-any wheel: `pyodide build` is not needed for pure Python), compiles
-the Python the worker loads at start-up to bytecode with that same Pyodide (bytecode.py)
-and writes a Pyodide lock file naming only the wheel, with its sha256, so the browser
-fetches it in parallel with start-up and checks its integrity. Nothing comes from a CDN.
+the Python the worker loads at start-up to bytecode with that same Pyodide (bytecode.py),
+makes the memory snapshot the worker starts from (snapshot-python.mjs) and writes a Pyodide
+lock file naming only the wheel, with its sha256: the worker installs the wheel that way when
+it cannot use the snapshot. Nothing comes from a CDN.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGE = "relationship-matters-checks"
 TARGET = Path("assets") / "pyodide"
+SNAPSHOT = "snapshot.bin.gz"
 REPRODUCIBLE_EPOCH = "1767225600"  # fixed zip timestamps: the same sources give the same wheel
 
 
 def ship_runtime(site_dir: str | Path) -> str:
-    """Put the Pyodide core, the `checks` wheel and its lock file under ``site_dir/assets/pyodide``.
+    """Put the Pyodide core, the `checks` wheel, its lock file and the snapshot under ``site_dir/assets/pyodide``.
 
-    Returns a one-line summary of what was compiled."""
+    Returns a summary of what was compiled and snapshotted."""
     target = Path(site_dir) / TARGET
     target.mkdir(parents=True, exist_ok=True)
     missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).exists()]
@@ -42,7 +44,9 @@ def ship_runtime(site_dir: str | Path) -> str:
     wheel = build_wheel(target)
     compiled = run_node("compile-python.mjs", wheel, target / "python_stdlib.zip", purpose="compile Python to bytecode")
     write_lock(target, wheel)
-    return compiled
+    # Last: the snapshot holds the index of the python_stdlib.zip it was made with.
+    snapshot = run_node("snapshot-python.mjs", target, wheel, target / SNAPSHOT, purpose="make the Python snapshot")
+    return f"{compiled}; {snapshot}"
 
 
 def build_wheel(out_dir: Path) -> Path:

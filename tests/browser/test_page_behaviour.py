@@ -5,6 +5,7 @@ Keyboard-only use (a checklist completed, exported and restarted) is tested in t
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -13,18 +14,23 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
+SNAPSHOT = "**/assets/pyodide/snapshot.bin.gz"
+WHEEL = "**/relationship_matters_checks-*.whl"
+
+
 @pytest.mark.parametrize(
     "blocked",
     [
-        "**/pyodide.asm.wasm",  # Pyodide itself only logs this one: the worker must notice
-        "**/relationship_matters_checks-*.whl",
-        "**/rm-worker.js",
+        ["**/pyodide.asm.wasm"],  # Pyodide itself only logs this one: the worker must notice
+        [SNAPSHOT, WHEEL],  # without the snapshot the worker installs the wheel: both must fail
+        ["**/rm-worker.js"],
     ],
-    ids=["wasm", "wheel", "worker"],
+    ids=["wasm", "snapshot-and-wheel", "worker"],
 )
 def test_a_failing_engine_says_so_plainly_and_answers_still_save(page, rm, blocked):
     checklist_id = rm.checklist_ids()[0]
-    page.route(blocked, lambda route: route.abort())
+    for pattern in blocked:
+        page.route(pattern, lambda route: route.abort())
     page.goto(rm.url(checklist_id))
     panel = page.locator(".rm-results")
     expect(panel).to_have_attribute("data-state", "error", timeout=60_000)
@@ -40,6 +46,37 @@ def test_a_failing_engine_says_so_plainly_and_answers_still_save(page, rm, block
     assert saved["answers"] == {question.id: value}
     assert saved["notes"] == {section.id: "Still saved."}
     expect(panel).to_have_attribute("data-state", "error")
+
+
+def fetched_files(context) -> list[str]:
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+    return fetched
+
+
+@pytest.mark.parametrize("snapshot", ["served", "blocked", "unpacked by the host"])
+def test_python_starts_from_the_snapshot_or_else_installs_the_wheel(page, context, rm, snapshot):
+    """The worker restores the build's snapshot and needs no wheel; when the snapshot cannot be had it
+    installs the wheel instead, with the same results. Some hosts send .gz files with Content-Encoding:
+    gzip, so the browser has unpacked the snapshot before the worker sees it."""
+    fetched = fetched_files(context)
+    if snapshot == "blocked":
+        page.route(SNAPSHOT, lambda route: route.abort())
+    elif snapshot == "unpacked by the host":
+        page.route(SNAPSHOT, lambda route: route.fulfill(body=gzip.decompress(route.fetch().body())))
+    checklist_id = rm.checklist_ids()[0]
+    rm.open(page, checklist_id)
+    question = rm.checklist(checklist_id).questions()[0]
+    value = question.choices()[0][0]
+    page.locator(f'label[for="q-{question.id}-{value}"]').click()
+    total = len(rm.checklist(checklist_id).questions())
+    expect(page.locator(".rm-results .rm-unanswered li")).to_have_count(total - 1, timeout=60_000)
+    assert fetched.count("snapshot.bin.gz") == 1
+    wheels = [name for name in fetched if name.endswith(".whl")]
+    if snapshot == "blocked":
+        assert len(wheels) == 1
+    else:
+        assert wheels == [], "the snapshot holds every checks module: no wheel is needed"
 
 
 def test_storage_that_fails_gives_a_warning_and_the_page_still_works(page, context, rm):
@@ -65,8 +102,7 @@ def test_storage_that_fails_gives_a_warning_and_the_page_still_works(page, conte
 
 def test_instant_navigation_starts_each_checklist_with_one_shared_worker(page, context, rm):
     first, second = rm.checklist_ids()[:2]
-    fetched: list[str] = []
-    context.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+    fetched = fetched_files(context)
     page.goto(f"{rm.site_url}checklists/")
     page.wait_for_load_state("networkidle")
     assert "rm-worker.js" not in fetched, "a page without a checklist started the worker"

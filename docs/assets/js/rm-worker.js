@@ -8,6 +8,7 @@
 // Every URL is relative to this file, so the site works under any subpath.
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
 const LOCK_FILE_URL = new URL("pyodide-lock.json", INDEX_URL).href;
+const SNAPSHOT_URL = new URL("snapshot.bin.gz", INDEX_URL).href;
 const PACKAGE = "relationship-matters-checks";
 const LOAD_FAILED = "The scoring engine could not be loaded.";
 const REQUEST_FAILED = "The scoring engine failed while handling this request.";
@@ -32,22 +33,44 @@ engine.then(
 );
 
 async function start() {
+  const snapshot = fetchSnapshot(); // downloads while pyodide.mjs and its script load
+  snapshot.catch(() => {}); // reported where it is awaited
   // A dynamic import (not a static one) so that a missing or blocked pyodide.mjs
   // becomes a plain error reply instead of a worker that never answers.
   const { loadPyodide } = await import(new URL("pyodide.mjs", INDEX_URL).href);
   const watch = watchWasm();
   let pyodide;
   try {
-    pyodide = await Promise.race([
-      loadPyodide({ indexURL: INDEX_URL, lockFileURL: LOCK_FILE_URL, packages: [PACKAGE] }),
-      watch.failed,
-    ]);
+    pyodide = await Promise.race([startPython(loadPyodide, snapshot), watch.failed]);
   } finally {
     watch.stop();
   }
   // Loading a package only logs when it fails: importing is the real check.
   const api = pyodide.pyimport("checks.worker_api");
   return api.handle;
+}
+
+// The build saved Pyodide's memory with every `checks` module imported (macros/snapshot-python.mjs);
+// restoring it skips Python's start-up. Should that fail (the file blocked, say), Python starts
+// as usual and installs the checks wheel named in the lock file: slower, same results.
+async function startPython(loadPyodide, snapshot) {
+  try {
+    return await loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: snapshot });
+  } catch (error) {
+    console.warn("rm-worker: could not start from the snapshot; starting Python in full.", error);
+    return loadPyodide({ indexURL: INDEX_URL, lockFileURL: LOCK_FILE_URL, packages: [PACKAGE] });
+  }
+}
+
+// The snapshot is stored gzip-compressed, as few hosts compress binary files themselves.
+// A host that sends .gz files with Content-Encoding: gzip has the browser unpack it already.
+async function fetchSnapshot() {
+  const response = await fetch(SNAPSHOT_URL);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${SNAPSHOT_URL}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes; // not gzip: WebAssembly memory starts with zeros
+  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(unpacked).arrayBuffer());
 }
 
 // When pyodide.asm.wasm cannot be fetched or compiled, Pyodide 314 only logs
