@@ -8,7 +8,7 @@
 const FORMAT = "relationship-matters-answers/1";
 const KEY_PREFIX = "relationship-matters:answers:";
 const MAX_READ_BYTES = 20_000_000; // larger files are not even read; checks refuses over 1 MB
-const LOADING = "Loading the scoring engine. The first time this downloads about 14 MB.";
+const LOADING = "Loading the scoring engine. The first time this downloads about 19 MB.";
 const CONFIRM_RESET =
   "Start again? This clears every answer and note for this checklist from this browser. " +
   "Export your answers first if you want to keep a copy.";

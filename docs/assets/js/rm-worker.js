@@ -23,7 +23,7 @@ self.addEventListener("unhandledrejection", (event) => {
   console.warn("rm-worker: while loading Pyodide:", event.reason);
 });
 
-// Start at once: the download (about 14 MB the first time) overlaps with the page's own work.
+// Start at once: the download (about 19 MB the first time) overlaps with the page's own work.
 const engine = start();
 engine.then(
   () => {
