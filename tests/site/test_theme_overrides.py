@@ -13,6 +13,8 @@ MATERIAL = Path(material.__file__).parent / "templates"
 # Material's own helpers, which overrides/partials/javascripts/base.html copies with a guard added.
 # If Material ships a different file, compare the two and bring the override up to date.
 HELPERS_AS_COPIED = "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6"
+# Material's palette script, which overrides/partials/javascripts/palette.html copies and extends.
+PALETTE_AS_COPIED = "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5"
 
 
 def test_the_overridden_helpers_are_still_materials_own():
@@ -20,6 +22,16 @@ def test_the_overridden_helpers_are_still_materials_own():
     assert hashlib.sha256(shipped).hexdigest() == HELPERS_AS_COPIED
     ours = (ROOT / "overrides" / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
     assert ours.count("try{") == 2  # reading and writing both guarded
+
+
+def test_the_overridden_palette_script_is_materials_own_and_then_sets_the_start_up_state():
+    shipped = (MATERIAL / "partials" / "javascripts" / "palette.html").read_text(encoding="utf-8")
+    assert hashlib.sha256(shipped.encode()).hexdigest() == PALETTE_AS_COPIED
+    ours = (ROOT / "overrides" / "partials" / "javascripts" / "palette.html").read_text(encoding="utf-8")
+    materials_script = shipped[shipped.index("<script>") : shipped.index("</script>")]
+    assert ours.count(materials_script) == 1
+    addition = ours[ours.index(materials_script) + len(materials_script) : ours.index("</script>")]
+    assert 'classList.replace("no-js","js")' in addition and "data-md-color-switching" in addition
 
 
 def test_every_page_defers_materials_bundle_and_preloads_the_page_glue(site):
