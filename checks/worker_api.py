@@ -8,9 +8,10 @@ public functions the tests and the command line use.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
-from checks.answers import answers_to_dict, read_answers
+from checks.answers import answers_to_dict, new_answers, read_answers
 from checks.definitions import checklist_from_mapping
 from checks.errors import AnswersError, ChecklistError
 from checks.html_report import to_html
@@ -57,4 +58,22 @@ def _report(payload: dict[str, Any]) -> dict[str, Any]:
     return {"text": text, "filename": f"{checklist.id}-report.{extension}", "mime": mime}
 
 
-ACTIONS = {"score": _score, "import": _import, "report": _report}
+def _warm_up(payload: dict[str, Any]) -> dict[str, Any]:
+    """Read, score and show made-up answers, and throw the result away.
+
+    The worker starts from a memory snapshot in which nothing has been scored yet, so the browser
+    would compile and optimise this code during the reader's first answers. The worker calls this
+    a few times, with ``turn`` counting up, after the first result: turns vary which questions are
+    answered and how, so the paths real answers take are the ones made ready.
+    """
+    checklist = checklist_from_mapping(payload["definition"])
+    turn = int(payload["turn"])
+    questions = checklist.questions()
+    answered = questions[: turn % len(questions) + 1]
+    answers = {q.id: q.choices()[(i + turn) % len(q.choices())][0] for i, q in enumerate(answered)}
+    saved = read_answers(answers_to_dict(replace(new_answers(checklist), answers=answers)), checklist)
+    to_html(score(checklist, saved), payload.get("base", ""))
+    return {}
+
+
+ACTIONS = {"score": _score, "import": _import, "report": _report, "warm_up": _warm_up}

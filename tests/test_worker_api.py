@@ -42,3 +42,21 @@ def test_refusals_come_back_as_messages(assessment_data):
     reply = call("score", {"definition": broken, "answers": {}})
     assert "version" in reply["error"] and reply["problems"]
     assert call("score", {"definition": assessment_data, "answers": "[]"})["error"]
+
+
+def test_warm_up_scores_made_up_answers_of_every_kind_and_returns_nothing(assessment_data, monkeypatch):
+    from checks import worker_api
+
+    seen = []
+    real_score = worker_api.score
+
+    def score(checklist, saved):
+        seen.append(saved.answers)
+        return real_score(checklist, saved)
+
+    monkeypatch.setattr(worker_api, "score", score)
+    for turn in range(12):
+        assert call("warm_up", {"definition": assessment_data, "turn": turn, "base": "../"}) == {}
+    assert len({len(answers) for answers in seen}) > 1  # turns answer different numbers of questions
+    given = {value for answers in seen for value in answers.values()}
+    assert {"dont_know", "strongly_agree", "strongly_disagree"} <= given

@@ -48,13 +48,18 @@ def test_a_failing_engine_says_so_plainly_and_answers_still_save(page, rm, block
     expect(panel).to_have_attribute("data-state", "error")
 
 
+def damaged(snapshot: bytes) -> bytes:
+    """The first half of the compressed snapshot, and its real gzip trailer (CRC and size)."""
+    return snapshot[: len(snapshot) // 2] + snapshot[-8:]
+
+
 def fetched_files(context) -> list[str]:
     fetched: list[str] = []
     context.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
     return fetched
 
 
-@pytest.mark.parametrize("snapshot", ["served", "blocked", "unpacked by the host"])
+@pytest.mark.parametrize("snapshot", ["served", "blocked", "unpacked by the host", "damaged"])
 def test_python_starts_from_the_snapshot_or_else_installs_the_wheel(page, context, rm, snapshot):
     """The worker restores the build's snapshot and needs no wheel; when the snapshot cannot be had it
     installs the wheel instead, with the same results. Some hosts send .gz files with Content-Encoding:
@@ -64,6 +69,8 @@ def test_python_starts_from_the_snapshot_or_else_installs_the_wheel(page, contex
         page.route(SNAPSHOT, lambda route: route.abort())
     elif snapshot == "unpacked by the host":
         page.route(SNAPSHOT, lambda route: route.fulfill(body=gzip.decompress(route.fetch().body())))
+    elif snapshot == "damaged":  # the gzip data cut short: it cannot be unpacked in full
+        page.route(SNAPSHOT, lambda route: route.fulfill(body=damaged(route.fetch().body())))
     checklist_id = rm.checklist_ids()[0]
     rm.open(page, checklist_id)
     question = rm.checklist(checklist_id).questions()[0]
@@ -73,7 +80,7 @@ def test_python_starts_from_the_snapshot_or_else_installs_the_wheel(page, contex
     expect(page.locator(".rm-results .rm-unanswered li")).to_have_count(total - 1, timeout=60_000)
     assert fetched.count("snapshot.bin.gz") == 1
     wheels = [name for name in fetched if name.endswith(".whl")]
-    if snapshot == "blocked":
+    if snapshot in ("blocked", "damaged"):
         assert len(wheels) == 1
     else:
         assert wheels == [], "the snapshot holds every checks module: no wheel is needed"

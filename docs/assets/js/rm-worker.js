@@ -9,6 +9,7 @@
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
 const LOCK_FILE_URL = new URL("pyodide-lock.json", INDEX_URL).href;
 const SNAPSHOT_URL = new URL("snapshot.bin.gz", INDEX_URL).href;
+const MAX_SNAPSHOT_BYTES = 2 ** 28; // 256 MB; the real one is about 31 MB
 const PACKAGE = "relationship-matters-checks";
 const LOAD_FAILED = "The scoring engine could not be loaded.";
 const REQUEST_FAILED = "The scoring engine failed while handling this request.";
@@ -51,26 +52,48 @@ async function start() {
 }
 
 // The build saved Pyodide's memory with every `checks` module imported (macros/snapshot-python.mjs);
-// restoring it skips Python's start-up. Should that fail (the file blocked, say), Python starts
-// as usual and installs the checks wheel named in the lock file: slower, same results.
+// restoring it skips Python's own start-up. The snapshot unpacks while Pyodide's files load and
+// compile: loadPyodide() is given the memory's buffer at once, still empty, and its fsInit hook
+// holds start-up until the buffer is filled (Pyodide restores the memory only after that hook).
+// Should any of it fail (the file blocked, say), Python starts in full and installs the checks
+// wheel named in the lock file: slower, same results.
 async function startPython(loadPyodide, snapshot) {
+  const memory = snapshot.then((s) => s.memory);
+  const unpacked = snapshot.then((s) => s.unpacked);
+  // A buffer that failed to fill must never be restored: that start then waits for ever, unused.
+  const filled = () => unpacked.catch(() => new Promise(() => {}));
   try {
-    return await loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: snapshot });
+    const restoring = loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: memory, fsInit: filled });
+    const [pyodide] = await Promise.all([restoring, unpacked]);
+    return pyodide;
   } catch (error) {
     console.warn("rm-worker: could not start from the snapshot; starting Python in full.", error);
     return loadPyodide({ indexURL: INDEX_URL, lockFileURL: LOCK_FILE_URL, packages: [PACKAGE] });
   }
 }
 
-// The snapshot is stored gzip-compressed, as few hosts compress binary files themselves.
-// A host that sends .gz files with Content-Encoding: gzip has the browser unpack it already.
+// The snapshot is stored gzip-compressed, as few hosts compress binary files themselves. Resolves
+// with the buffer to restore and a promise that settles once it is filled.
 async function fetchSnapshot() {
   const response = await fetch(SNAPSHOT_URL);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${SNAPSHOT_URL}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes; // not gzip: WebAssembly memory starts with zeros
-  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+  // A host that sends .gz files with Content-Encoding: gzip has had the browser unpack it already.
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { memory: bytes, unpacked: Promise.resolve() };
+  const size = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4).getUint32(0, true); // gzip's trailer
+  if (size > MAX_SNAPSHOT_BYTES) throw new Error(`the snapshot claims ${size} bytes: it is damaged`);
+  const memory = new Uint8Array(size);
+  return { memory, unpacked: unpackInto(bytes, memory) };
+}
+
+async function unpackInto(bytes, memory) {
+  const chunks = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")).getReader();
+  let filled = 0;
+  for (let chunk = await chunks.read(); !chunk.done; chunk = await chunks.read()) {
+    memory.set(chunk.value, filled); // throws past the end
+    filled += chunk.value.length;
+  }
+  if (filled !== memory.length) throw new Error(`the snapshot unpacked to ${filled} bytes, not ${memory.length}`);
 }
 
 // When pyodide.asm.wasm cannot be fetched or compiled, Pyodide 314 only logs
@@ -125,5 +148,29 @@ self.addEventListener("message", async (event) => {
     self.postMessage({ id, error: String(reply.error), problems: reply.problems || [] });
   } else {
     self.postMessage({ id, result: reply });
+    if (action === "score") warmUp(handle, payload);
   }
 });
+
+// Python restored from the snapshot has scored nothing yet, so the browser compiles and optimises
+// the scoring code as the first answers come in, which makes them slow. After the first result,
+// while the reader reads, a few turns of made-up answers do that work instead (see
+// checks.worker_api._warm_up), each in a task of its own so that a real request waits for one turn
+// at most.
+const WARM_UP_TURNS = 40;
+let warmed = false;
+function warmUp(handle, { definition, base }) {
+  if (warmed) return;
+  warmed = true;
+  const turn = (number) => {
+    if (number >= WARM_UP_TURNS) return;
+    try {
+      handle("warm_up", JSON.stringify({ definition, base, turn: number }));
+    } catch (error) {
+      console.warn("rm-worker: warming up failed; answers are still scored.", error);
+      return;
+    }
+    setTimeout(turn, 0, number + 1);
+  };
+  setTimeout(turn, 0, 0);
+}
