@@ -86,6 +86,28 @@ def test_python_starts_from_the_snapshot_or_else_installs_the_wheel(page, contex
         assert wheels == [], "the snapshot holds every checks module: no wheel is needed"
 
 
+def test_a_checklist_page_loads_the_search_index_after_its_first_result_and_search_works(page, context, rm):
+    """The index build would compete with the scoring engine's start, so it waits for the first result."""
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    context.add_init_script(
+        "new MutationObserver(() => { if (document.querySelector('.rm-results[data-state=ready]'))"
+        " window.rmReadyAt ??= performance.now(); })"
+        ".observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });"
+    )
+    page.goto(rm.url(rm.checklist_ids()[0]))
+    expect(page.locator(".rm-results")).to_have_attribute("data-state", "ready", timeout=60_000)
+    index = "performance.getEntriesByType('resource').find(e => e.name.endsWith('/search/search_index.json'))"
+    page.wait_for_function(f"() => {index} !== undefined")
+    index_requested_at = page.evaluate(f"() => {index}.startTime")
+    assert index_requested_at >= page.evaluate("() => window.rmReadyAt")
+    assert sum(url.endswith("/search/search_index.json") for url in requested) == 1
+
+    page.keyboard.press("/")
+    page.keyboard.type("red lines")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+
+
 def test_storage_that_fails_gives_a_warning_and_the_page_still_works(page, context, rm):
     checklist_id = rm.checklist_ids()[0]
     context.add_init_script(
