@@ -340,3 +340,16 @@ def test_a_checklist_is_completed_scored_exported_and_restarted_by_keyboard(page
     expect(panel.locator(".rm-unanswered li")).to_have_count(len(checklist.questions()))
     assert rm.stored_text(page, checklist_id) is None
     assert page.evaluate(CURRENT)["text"] == "Start again", "focus stays where it was"
+
+
+def test_tab_out_of_an_open_search_lands_on_something_on_screen(page, rm):
+    """Material closes its search on Tab, then focus moves on: never onto the emptied results box."""
+    page.goto(f"{rm.site_url}behaviours/leadership/")
+    page.locator(".md-search__input").click()
+    expect(page.locator('[data-md-toggle="search"]')).to_be_checked()
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => { const el = document.activeElement, box = el.getBoundingClientRect();"
+        " return {classes: el.className, width: box.width, height: box.height}; }"
+    )
+    assert focused["width"] > 0 and focused["height"] > 0, focused
