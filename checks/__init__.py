@@ -45,8 +45,8 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    # The build and the command line use the docs index; the browser's worker does not, and
-    # Pyodide compiles every module it imports from source, so it is loaded only when asked for.
+    # The build and the command line use the docs index; the browser's worker does not, so it is
+    # loaded only when asked for (a leaner start when the worker cannot use its snapshot).
     if name == "load_docs_index":
         from checks.docs_index import load_docs_index
 

@@ -71,8 +71,7 @@ def _warm_up(payload: dict[str, Any]) -> dict[str, Any]:
     questions = checklist.questions()
     answered = questions[: turn % len(questions) + 1]
     answers = {q.id: q.choices()[(i + turn) % len(q.choices())][0] for i, q in enumerate(answered)}
-    saved = read_answers(answers_to_dict(replace(new_answers(checklist), answers=answers)), checklist)
-    to_html(score(checklist, saved), payload.get("base", ""))
+    _score({**payload, "answers": answers_to_dict(replace(new_answers(checklist), answers=answers))})
     return {}
 
 

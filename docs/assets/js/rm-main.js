@@ -39,8 +39,8 @@ function getWorker() {
   if (worker) return worker;
   worker = new Worker(new URL("./rm-worker.js", import.meta.url), { type: "module" });
   worker.addEventListener("message", (event) => {
+    if (!answered) setTimeout(settled, 0); // once the page has shown what it asked for
     answered = true;
-    setTimeout(settled, 0); // once the page has shown what it asked for
     const { id, result, error, problems } = event.data || {};
     const waiting = pending.get(id);
     if (!waiting) return;
