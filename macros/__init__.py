@@ -1,5 +1,5 @@
-"""Build-time side of Relationship Matters: page macros and build steps for mkdocs-macros."""
+"""Page macros for mkdocs-macros (`define_env` only; the build steps are the `sitebuild` package)."""
 
-from macros.main import define_env, on_post_build
+from macros.main import define_env
 
-__all__ = ["define_env", "on_post_build"]
+__all__ = ["define_env"]

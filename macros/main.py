@@ -5,14 +5,10 @@ Kept to `define_env` so the macros also work where only that hook runs.
 
 from __future__ import annotations
 
-import logging
-
 from mkdocs.exceptions import PluginError
 
 from checks import DefinitionError
-from macros import checklists, csp, guidance, offline, runtime
-
-log = logging.getLogger("mkdocs.plugins.relationship_matters")
+from macros import checklists, guidance
 
 
 def define_env(env):
@@ -45,10 +41,3 @@ def define_env(env):
     def checklist(checklist_id: str) -> str:
         """The checklist's accessible form, rendered from its definition."""
         return checklists.form(checklist_id, env.page.url)
-
-
-def on_post_build(env):
-    """Ship the runtime and the wheel, add the security policy, then write the service worker over it all."""
-    log.info(runtime.ship_runtime(env.conf["site_dir"]))
-    csp.apply_csp(env.conf["site_dir"])
-    log.info(offline.write_service_worker(env.conf["site_dir"]))

@@ -1,4 +1,4 @@
-"""The build's bytecode step (macros/bytecode.py), run here under CPython: the build runs it inside Pyodide."""
+"""The build's bytecode step (sitebuild/bytecode.py), run here under CPython: the build runs it inside Pyodide."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import subprocess
 import sys
 import zipfile
 
-from macros.bytecode import add_to_wheel, compile_archive
+from sitebuild.bytecode import add_to_wheel, compile_archive
 
 
 def make_zip(path, files: dict[str, str]):

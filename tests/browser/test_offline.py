@@ -145,7 +145,7 @@ def test_a_new_deploy_is_offered_and_saved_answers_survive(server, offline_conte
 
 def deploy_new_version(server) -> None:
     """Change every page (a marker on <body>) and write the service worker again, as a new build would."""
-    from macros.offline import write_service_worker
+    from sitebuild.offline import write_service_worker
 
     for html in server.site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")

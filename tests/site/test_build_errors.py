@@ -12,7 +12,7 @@ from sitepages import ROOT
 
 
 def copy_project(tmp_path):
-    for name in ("docs", "macros", "checks", "overrides"):
+    for name in ("docs", "macros", "sitebuild", "checks", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", "pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, tmp_path / name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.csp import script_hashes
+from sitebuild.csp import script_hashes
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 

@@ -1,4 +1,4 @@
-"""The memory snapshot the scoring worker starts from (macros/snapshot-python.mjs).
+"""The memory snapshot the scoring worker starts from (sitebuild/snapshot-python.mjs).
 
 Restored with the site's own copy of Pyodide, it must answer exactly as the package does here,
 including what it imports only on demand from the shipped standard library (csv, difflib).
@@ -15,7 +15,7 @@ import pytest
 from answer_sets import MIXED
 
 from checks.worker_api import handle
-from macros.node import run_node
+from sitebuild.node import run_node
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is needed to restore the snapshot")

@@ -1,5 +1,5 @@
 // Compiles the Python the scoring worker loads, with the Pyodide the site ships (see bytecode.py).
-// Usage: node macros/compile-python.mjs WHEEL STDLIB_OUT
+// Usage: node sitebuild/compile-python.mjs WHEEL STDLIB_OUT
 //   WHEEL       the checks wheel: its modules' bytecode is added to it, in place
 //   STDLIB_OUT  where to write python_stdlib.zip with the worker's start-up modules compiled
 import { loadPyodide } from "pyodide";

@@ -1,4 +1,4 @@
-// Relationship Matters offline service worker. The build (macros/offline.py) puts in the
+// Relationship Matters offline service worker. The build (sitebuild/offline.py) puts in the
 // precache manifest: every file of the built site with its content revision.
 //
 // Why not Workbox's generated worker: its precache fetches with `cache: "reload"`, so a first

@@ -1,4 +1,4 @@
-"""Running the build's Node.js scripts (macros/*.mjs), with a plain error when one fails."""
+"""Running the build's Node.js scripts (sitebuild/*.mjs), with a plain error when one fails."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import shutil
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 
 
 def run_node(script: str, *args: str | Path, purpose: str) -> str:
-    """Run ``macros/<script>`` with Node.js from the project root; returns what it printed."""
+    """Run ``sitebuild/<script>`` with Node.js from the project root; returns what it printed."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeError(f"Node.js is needed to {purpose} (make install sets it up).")
-    command = [node, str(ROOT / "macros" / script), *map(str, args)]
+    command = [node, str(HERE / script), *map(str, args)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
         # Node quotes the failing line of minified Pyodide in full: about a megabyte on one line.

@@ -1,7 +1,7 @@
 // Makes the memory snapshot the scoring worker starts from: Pyodide started and every `checks`
 // module imported, saved as the WebAssembly memory it leaves. Restoring it skips Python's own
 // start-up and our imports, the larger part of a bare loadPyodide().
-// Usage: node macros/snapshot-python.mjs RUNTIME_DIR WHEEL OUT
+// Usage: node sitebuild/snapshot-python.mjs RUNTIME_DIR WHEEL OUT
 //   RUNTIME_DIR  the site's copy of Pyodide, as shipped: the snapshot must be made with the very
 //                python_stdlib.zip the browser mounts, since Python keeps the zip's index in memory
 //   WHEEL        the checks wheel

@@ -1,0 +1,78 @@
+"""The build pipeline package (`sitebuild`): its guards, its cache key, and that it stands apart from MkDocs."""
+
+from __future__ import annotations
+
+import json
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import guards, runtime
+from sitebuild.guards import check_pyodide_version, check_snapshot_fits, initial_memory, snapshot_memory
+
+ROOT = Path(__file__).resolve().parents[1]
+PYODIDE = ROOT / "node_modules" / "pyodide"
+needs_pyodide = pytest.mark.skipif(not PYODIDE.is_dir(), reason="npm ci installs Pyodide")
+
+
+def fake_snapshot(header: int, memory: int) -> bytes:
+    """A snapshot as Pyodide lays it out: magic number, header length, then the memory."""
+    return struct.pack("<II", 0x50594F44, header) + bytes(header - 8) + bytes(memory)
+
+
+@needs_pyodide
+def test_the_shipped_pyodide_starts_with_480_pages_of_memory():
+    assert initial_memory((PYODIDE / "pyodide.asm.wasm").read_bytes()) == 480 * 65_536
+
+
+def test_a_snapshot_no_larger_than_the_initial_memory_fits():
+    wasm = b"\0asm\1\0\0\0" + bytes([5, 3, 1, 0, 2])  # one memory section: minimum 2 pages
+    assert snapshot_memory(fake_snapshot(64, 2 * 65_536)) == 2 * 65_536
+    check_snapshot_fits(fake_snapshot(64, 2 * 65_536), wasm)
+    with pytest.raises(RuntimeError, match=r"holds 131,137 bytes of memory, but Pyodide starts with 131,072"):
+        check_snapshot_fits(fake_snapshot(64, 2 * 65_536 + 65), wasm)
+
+
+def test_only_the_verified_pyodide_release_is_accepted(tmp_path):
+    (tmp_path / "package.json").write_text(json.dumps({"version": guards.VERIFIED_PYODIDE}))
+    assert check_pyodide_version(tmp_path) == guards.VERIFIED_PYODIDE
+    (tmp_path / "package.json").write_text(json.dumps({"version": "315.0.0"}))
+    with pytest.raises(RuntimeError, match=r"Pyodide 315\.0\.0 is installed, but the snapshot start-up was verified"):
+        check_pyodide_version(tmp_path)
+
+
+def test_the_runtime_cache_key_follows_its_inputs_and_nothing_else(tmp_path, monkeypatch):
+    for name in runtime.RUNTIME_INPUTS:
+        path = tmp_path / name
+        if "." in Path(name).name:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(name)
+        else:
+            (path / "sub").mkdir(parents=True)
+            (path / "a.py").write_text("a = 1")
+    (tmp_path / "docs").mkdir()
+    monkeypatch.setattr(runtime, "ROOT", tmp_path)
+    first = runtime.inputs_hash()
+    (tmp_path / "docs" / "page.md").write_text("a guidance edit")
+    (tmp_path / "checks" / "data.yml").write_text("not Python: not in the wheel")
+    assert runtime.inputs_hash() == first
+    (tmp_path / "checks" / "sub" / "b.py").write_text("b = 2")
+    second = runtime.inputs_hash()
+    assert second != first
+    (tmp_path / "sitebuild" / "snapshot-python.mjs").write_text("changed")
+    assert runtime.inputs_hash() not in (first, second)
+
+
+def test_the_pipeline_imports_without_mkdocs():
+    code = "import sys, sitebuild, sitebuild.__main__; print(any(m.startswith('mkdocs') for m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_the_command_refuses_a_folder_with_no_site(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "sitebuild", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr == f"{tmp_path}: no built site here (no index.html)\n"
