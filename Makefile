@@ -4,11 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint format clean
+.PHONY: install system-build system-test serve build test lint format clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt package-lock.json
+# System packages (scripts/system-packages holds the one list): checked on every run, installed when missing.
+system-build:
+	@PYTHON=$(PYTHON) scripts/system-packages build
+
+system-test:
+	@PYTHON=$(PYTHON) scripts/system-packages test
+
+$(VENV)/.installed: requirements.txt package-lock.json | system-build
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	npm ci --no-audit --no-fund --loglevel=error
@@ -28,9 +35,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint build
+# The tests build the site themselves, once (tests/conftest.py), under a subpath and strictly.
+test: system-test lint
 	$(BIN)/python -m checks validate
 	$(BIN)/pytest
 
 clean:
-	rm -rf site build dist *.egg-info
+	rm -rf site build dist *.egg-info .cache

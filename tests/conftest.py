@@ -14,6 +14,7 @@ import copy
 from typing import Any
 
 import pytest
+from served_site import served_site  # noqa: F401  (the one build of the site, shared by every test)
 
 from checks import checklist_from_mapping
 from checks.answers import FORMAT, FORMAT_VERSION
@@ -23,6 +24,7 @@ ASSESSMENT: dict[str, Any] = {
     "title": "Team health",
     "version": 3,
     "description": "A small checklist used only by the tests.",
+    "minutes": [5, 10],
     "bands": [
         {"name": "Needs attention", "min": 0, "max": 49, "meaning": "Start with the red flags."},
         {"name": "Developing", "min": 50, "max": 74, "meaning": "Some good habits are in place."},
@@ -119,6 +121,7 @@ DECISION: dict[str, Any] = {
     "version": 1,
     "kind": "decision",
     "description": "A small decision checklist used only by the tests.",
+    "minutes": [5, 5],
     "bands": [
         {"name": "Weak case", "min": 0, "max": 49, "meaning": "The case is weak."},
         {"name": "Strong case", "min": 50, "max": 100, "meaning": "The case is strong."},

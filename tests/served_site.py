@@ -1,23 +1,30 @@
-"""A built copy of the site under /repo/, served by a server the offline tests can stop and start again."""
+"""The site, built once for the whole test run and served on 127.0.0.1 under a subpath (/rm/).
+
+Serving it under a subpath checks that nothing assumes the site sits at the root of its host.
+The server keeps its port when stopped and started again, so the origin (and the service worker
+registered for it) stays the same: the offline tests stop it to prove the site works without it.
+A test that changes the site works on a copy (`Served.copy`).
+"""
 
 from __future__ import annotations
 
 import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parents[2]
-SUBPATH = "repo"
+ROOT = Path(__file__).resolve().parents[1]
+SUBPATH = "rm"
 
 
 def free_port() -> int:
@@ -96,6 +103,11 @@ class Served:
         self.requests.clear()
         self.sent.clear()
 
+    def copy(self, root: Path) -> Served:
+        """The same built site in `root`, to change, served (once started) on a port of its own."""
+        shutil.copytree(self.site, root / SUBPATH)
+        return Served(root, free_port())
+
     def bodies(self) -> dict[str, int]:
         """How many times each path was sent in full."""
         counts: dict[str, int] = {}
@@ -114,12 +126,10 @@ def build(root: Path, port: int) -> Served:
     return served
 
 
-@contextmanager
-def serving(root: Path) -> Iterator[Served]:
-    """Build the site into `root` and serve it for the length of the block."""
-    served = build(root, free_port())
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The site built once, strictly, for every test that needs it, and served until the run ends."""
+    served = build(tmp_path_factory.mktemp("served"), free_port())
     served.start()
-    try:
-        yield served
-    finally:
-        served.stop()
+    yield served
+    served.stop()

@@ -1,21 +1,17 @@
-"""Browser tests: build the site once, serve it on 127.0.0.1 and drive Debian's Chromium.
+"""Browser tests: drive Debian's Chromium against the run's one build of the site.
 
-The site is built into a temporary folder and served under a subpath (``/rm/``), so
-the tests also check that nothing assumes the site sits at the root of its host.
-Every test gets a fresh browser context (empty storage, no cache) and fails if any
-request leaves the local server.
+The site is served on 127.0.0.1 under a subpath (``/rm/``, see tests/served_site.py), so the
+tests also check that nothing assumes the site sits at the root of its host. Every test gets a
+fresh browser context (empty storage, no cache) and fails if any request leaves the local server.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,10 +25,10 @@ if str(ROOT) not in sys.path:  # `checks` is not installed; the tests use it fro
     sys.path.insert(0, str(ROOT))
 
 import chromium  # noqa: E402
+from axe_scan import ScanCount  # noqa: E402
 
 from checks import Checklist, definition_files, load_checklist  # noqa: E402
 
-SUBPATH = "rm/"
 READY_TIMEOUT = 60_000  # ms: Pyodide starts in about 3 s here, but a loaded machine is slower
 STORAGE_KEY = "relationship-matters:answers:{}"
 CHECKLISTS = {path.stem: load_checklist(path) for path in definition_files()}
@@ -44,36 +40,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("checklist_id", sorted(CHECKLISTS))
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # the browser hung up: normal
-            super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The built site's address, e.g. ``http://127.0.0.1:PORT/rm/``."""
-    root = tmp_path_factory.mktemp("served")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}"
-    site_dir = root / SUBPATH.strip("/")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    if done.returncode:
-        server.server_close()
-        pytest.fail(f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
+def site_url(served_site) -> str:
+    """The built site's address, e.g. ``http://127.0.0.1:PORT/rm/`` (the run's one build)."""
+    return served_site.url
 
 
 @pytest.fixture(scope="session")
@@ -257,3 +227,17 @@ class Helpers:
 @pytest.fixture
 def rm(site_url: str, tmp_path: Path) -> Helpers:
     return Helpers(site_url, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def rm_module(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Helpers:
+    """The helpers, for a module-scoped fixture."""
+    return Helpers(site_url, tmp_path_factory.mktemp("helpers"))
+
+
+@pytest.fixture(scope="session")
+def scans(request: pytest.FixtureRequest) -> ScanCount:
+    """The run's count of axe-core scans, printed at its end."""
+    counter = ScanCount()
+    request.config.pluginmanager.register(counter, "rm-axe-scan-count")
+    return counter

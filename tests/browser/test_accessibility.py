@@ -1,4 +1,5 @@
-"""Accessibility: axe-core on every page and every checklist state, the keyboard, and the live region.
+"""Accessibility: axe-core on every checklist state, the keyboard, and the live region (every other
+page is scanned by test_every_page).
 
 axe-core comes from `axe_playwright_python`, which evaluates its own bundled copy of
 axe.min.js in the page: nothing is fetched, and the `context` fixture fails the test if any
@@ -11,91 +12,13 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_scan import SCHEMES, assert_none, violations
 from playwright.sync_api import Page, expect
-from site_pages import answer_sets, markdown_pages, page_urls
+from site_pages import answer_sets
 
 from checks import score
 
 pytestmark = pytest.mark.browser
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-SCHEMES = {"light": "default", "dark": "slate"}  # Material's scheme for each system setting
-AXE = Axe()
-
-
-class ScanCount:
-    """How many pages and checklist states axe scanned, reported at the end of the run."""
-
-    def __init__(self) -> None:
-        self.pages: set[tuple[str, str]] = set()
-        self.states: set[tuple[str, str, str]] = set()
-
-    def pytest_terminal_summary(self, terminalreporter) -> None:
-        if not self.pages and not self.states:
-            return
-        urls = {url for url, _ in self.pages} | {url for url, _, _ in self.states}
-        schemes = sorted({scheme for _, scheme in self.pages} | {scheme for _, _, scheme in self.states})
-        terminalreporter.write_sep("-", "axe-core scans")
-        terminalreporter.write_line(
-            f"axe-core ({', '.join(WCAG_TAGS)}): {len(urls)} pages in {len(schemes)} colour schemes; "
-            f"{len(self.pages)} guidance page scans and {len(self.states)} checklist state scans, "
-            f"{len(self.pages) + len(self.states)} in all."
-        )
-
-
-@pytest.fixture(scope="module")
-def scans(request: pytest.FixtureRequest) -> ScanCount:
-    manager = request.config.pluginmanager
-    counter = manager.get_plugin("rm-axe-scan-count") or ScanCount()
-    if not manager.is_registered(counter):
-        manager.register(counter, "rm-axe-scan-count")
-    return counter
-
-
-# Colours fade over about 0.1 s (Material's transitions): scan what stays on screen, not a frame between.
-SETTLED = """async () => {
-  const moving = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
-  await Promise.all(moving.map((animation) => animation.finished.catch(() => null)));
-}"""
-
-
-def violations(page: Page) -> list[str]:
-    """axe-core's WCAG 2.x A and AA violations on the page as it is now, one line each."""
-    page.evaluate(SETTLED)
-    return described(AXE.run(page, options=AXE_OPTIONS).response["violations"])
-
-
-def described(found: list[dict]) -> list[str]:
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']}; {len(v['nodes'])} elements, such as "
-        f"{[node['target'] for node in v['nodes'][:3]]}: {v['nodes'][0]['failureSummary']}"
-        for v in found
-    ]
-
-
-def assert_none(found: dict) -> None:
-    failed = {where: problems for where, problems in found.items() if problems}
-    assert not failed, "axe-core found:\n" + "\n".join(f"{where}: {line}" for where, p in failed.items() for line in p)
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page_passes_axe(page, rm, site_url, scans, scheme):
-    """Every page the sitemap lists, and the 404 page; the checklist pages are scanned by the
-    next test, in three states and both schemes."""
-    urls = page_urls(site_url)
-    assert len(urls) == markdown_pages() + 1, "the sitemap should list every page of the docs folder"
-    checklists = {rm.url(checklist_id) for checklist_id in rm.checklist_ids()}
-    assert checklists <= set(urls)
-    page.emulate_media(color_scheme=scheme)  # Material follows the system setting as each page loads
-    found = {}
-    for url in (url for url in urls if url not in checklists):
-        page.goto(url)
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
-        found[url] = violations(page)
-        scans.pages.add((url, scheme))
-    assert_none(found)
 
 
 def choose(page: Page, answers: dict[str, str]) -> None:

@@ -1,39 +1,41 @@
-"""Offline after one visit, updates that keep answers, and a site hosted under a subpath (/repo/).
+"""Offline after one visit, updates that keep answers, and a site hosted under a subpath (/rm/).
 
-These tests allow service workers (the ordinary browser tests block them) and use a copy
-of the site served by a server they can stop: offline means the server is gone, not only
-that the browser was told it is offline (which does not stop a service worker's requests).
+These tests allow service workers (the ordinary browser tests block them) and stop the run's
+server to go offline: offline means the server is gone, not only that the browser was told it
+is offline (which does not stop a service worker's requests). The update test changes the site,
+so it works on a copy with a server of its own.
 """
 
 from __future__ import annotations
 
-import json
-
 import chromium
 import pytest
-from offline_site import page_paths, serving
 from playwright.sync_api import expect
+from served_site import page_paths
 
 pytestmark = pytest.mark.browser
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 OFFLINE_READY = 120_000
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    with serving(tmp_path_factory.mktemp("offline")) as served:
-        yield served
+@pytest.fixture
+def server(served_site):
+    """The run's server, running and with empty logs at the start of each test, and running after it."""
+    served_site.stop()
+    served_site.start()
+    served_site.reset()
+    yield served_site
+    served_site.stop()
+    served_site.start()
 
 
 @pytest.fixture
-def server(served):
-    """The module's server, running and with empty logs at the start of each test."""
-    served.stop()
-    served.start()
-    served.reset()
-    yield served
-    served.stop()
-    served.start()
+def copied_server(served_site, tmp_path):
+    """A copy of the built site with a server of its own, for a test that changes the site."""
+    copied = served_site.copy(tmp_path / "copy")
+    copied.start()
+    yield copied
+    copied.stop()
 
 
 @pytest.fixture
@@ -91,22 +93,23 @@ def test_every_page_search_and_checklist_work_offline_after_one_visit(server, of
     page.keyboard.type("red lines")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
 
-    checklist_id = "should-we-partner"
-    helpers.open(page, checklist_id)
-    answer_all(page, helpers, checklist_id, 0)
-    results = helpers.results_html(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Export answers").click()
-    exported = download.value.path().read_bytes()
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Start again").click()
-    expect(page.locator(".rm-results .rm-unanswered")).to_be_visible(timeout=30_000)
-    helpers.import_file(page, "answers.json", exported)
-    helpers.wait_results_html(page, results)
+    for checklist_id in helpers.checklist_ids():
+        helpers.open(page, checklist_id)
+        answer_all(page, helpers, checklist_id, 0)
+        results = helpers.results_html(page)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Export answers").click()
+        exported = download.value.path().read_bytes()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.get_by_role("button", name="Start again").click()
+        expect(page.locator(".rm-results .rm-unanswered")).to_be_visible(timeout=30_000)
+        helpers.import_file(page, "answers.json", exported)
+        helpers.wait_results_html(page, results)
 
 
-def test_a_first_visit_downloads_each_file_once(server, offline_context):
-    visit_once(offline_context, server.url + "checklists/behaviours/")
+def test_a_first_visit_downloads_each_file_once(server, offline_context, helpers):
+    first, *others = helpers.checklist_ids()
+    visit_once(offline_context, server.url + f"checklists/{first}/")
     repeated = {path: count for path, count in server.bodies().items() if count > 1}
     assert repeated == {}
     first_visit, first_requests = sum(size for _, size in server.sent), len(server.requests)
@@ -114,15 +117,17 @@ def test_a_first_visit_downloads_each_file_once(server, offline_context):
 
     server.reset()
     page = offline_context.new_page()
-    page.goto(server.url + "checklists/foundations/")
-    expect(page.locator(".rm-results")).to_have_attribute("data-state", "ready", timeout=OFFLINE_READY)
+    for checklist_id in others:
+        page.goto(server.url + f"checklists/{checklist_id}/")
+        expect(page.locator(".rm-results")).to_have_attribute("data-state", "ready", timeout=OFFLINE_READY)
     repeat_visit = sum(size for _, size in server.sent)
     assert repeat_visit < 20_000  # at most the service worker script, checked for updates
     print(f"\nfirst visit: {first_visit:,} bytes in {first_requests} requests; repeat visit: {repeat_visit:,} bytes")
 
 
-def test_a_new_deploy_is_offered_and_saved_answers_survive(server, offline_context, helpers):
-    checklist_id = "behaviours"
+def test_a_new_deploy_is_offered_and_saved_answers_survive(copied_server, offline_context, rm, tmp_path):
+    server, helpers = copied_server, type(rm)(copied_server.url, tmp_path)
+    checklist_id = rm.checklist_ids()[0]
     page = visit_once(offline_context, server.url + f"checklists/{checklist_id}/")
     helpers.wait_ready(page)
     chosen = answer_all(page, helpers, checklist_id, 2)
@@ -147,8 +152,9 @@ def deploy_new_version(server) -> None:
     """Change every page (a marker on <body>) and write the service worker again, as a new build would."""
     from sitebuild.offline import write_service_worker
 
+    before = (server.site / "sw.js").read_bytes()
     for html in server.site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         html.write_text(text.replace("<body ", '<body data-deploy="2" ', 1), encoding="utf-8")
     write_service_worker(server.site)
-    assert json.dumps("data-deploy") and (server.site / "sw.js").exists()
+    assert (server.site / "sw.js").read_bytes() != before, "the new build's service worker is the old one"

@@ -1,30 +1,17 @@
-"""Build the site once per test session, strictly, and parse its pages."""
+"""The site tests read the run's one build of the site, and its pages parsed."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from sitepages import ROOT, Page, parse
+from sitepages import Page, parse
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The built site; the build fails the session on any warning (--strict)."""
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
+def site(served_site) -> Path:
+    """The built site (the run's one strict build, see tests/served_site.py)."""
+    return served_site.site
 
 
 @pytest.fixture(scope="session")

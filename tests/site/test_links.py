@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.config import load_config
 from sitepages import ROOT
+
+from checks import load_docs_index
 
 TEN_TOPICS = [
     f"{folder}/{name}/"
@@ -108,3 +111,14 @@ def test_home_page_offers_the_three_routes(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     for href in ("thinking/right-choice/", "checklists/behaviours/", "toolkit/running-a-health-check/"):
         assert f'href="{href}' in html or f'href="./{href}' in html, href
+
+
+def test_the_docs_index_finds_the_anchors_the_built_pages_have(site, pages):
+    """Definitions' guidance links are checked against this index, so it must agree with the build."""
+    index = load_docs_index(ROOT / "docs")
+    assert len(index) > 30
+    for page, anchors in index.items():
+        stem = page.removesuffix(".md")
+        built = Path(stem.removesuffix("index")) / "index.html" if stem.endswith("index") else Path(stem) / "index.html"
+        missing = anchors - pages[built].ids
+        assert not missing, f"{page}: the index has anchors the built page lacks: {sorted(missing)}"
