@@ -1,7 +1,13 @@
 """Saved answers: the versioned JSON document kept in the browser and exported to files.
 
-`read_answers` checks everything before anything is used, and refuses bad input with
-`AnswersError` in plain English; it never raises anything else.
+Python owns this document: its blank form, its format name, the key the browser stores it
+under, and reading it back. `read_answers` checks everything before anything is used, and
+refuses bad input with `AnswersError` in plain English; it never raises anything else.
+
+Format 2 (``relationship-matters-answers/2``) adds who answered (organisation, a role from
+`ROLES`, a name or ``anonymous: true``), free-text answers of up to 2,000 characters and rows
+of entries. Every format-1 file reads unchanged: a format-1 role, which was any text, is read
+as the role it names, else as "other".
 """
 
 from __future__ import annotations
@@ -14,18 +20,47 @@ from typing import Any
 
 from checks.errors import AnswersError, Problem
 from checks.model import Checklist
+from checks.saved_parts import (
+    MAX_ANSWERS,
+    MAX_ID,
+    MAX_NOTE,
+    MAX_SHORT_TEXT,
+    RESPONDENT_KEYS,
+    ROLES,
+    read_answers_part,
+    read_notes,
+    read_respondent,
+    read_rows,
+    shown,
+)
 
 FORMAT = "relationship-matters-answers"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_BYTES = 1_000_000
-MAX_ANSWERS = 1_000
-MAX_ID = 100
-MAX_SHORT_TEXT = 200
-MAX_NOTE = 20_000
 MAX_PROBLEMS_SHOWN = 10
-RESPONDENT_KEYS = ("name", "organisation", "role")
-DOCUMENT_KEYS = ("format", "checklist", "checklist_version", "saved_at", "respondent", "answers", "notes")
+DOCUMENT_KEYS = ("format", "checklist", "checklist_version", "saved_at", "respondent", "answers", "notes", "rows")
 FORMAT_PATTERN = re.compile(rf"{FORMAT}/([0-9]{{1,6}})")
+STORAGE_KEY_PREFIX = "relationship-matters:answers:"
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "MAX_ANSWERS",
+    "MAX_BYTES",
+    "MAX_ID",
+    "MAX_NOTE",
+    "MAX_SHORT_TEXT",
+    "RESPONDENT_KEYS",
+    "ROLES",
+    "SavedAnswers",
+    "answers_to_dict",
+    "blank_document",
+    "checklist_id_of",
+    "new_answers",
+    "read_answers",
+    "storage_key",
+    "too_big",
+]
 
 
 @dataclass(frozen=True)
@@ -34,22 +69,36 @@ class SavedAnswers:
 
     checklist: str
     checklist_version: int
+    """The version of the checklist the answers were given for: kept as read, never restamped."""
     saved_at: str = ""
-    respondent: dict[str, str] = field(default_factory=dict)
+    respondent: dict[str, Any] = field(default_factory=dict)
+    """Who answered: ``organisation``, ``role``, ``name`` (text) and ``anonymous`` (true or false)."""
     answers: dict[str, str] = field(default_factory=dict)
     """Answers to questions the checklist has now."""
     notes: dict[str, str] = field(default_factory=dict)
     """Free-text notes, by section id."""
     orphans: dict[str, str] = field(default_factory=dict)
     """Answers to questions the checklist no longer has: kept and reported, never dropped."""
+    rows: tuple[dict[str, str], ...] = ()
+    """Rows of entries, each a mapping of short field ids to text (for the registers to come)."""
 
 
 def new_answers(checklist: Checklist, saved_at: str = "") -> SavedAnswers:
     return SavedAnswers(checklist.id, checklist.version, saved_at)
 
 
+def blank_document(checklist: Checklist) -> dict[str, Any]:
+    """The document a page starts from (and "Start again" returns to), for the checklist's current version."""
+    return answers_to_dict(new_answers(checklist))
+
+
+def storage_key(checklist_id: str) -> str:
+    """The browser's localStorage key for a checklist's saved document."""
+    return STORAGE_KEY_PREFIX + checklist_id
+
+
 def answers_to_dict(saved: SavedAnswers) -> dict[str, Any]:
-    """The document as plain JSON data; answers to removed questions stay in it."""
+    """The document as plain JSON data, in the newest format; answers to removed questions stay in it."""
     return {
         "format": f"{FORMAT}/{FORMAT_VERSION}",
         "checklist": saved.checklist,
@@ -58,6 +107,7 @@ def answers_to_dict(saved: SavedAnswers) -> dict[str, Any]:
         "respondent": dict(saved.respondent),
         "answers": {**saved.orphans, **saved.answers},
         "notes": dict(saved.notes),
+        "rows": [dict(row) for row in saved.rows],
     }
 
 
@@ -73,10 +123,10 @@ def read_answers(source: Any, checklist: Checklist) -> SavedAnswers:
 
 
 def _refuse(messages: list[str]) -> AnswersError:
-    shown = messages[:MAX_PROBLEMS_SHOWN]
+    shown_here = messages[:MAX_PROBLEMS_SHOWN]
     if len(messages) > MAX_PROBLEMS_SHOWN:
-        shown.append(f"... and {len(messages) - MAX_PROBLEMS_SHOWN} more problems.")
-    return AnswersError([Problem("", message) for message in shown])
+        shown_here.append(f"... and {len(messages) - MAX_PROBLEMS_SHOWN} more problems.")
+    return AnswersError([Problem("", message) for message in shown_here])
 
 
 def _decode(source: Any) -> Any:
@@ -103,31 +153,38 @@ def too_big(size: int) -> str:
     return f"This file is {size / 1_000_000:.1f} MB; an answers file is never more than {MAX_BYTES // 1_000_000} MB."
 
 
+def refuse_size(size: int) -> None:
+    """`AnswersError` for a file larger than any answers file, from its size alone (it is not read)."""
+    if size > MAX_BYTES:
+        raise _refuse([too_big(size)])
+
+
 def _read_document(data: Any, checklist: Checklist) -> SavedAnswers:
-    if not isinstance(data, dict) or "format" not in data:
-        raise _refuse(["This is not a Relationship Matters answers file."])
-    _check_format(data["format"])
+    format_version = _format_version(data)
     if not isinstance(data.get("checklist"), str):
         raise _refuse(["The file does not say which checklist its answers are for."])
     if data["checklist"] != checklist.id:
-        raise _refuse([f"This file holds answers for {_shown(data['checklist'])}, not for {checklist.title}."])
+        raise _refuse([f"This file holds answers for {shown(data['checklist'])}, not for {checklist.title}."])
     problems: list[str] = []
     unknown = [key for key in data if key not in DOCUMENT_KEYS]
     if unknown:
-        problems.append(f"The file has fields this toolkit does not use: {', '.join(_shown(k) for k in unknown[:5])}.")
+        problems.append(f"The file has fields this toolkit does not use: {', '.join(shown(k) for k in unknown[:5])}.")
     version = data.get("checklist_version")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= 1_000_000:
         problems.append("The checklist version in the file must be a whole number of 1 or more.")
     saved_at = _saved_at(data.get("saved_at", ""), problems)
-    respondent = _respondent(data.get("respondent", {}), problems)
-    answers, orphans = _answers(data.get("answers", {}), checklist, problems)
-    notes = _notes(data.get("notes", {}), problems)
+    respondent = read_respondent(data.get("respondent", {}), problems, format_version)
+    answers, orphans = read_answers_part(data.get("answers", {}), checklist, problems)
+    notes = read_notes(data.get("notes", {}), problems)
+    rows = read_rows(data.get("rows", []), problems)
     if problems:
         raise _refuse(problems)
-    return SavedAnswers(checklist.id, version, saved_at, respondent, answers, notes, orphans)
+    return SavedAnswers(checklist.id, version, saved_at, respondent, answers, notes, orphans, rows)
 
 
-def _check_format(value: Any) -> None:
+def _format_version(data: Any) -> int:
+    """The format a document says it is in; `AnswersError` when it is none of ours, or newer."""
+    value = data.get("format") if isinstance(data, dict) else None
     match = FORMAT_PATTERN.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise _refuse(["This is not a Relationship Matters answers file."])
@@ -138,16 +195,7 @@ def _check_format(value: Any) -> None:
                 f"This copy reads format {FORMAT_VERSION}: update it, or export the answers again from an older copy."
             ]
         )
-
-
-def _shown(value: Any) -> str:
-    """A value from the file, quoted and cut short, safe to put in a message."""
-    text = value if isinstance(value, str) else json.dumps(value)[:40] if _plain(value) else type(value).__name__
-    return repr(text[:40] + ("..." if len(text) > 40 else ""))
-
-
-def _plain(value: Any) -> bool:
-    return value is None or isinstance(value, bool | int | float)
+    return int(match.group(1))
 
 
 def _saved_at(value: Any, problems: list[str]) -> str:
@@ -163,58 +211,6 @@ def _saved_at(value: Any, problems: list[str]) -> str:
     return ""
 
 
-def _respondent(value: Any, problems: list[str]) -> dict[str, str]:
-    if not isinstance(value, dict):
-        problems.append("The respondent details must be a set of named fields.")
-        return {}
-    clean = {}
-    for key, text in value.items():
-        if key not in RESPONDENT_KEYS:
-            problems.append(f"The respondent details have a field this toolkit does not use: {_shown(key)}.")
-        elif not isinstance(text, str) or len(text) > MAX_SHORT_TEXT:
-            problems.append(f"The respondent's {key} must be text of at most {MAX_SHORT_TEXT} characters.")
-        else:
-            clean[key] = text
-    return clean
-
-
-def _answers(value: Any, checklist: Checklist, problems: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-    if not isinstance(value, dict):
-        problems.append("The answers must be a set of question ids, each with its answer.")
-        return {}, {}
-    if len(value) > MAX_ANSWERS:
-        problems.append(f"This file holds {len(value):,} answers; a checklist never has more than {MAX_ANSWERS:,}.")
-        return {}, {}
-    answers, orphans = {}, {}
-    for question_id, answer in value.items():
-        if len(question_id) > MAX_ID or not isinstance(answer, str) or len(answer) > MAX_ID:
-            problems.append(f"The answer to question {_shown(question_id)} is not a recognised answer.")
-            continue
-        question = checklist.question(question_id)
-        if question is None:
-            orphans[question_id] = answer
-        elif not question.accepts(answer):
-            problems.append(
-                f"The answer to question {_shown(question_id)} is {_shown(answer)}, which it does not accept."
-            )
-        else:
-            answers[question_id] = answer
-    return answers, orphans
-
-
-def _notes(value: Any, problems: list[str]) -> dict[str, str]:
-    if not isinstance(value, dict):
-        problems.append("The notes must be a set of section ids, each with its note.")
-        return {}
-    clean = {}
-    for key, text in value.items():
-        if len(key) > MAX_ID or not isinstance(text, str) or len(text) > MAX_NOTE:
-            problems.append(f"The note for {_shown(key)} must be text of at most {MAX_NOTE:,} characters.")
-        else:
-            clean[key] = text
-    return clean
-
-
 def checklist_id_of(source: Any) -> str:
     """The checklist an answers document is for, to find its definition; `AnswersError` if none."""
     try:
@@ -223,9 +219,7 @@ def checklist_id_of(source: Any) -> str:
         raise
     except Exception:
         raise _refuse(["This file could not be read as saved answers."]) from None
-    if not isinstance(data, dict) or "format" not in data:
-        raise _refuse(["This is not a Relationship Matters answers file."])
-    _check_format(data["format"])
+    _format_version(data)
     checklist = data.get("checklist")
     if not isinstance(checklist, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", checklist):
         raise _refuse(["The file does not say which checklist its answers are for."])

@@ -21,6 +21,9 @@ class Problem:
 class ChecklistError(Exception):
     """Base class: every error `checks` raises about its input is one of these."""
 
+    source: str
+    """Where the input came from (a file), put before each problem; empty when there is none."""
+
     def __init__(self, problems: list[Problem], source: str = "") -> None:
         self.problems = list(problems)
         self.source = source
@@ -46,4 +49,12 @@ class AnswersError(ChecklistError):
     """Raised by `read_answers` when a saved-answers document cannot be used.
 
     The messages are written for the person importing the file.
+    """
+
+
+class RequestError(ChecklistError):
+    """Raised by `checks.worker_api` when the page's request names no known action, or lacks a key.
+
+    The page and the worker are the same site, so this means a bug or a mismatched copy of the
+    site; the worker still answers it as a plain error reply, never as an exception.
     """

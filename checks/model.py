@@ -40,6 +40,11 @@ SCALES: dict[str, tuple[Option, ...]] = {
 """The built-in answer scales; a `choice` question brings its own options."""
 
 KINDS = (*SCALES, "choice")
+"""The kinds of question that score."""
+TEXT = "text"
+"""The kind of question answered in the reader's own words: kept and reported, never scored."""
+MAX_TEXT = 2_000
+"""The longest free-text answer, in characters."""
 WEAK_BELOW = 0.5
 """An answer worth less than this share of the marks is weak (red flag when critical)."""
 
@@ -62,6 +67,10 @@ class Question:
     hint: str = ""
 
     @property
+    def scored(self) -> bool:
+        return self.kind != TEXT
+
+    @property
     def best(self) -> float:
         return max(option.points for option in self.options)
 
@@ -73,17 +82,26 @@ class Question:
         return None
 
     def accepts(self, value: str) -> bool:
+        if not self.scored:
+            return isinstance(value, str) and len(value) <= MAX_TEXT
         return value == DONT_KNOW or (value == NOT_RELEVANT and self.not_relevant) or self.share(value) is not None
 
     def label(self, value: str) -> str:
-        if value in SPECIAL_LABELS:
+        if value in SPECIAL_LABELS and self.scored:
             return SPECIAL_LABELS[value]
         return next((option.label for option in self.options if option.id == value), value)
 
     def choices(self) -> tuple[tuple[str, str], ...]:
-        """Every (value, label) a form offers for this question, in order."""
+        """Every (value, label) a form offers for this question, in order (none for a text question)."""
+        if not self.scored:
+            return ()
         specials = (DONT_KNOW, NOT_RELEVANT) if self.not_relevant else (DONT_KNOW,)
         return tuple((o.id, o.label) for o in self.options) + tuple((s, SPECIAL_LABELS[s]) for s in specials)
+
+
+def question_anchor(question_id: str) -> str:
+    """The id of a question's part of the form, which the results link to: defined here only."""
+    return f"q-{question_id}"
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,8 @@ class Checklist:
     kind: str = "assessment"
     min_answered: float = 0.5
     outcomes: tuple[Outcome, ...] = ()
+    minutes: tuple[int, int] | None = None
+    """How long most people take, least and most, in minutes."""
     source: str = field(default="", compare=False)
     """Where the definition came from (a file path), for messages."""
 

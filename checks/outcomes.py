@@ -1,108 +1,112 @@
-"""Decision checklists: reading their outcomes and naming the one the answers point to."""
+"""Decision checklists: the declared fields of their outcomes, and naming the one the answers point to."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from checks.model import DONT_KNOW, NOT_RELEVANT, SCALES, Checklist, Condition, Outcome
+from checks.fields import Field, Spec, items, unique_id, whole
+from checks.model import Checklist, Condition, Outcome
 from checks.reader import Reader, describe, join
 
+IN_NEEDED = "expected a list of the answers that make this condition hold"
 
-def read_outcomes(reader: Reader, value: Any, path: str, data: dict) -> tuple[Outcome, ...]:
-    """The outcomes of a decision definition; `data` is the whole definition, to check references."""
-    answers_by_question = _answers_by_question(data)
-    section_ids = {s.get("id") for s in _dicts(data.get("sections")) if isinstance(s.get("id"), str)}
 
-    def condition(item: Any, item_path: str) -> Condition | None:
-        keys = reader.mapping(item, item_path, ("reason",), ("question", "in", "section", "below", "at_least"))
-        if keys is None:
+def _reference(what: str):
+    """A question or section id named by a condition; whether it exists is checked once it is read."""
+
+    def check(reader: Reader, value: Any, path: str) -> str | None:
+        if not isinstance(value, str):
+            reader.fail(path, f"expected a {what} id, got {describe(value)}")
             return None
-        reason = reader.get(keys, "reason", item_path, reader.text)
-        if "question" in keys:
-            return _question_condition(reader, keys, item_path, reason, answers_by_question)
-        if "section" in keys:
-            return _section_condition(reader, keys, item_path, reason, section_ids)
-        reader.fail(item_path, "a condition needs either 'question' and 'in', or 'section' and 'below' or 'at_least'")
+        return value
+
+    return check
+
+
+def _answer_list(reader: Reader, value: Any, path: str) -> tuple | None:
+    if not isinstance(value, list) or not value:
+        reader.fail(path, IN_NEEDED)
         return None
-
-    def outcome(item: Any, item_path: str) -> Outcome | None:
-        keys = reader.mapping(item, item_path, ("id", "title", "meaning"), ("when", "default"))
-        if keys is None:
-            return None
-        default = reader.get(keys, "default", item_path, reader.boolean, False)
-        when = reader.get(keys, "when", item_path, lambda v, p: reader.items(v, p, condition), [])
-        if default and "when" in keys:
-            reader.fail(join(item_path, "when"), "the default outcome holds when nothing else does; remove 'when'")
-        if not default and "when" not in keys:
-            reader.fail(item_path, "an outcome needs 'when' conditions, or 'default: true' if it is the last one")
-        return Outcome(
-            id=reader.get(keys, "id", item_path, reader.ident),
-            title=reader.get(keys, "title", item_path, reader.text),
-            meaning=reader.get(keys, "meaning", item_path, reader.text),
-            when=tuple(when or ()),
-            default=bool(default),
-        )
-
-    outcomes = tuple(reader.items(value, path, outcome))
-    defaults = [index for index, o in enumerate(outcomes) if o.default]
-    if outcomes and defaults != [len(outcomes) - 1]:
-        reader.fail(path, "exactly one outcome, the last, must have 'default: true'")
-    return outcomes
+    for index, answer in enumerate(value):
+        if isinstance(answer, str):
+            reader.unique(answer, join(path, index), path)
+    return tuple(value)
 
 
-def _dicts(value: Any) -> list[dict]:
-    """The mappings in a list; nothing when the value is not a list (its problem is reported elsewhere)."""
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _answers_by_question(data: dict) -> dict[str, tuple[str, ...]]:
-    """Every answer each question in the raw definition accepts, tolerating malformed parts."""
-    accepted: dict[str, tuple[str, ...]] = {}
-    for section in _dicts(data.get("sections")):
-        for question in _dicts(section.get("questions")):
-            if not isinstance(question.get("id"), str):
-                continue
-            kind = question.get("kind")
-            if isinstance(kind, str) and kind in SCALES:
-                values = tuple(o.id for o in SCALES[kind])
-            else:
-                values = tuple(o.get("id") for o in _dicts(question.get("options")))
-            specials = (DONT_KNOW, NOT_RELEVANT) if question.get("not_relevant") is True else (DONT_KNOW,)
-            accepted[question["id"]] = values + specials
-    return accepted
-
-
-def _question_condition(reader, keys, path, reason, answers_by_question) -> Condition | None:
-    question = keys["question"]
-    if not isinstance(question, str):
-        reader.fail(join(path, "question"), f"expected a question id, got {describe(question)}")
+def _condition(reader: Reader, v: dict[str, Any], path: str, given: frozenset) -> Condition | None:
+    if "question" in given:
+        if "in" not in given:
+            reader.fail(join(path, "in"), IN_NEEDED)
+        _check_answers(reader, v["question"], v["in"] or (), path)
+        return Condition(reason=v["reason"], question=v["question"], answers=v["in"] or ())
+    if "section" not in given:
+        reader.fail(path, "a condition needs either 'question' and 'in', or 'section' and 'below' or 'at_least'")
         return None
-    if question not in answers_by_question:
-        reader.fail(join(path, "question"), f"no question with id {describe(question)} in this checklist")
-        return None
-    accepted = answers_by_question[question]
-    values = keys.get("in")
-    if not isinstance(values, list) or not values:
-        reader.fail(join(path, "in"), "expected a list of the answers that make this condition hold")
-        return None
-    for index, value in enumerate(values):
-        if value not in accepted:
-            message = f"question {describe(question)} has no answer {describe(value)}"
-            reader.fail(join(join(path, "in"), index), message)
-    return Condition(reason=reason, question=question, answers=tuple(values))
-
-
-def _section_condition(reader, keys, path, reason, section_ids) -> Condition | None:
-    if not isinstance(keys["section"], str):
-        reader.fail(join(path, "section"), f"expected a section id, got {describe(keys['section'])}")
-    elif keys["section"] not in section_ids:
-        reader.fail(join(path, "section"), f"no section with id {describe(keys['section'])} in this checklist")
-    limits = [key for key in ("below", "at_least") if key in keys]
+    if v["section"] is not None and v["section"] not in {s.id for s in reader.earlier("sections") or ()}:
+        reader.fail(join(path, "section"), f"no section with id {describe(v['section'])} in this checklist")
+    limits = [key for key in ("below", "at_least") if key in given]
     if len(limits) != 1:
         reader.fail(path, "a section condition needs exactly one of 'below' or 'at_least'")
         return None
-    limit = reader.whole(keys[limits[0]], join(path, limits[0]), 0, 100)
-    return Condition(reason=reason, section=keys["section"], **{limits[0]: limit})
+    return Condition(reason=v["reason"], section=v["section"], **{limits[0]: v[limits[0]]})
+
+
+def _check_answers(reader: Reader, question_id: str | None, answers: tuple, path: str) -> None:
+    """The question exists (the sections were read before the outcomes) and accepts every answer."""
+    if question_id is None:
+        return
+    sections = reader.earlier("sections") or ()
+    question = next((q for s in sections for q in s.questions if q.id == question_id), None)
+    if question is None:
+        reader.fail(join(path, "question"), f"no question with id {describe(question_id)} in this checklist")
+        return
+    accepted = [value for value, _ in question.choices()]
+    for index, answer in enumerate(answers):
+        if answer not in accepted:
+            message = f"question {describe(question_id)} has no answer {describe(answer)}"
+            reader.fail(join(join(path, "in"), index), message)
+
+
+CONDITION = Spec(
+    fields=(
+        Field("reason", Reader.text, doc="the sentence shown as a reason when the condition holds"),
+        Field("question", _reference("question"), None, "a question's id: holds when its answer is one of `in`"),
+        Field("in", _answer_list, None, "with `question`: the answers (values) that make the condition hold"),
+        Field("section", _reference("section"), None, "a section's id: holds when its score passes the limit"),
+        Field("below", whole(0, 100), None, "with `section`: holds when the section scores below this"),
+        Field("at_least", whole(0, 100), None, "with `section`: holds when the section scores this or more"),
+    ),
+    build=_condition,
+)
+
+
+def _outcome(reader: Reader, v: dict[str, Any], path: str, given: frozenset) -> Outcome:
+    if v["default"] and "when" in given:
+        reader.fail(join(path, "when"), "the default outcome holds when nothing else does; remove 'when'")
+    if not v["default"] and "when" not in given:
+        reader.fail(path, "an outcome needs 'when' conditions, or 'default: true' if it is the last one")
+    return Outcome(v["id"], v["title"], v["meaning"], tuple(v["when"] or ()), bool(v["default"]))
+
+
+OUTCOME = Spec(
+    fields=(
+        Field("id", unique_id(), doc="stable id, unique among the outcomes"),
+        Field("title", Reader.text, doc="the recommendation, as a heading"),
+        Field("meaning", Reader.text, doc="what to do about it, in a few sentences"),
+        Field("when", items(CONDITION), (), "conditions, any one of which makes this the outcome"),
+        Field("default", Reader.boolean, False, "`true` on the last outcome only: the result when nothing else holds"),
+    ),
+    build=_outcome,
+)
+
+
+def outcomes(reader: Reader, value: Any, path: str) -> tuple[Outcome, ...]:
+    """The ordered outcomes of a decision; the last, and only it, is the default."""
+    read = tuple(items(OUTCOME)(reader, value, path))
+    defaults = [index for index, o in enumerate(read) if o.default]
+    if read and defaults != [len(read) - 1]:
+        reader.fail(path, "exactly one outcome, the last, must have 'default: true'")
+    return read
 
 
 def holds(condition: Condition, answers: dict[str, str], section_scores: dict[str, int | None]) -> bool:

@@ -62,11 +62,13 @@ def _question_result(question: Question, section: Section, answer: str | None) -
         share=share,
         weight=question.weight,
         critical=question.critical,
-        red_flag=question.critical and (weak or answer == DONT_KNOW),
+        red_flag=question.critical and question.scored and (weak or answer == DONT_KNOW),
     )
 
 
 def _section_result(checklist: Checklist, section: Section, results: list[QuestionResult]) -> SectionResult:
+    # Text answers are kept and reported but never scored, so they count neither way here.
+    results = [r for r, q in zip(results, section.questions, strict=True) if q.scored]
     scored = [q for q in results if q.share is not None]
     not_relevant = tuple(q.id for q in results if q.answer == NOT_RELEVANT)
     relevant = len(results) - len(not_relevant)

@@ -245,7 +245,7 @@ def answers_document():
             "checklist": "team-health",
             "checklist_version": 3,
             "saved_at": "2026-11-20T10:30:00+00:00",
-            "respondent": {"name": "Sam Patel", "organisation": "Riverside Council", "role": "Manager"},
+            "respondent": {"name": "Sam Patel", "organisation": "Riverside Council", "role": "manager"},
             "answers": {"trust-open": "agree", "goals-measured": "dont_know"},
             "notes": {"trust": "We talked about this at the board."},
         }

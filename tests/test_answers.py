@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from checks import AnswersError, SavedAnswers, answers_to_dict, checklist_id_of, new_answers, read_answers
-from checks.answers import FORMAT
+from checks import (
+    AnswersError,
+    SavedAnswers,
+    answers_to_dict,
+    checklist_from_mapping,
+    checklist_id_of,
+    definition_files,
+    load_checklist,
+    new_answers,
+    read_answers,
+)
+from checks.answers import FORMAT, FORMAT_VERSION, ROLES, blank_document, storage_key
 
 NOT_OURS = "This is not a Relationship Matters answers file."
 
@@ -28,7 +39,7 @@ def test_a_good_document(assessment, answers_document):
         checklist="team-health",
         checklist_version=3,
         saved_at="2026-11-20T10:30:00+00:00",
-        respondent={"name": "Sam Patel", "organisation": "Riverside Council", "role": "Manager"},
+        respondent={"name": "Sam Patel", "organisation": "Riverside Council", "role": "manager"},
         answers={"trust-open": "agree", "goals-measured": "dont_know"},
         notes={"trust": "We talked about this at the board."},
         orphans={},
@@ -115,13 +126,14 @@ def test_answers_to_dict(assessment, answers_document):
         {"old": "yes"},
     )
     assert answers_to_dict(saved) == {
-        "format": "relationship-matters-answers/1",
+        "format": "relationship-matters-answers/2",
         "checklist": "team-health",
         "checklist_version": 3,
         "saved_at": "2026-11-20T10:30:00",
         "respondent": {"name": "Sam"},
         "answers": {"old": "yes", "trust-open": "agree"},
         "notes": {"trust": "A note."},
+        "rows": [],
     }
 
 
@@ -208,9 +220,9 @@ def test_wrong_format_string(assessment, answers_document, value):
 
 
 def test_newer_format_version(assessment, answers_document):
-    assert refusal(answers_document(format=f"{FORMAT}/2"), assessment) == [
-        "This file was saved by a newer version of the toolkit (format 2). "
-        "This copy reads format 1: update it, or export the answers again from an older copy."
+    assert refusal(answers_document(format=f"{FORMAT}/3"), assessment) == [
+        "This file was saved by a newer version of the toolkit (format 3). "
+        "This copy reads format 2: update it, or export the answers again from an older copy."
     ]
 
 
@@ -248,6 +260,18 @@ def test_no_checklist_key(assessment, answers_document):
         ({"respondent": "Sam"}, "The respondent details must be a set of named fields."),
         ({"respondent": {"name": 5}}, "The respondent's name must be text of at most 200 characters."),
         ({"respondent": {"role": None}}, "The respondent's role must be text of at most 200 characters."),
+        (
+            {"respondent": {"role": "Manager"}},
+            "The respondent's role must be one of: board or senior leader, manager, front-line staff, volunteer, "
+            "community member, other.",
+        ),
+        ({"respondent": {"anonymous": "yes"}}, "Whether the respondent answers anonymously must be true or false."),
+        (
+            {"respondent": {"name": "Sam", "anonymous": True}},
+            "The respondent chose to answer anonymously, so the file must not hold their name.",
+        ),
+        ({"rows": {"risk": "x"}}, "The rows must be a list of entries, each a set of named fields."),
+        ({"rows": ["x"]}, "Row 1 must be a set of named fields."),
         ({"respondent": {"email": "a@b.c"}}, "The respondent details have a field this toolkit does not use: 'email'."),
         ({"answers": ["agree"]}, "The answers must be a set of question ids, each with its answer."),
         ({"answers": "agree"}, "The answers must be a set of question ids, each with its answer."),
@@ -275,13 +299,14 @@ def test_wrong_types_and_values(assessment, answers_document, fields, expected):
 def test_over_long_text(assessment, answers_document):
     document = answers_document(
         respondent={"name": "n" * 201, "organisation": "o" * 200},
-        answers={"q" * 101: "agree", "trust-open": "a" * 101, "x" * 100: "y" * 100},
+        answers={"q" * 101: "agree", "trust-open": "a" * 101, "x" * 100: "y" * 2_000, "gone": "z" * 2_001},
         notes={"trust": "n" * 20_001, "goals": "n" * 20_000, "k" * 101: "short"},
     )
     assert refusal(document, assessment) == [
         "The respondent's name must be text of at most 200 characters.",
         f"The answer to question '{'q' * 40}...' is not a recognised answer.",
-        "The answer to question 'trust-open' is not a recognised answer.",
+        f"The answer to question 'trust-open' is '{'a' * 40}...', which it does not accept.",
+        "The answer to question 'gone' is 2,001 characters long; an answer is never more than 2,000.",
         "The note for 'trust' must be text of at most 20,000 characters.",
         f"The note for '{'k' * 40}...' must be text of at most 20,000 characters.",
     ]
@@ -290,11 +315,11 @@ def test_over_long_text(assessment, answers_document):
 def test_text_at_the_limits_is_accepted(assessment, answers_document):
     document = answers_document(
         respondent={"name": "n" * 200},
-        answers={"x" * 100: "y" * 100},
+        answers={"x" * 100: "y" * 2_000},
         notes={"goals": "n" * 20_000},
     )
     saved = read_answers(document, assessment)
-    assert saved.orphans == {"x" * 100: "y" * 100}
+    assert saved.orphans == {"x" * 100: "y" * 2_000}  # a text answer to a question since removed
 
 
 def test_every_problem_is_reported_at_once(assessment, answers_document):
@@ -404,3 +429,125 @@ def test_errors_have_no_source_until_the_caller_names_one(assessment):
     assert excinfo.value.source == ""
     excinfo.value.source = "answers.json"
     assert str(excinfo.value) == f"answers.json: {NOT_OURS}"
+
+
+# Format 2: who answered, free text, rows; and every format-1 file read unchanged
+
+FORMAT_1_FILES = sorted((Path(__file__).parent / "fixtures" / "format-1").glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def real_checklists():
+    return {path.stem: load_checklist(path) for path in definition_files()}
+
+
+@pytest.mark.parametrize("path", FORMAT_1_FILES, ids=[path.name for path in FORMAT_1_FILES])
+def test_every_format_1_file_reads_unchanged(real_checklists, path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert raw["format"] == f"{FORMAT}/1"
+    saved = read_answers(path.read_bytes(), real_checklists[checklist_id_of(path.read_bytes())])
+    assert ({**saved.orphans, **saved.answers}, saved.notes) == (raw["answers"], raw["notes"])
+    assert (saved.checklist_version, saved.saved_at, saved.respondent) == (
+        raw["checklist_version"],
+        raw["saved_at"],
+        raw["respondent"],
+    )
+    again = answers_to_dict(saved)  # written back in the newest format, the same content
+    assert again == {**raw, "format": f"{FORMAT}/{FORMAT_VERSION}", "rows": []}
+    assert read_answers(json.dumps(again), real_checklists[saved.checklist]) == saved
+
+
+def test_the_format_1_fixtures_cover_every_checklist(real_checklists):
+    assert {json.loads(path.read_text(encoding="utf-8"))["checklist"] for path in FORMAT_1_FILES} == set(
+        real_checklists
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "read_as"),
+    [("Manager", "manager"), (" front-line STAFF ", "front-line-staff"), ("Chief executive", "other"), ("", "")],
+)
+def test_a_format_1_role_is_read_as_the_role_it_names(assessment, answers_document, role, read_as):
+    document = answers_document(format=f"{FORMAT}/1", respondent={"role": role})
+    assert read_answers(document, assessment).respondent == {"role": read_as}
+
+
+def test_who_answered(assessment, answers_document):
+    for respondent in (
+        {"organisation": "Age UK Leeds", "role": "volunteer", "name": "Sam"},
+        {"organisation": "Age UK Leeds", "role": "community-member", "anonymous": True},
+        {"anonymous": False, "name": "Sam"},
+        {},
+    ):
+        saved = read_answers(answers_document(respondent=respondent), assessment)
+        assert saved.respondent == respondent
+        assert answers_to_dict(saved)["respondent"] == respondent
+    assert list(ROLES) == [
+        "board-or-senior-leader",
+        "manager",
+        "front-line-staff",
+        "volunteer",
+        "community-member",
+        "other",
+    ]
+
+
+@pytest.fixture
+def with_text_question(assessment_data):
+    """The assessment with a free-text question at the end of its first section."""
+    question = {"id": "trust-story", "text": "Tell us more.", "kind": "text", "guidance": "index.md", "advice": "A."}
+    assessment_data["sections"][0]["questions"].append(question)
+    return checklist_from_mapping(assessment_data)
+
+
+def test_free_text_answers_up_to_2000_characters(with_text_question, answers_document):
+    saved = read_answers(
+        answers_document(answers={"trust-story": "é" * 2_000, "trust-open": "agree"}), with_text_question
+    )
+    assert saved.answers == {"trust-story": "é" * 2_000, "trust-open": "agree"}
+    assert refusal(answers_document(answers={"trust-story": "x" * 2_001}), with_text_question) == [
+        "The answer to question 'trust-story' is 2,001 characters long; an answer is never more than 2,000."
+    ]
+
+
+def test_rows_of_entries(assessment, answers_document):
+    rows = [{"risk": "Funding ends in March.", "owner": "Board", "due-by": "x" * 2_000}, {}]
+    saved = read_answers(answers_document(rows=rows), assessment)
+    assert saved.rows == tuple(rows)
+    assert answers_to_dict(saved)["rows"] == rows
+    assert read_answers(answers_document(rows=[{}] * 200), assessment).rows == ({},) * 200
+
+
+def test_bad_rows_name_the_row_and_the_field(assessment, answers_document):
+    rows = [
+        {"risk": "Fine."},
+        {"Risk Owner": "Board", "risk": 5, "note": "x" * 2_001},
+        {f"f{i}": "" for i in range(51)},
+        "a risk",
+    ]
+    assert refusal(answers_document(rows=rows), assessment) == [
+        "Row 2 has a field called 'Risk Owner': a field's name is a short id "
+        "(lower-case letters, digits and hyphens, at most 40 characters).",
+        "Row 2, field 'risk': the entry must be text.",
+        "Row 2, field 'note': the entry is 2,001 characters long; an entry is never more than 2,000.",
+        "Row 3 has 51 fields; a row never has more than 50.",
+        "Row 4 must be a set of named fields.",
+    ]
+    assert refusal(answers_document(rows=[{}] * 201), assessment) == [
+        "This file holds 201 rows; a document never has more than 200."
+    ]
+
+
+def test_the_blank_document_and_where_the_browser_keeps_it(assessment):
+    assert blank_document(assessment) == {
+        "format": f"{FORMAT}/{FORMAT_VERSION}",
+        "checklist": "team-health",
+        "checklist_version": 3,
+        "saved_at": "",
+        "respondent": {},
+        "answers": {},
+        "notes": {},
+        "rows": [],
+    }
+    assert read_answers(blank_document(assessment), assessment) == new_answers(assessment)
+    assert storage_key("team-health") == "relationship-matters:answers:team-health"

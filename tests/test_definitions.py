@@ -6,9 +6,14 @@ import pytest
 import yaml
 
 from checks import DefinitionError, checklist_from_mapping, definition_files, load_checklist, load_docs_index
+from checks.definitions import DEFINITIONS_DIR
 from checks.docs_index import anchors_in, slugify
+from checks.fields import table
+from checks.loader import load_definition
+from checks.outcomes import CONDITION, OUTCOME
+from checks.specs import BAND, DOCUMENTED, KINDS, OPTION, QUESTION, SECTION
 
-TOP_KEYS = "id, title, version, description, bands, sections, kind, min_answered, outcomes"
+TOP_KEYS = "id, title, version, description, minutes, bands, sections, kind, min_answered"
 
 
 def problems(data, **kwargs) -> list[str]:
@@ -47,8 +52,8 @@ def test_missing_keys(assessment_data):
     del assessment_data["bands"][2]["meaning"]
     assert problems(assessment_data) == [
         "description: this key is required",
-        "sections[0].questions[0].advice: this key is required",
         "bands[2].meaning: this key is required",
+        "sections[0].questions[0].advice: this key is required",
     ]
 
 
@@ -80,6 +85,7 @@ def test_weight_high():
         "title": "X",
         "version": 1,
         "description": "X.",
+        "minutes": [5, 10],
         "bands": [{"name": "All", "min": 0, "max": 100, "meaning": "All."}],
         "sections": [
             {
@@ -135,7 +141,8 @@ def test_weight_high():
         (
             ("sections", 0, "questions", 0, "kind"),
             "scale",
-            "sections[0].questions[0].kind: expected one of: agreement, in_place, yes_partly_no, choice, got 'scale'",
+            "sections[0].questions[0].kind: expected one of: agreement, in_place, yes_partly_no, choice, text, "
+            "got 'scale'",
         ),
         (
             ("sections", 0, "questions", 0, "critical"),
@@ -350,7 +357,7 @@ def test_an_assessment_may_not_have_outcomes(assessment_data, decision_data):
 
 def test_a_decision_needs_outcomes(decision_data):
     del decision_data["outcomes"]
-    assert problems(decision_data) == ["outcomes: a decision checklist needs outcomes"]
+    assert problems(decision_data) == ["outcomes: this key is required"]
 
 
 # Guidance links
@@ -391,9 +398,9 @@ def test_links_are_checked_alongside_other_problems(assessment_data, docs_index)
     assessment_data["sections"][1]["guidance"] = 7
     assessment_data["version"] = 0
     assert problems(assessment_data, docs=docs_index) == [
-        "sections[1].guidance: expected some text, got 7",
         "version: expected a whole number of 1 or more, got 0",
         "sections[0].guidance: no page 'behaviours/trusts.md' in the docs",
+        "sections[1].guidance: expected some text, got 7",
     ]
 
 
@@ -409,18 +416,18 @@ def test_every_problem_is_reported_with_the_file_name(assessment_data):
     source = "checks/definitions/team-health.yml"
     with pytest.raises(DefinitionError) as excinfo:
         checklist_from_mapping(assessment_data, source)
-    expected = [
+    expected = [  # in the order the fields are declared (checks.specs): bands before sections
+        "bands: no band covers scores 61 to 74",
         "sections[0].questions[0].weight: expected a positive number, got 'high'",
         "sections[0].questions[1].wieght: unknown key (did you mean 'weight'?)",
         "sections[1].title: this key is required",
-        "bands: no band covers scores 61 to 74",
         "sections[1].questions[0].id: duplicate id 'trust-open', already used at sections[0].questions[0].id",
     ]
     assert excinfo.value.lines() == [f"{source}: {line}" for line in expected]
     assert str(excinfo.value) == "\n".join(f"{source}: {line}" for line in expected)
     assert excinfo.value.source == source
-    assert excinfo.value.problems[0].path == "sections[0].questions[0].weight"
-    assert excinfo.value.problems[0].message == "expected a positive number, got 'high'"
+    assert excinfo.value.problems[1].path == "sections[0].questions[0].weight"
+    assert excinfo.value.problems[1].message == "expected a positive number, got 'high'"
 
 
 def test_problems_in_every_part_at_once(assessment_data, docs_index):
@@ -431,11 +438,11 @@ def test_problems_in_every_part_at_once(assessment_data, docs_index):
     with pytest.raises(DefinitionError) as excinfo:
         checklist_from_mapping(assessment_data, "x.yml", docs_index)
     assert str(excinfo.value) == (
+        "x.yml: id: expected an id of lower-case letters, digits and hyphens, got 'Team'\n"
+        "x.yml: bands: more than one band covers scores 70 to 74\n"
         "x.yml: sections[0].questions[3].options: a choice needs at least two options\n"
         "x.yml: sections[1].questions[1].kind: expected one of: agreement, in_place, yes_partly_no, choice, "
-        "got 'stars'\n"
-        "x.yml: id: expected an id of lower-case letters, digits and hyphens, got 'Team'\n"
-        "x.yml: bands: more than one band covers scores 70 to 74"
+        "text, got 'stars'"
     )
 
 
@@ -458,8 +465,8 @@ def test_load_checklist_names_the_file_in_each_problem(tmp_path, assessment_data
     with pytest.raises(DefinitionError) as excinfo:
         load_checklist(path)
     assert excinfo.value.lines() == [
-        f"{path}: sections[0].title: this key is required",
         f"{path}: version: expected a whole number of 1 or more, got 'two'",
+        f"{path}: sections[0].title: this key is required",
     ]
 
 
@@ -468,8 +475,7 @@ def test_load_checklist_that_is_not_yaml(tmp_path):
     path.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
     with pytest.raises(DefinitionError) as excinfo:
         load_checklist(path)
-    (line,) = excinfo.value.lines()
-    assert line.startswith(f"{path}: not valid YAML (line 3): ")
+    assert excinfo.value.lines() == [f"{path}: line 3: not valid YAML (expected ',' or ']', but got '<stream end>')"]
 
 
 def test_load_checklist_that_does_not_exist(tmp_path):
@@ -528,3 +534,103 @@ def test_load_docs_index(tmp_path):
     (tmp_path / "behaviours" / "trust.md").write_text("# Trust\n\n## Warning signs {#warning-signs}\n", "utf-8")
     (tmp_path / "behaviours" / "notes.txt").write_text("# Not markdown\n", encoding="utf-8")
     assert load_docs_index(tmp_path) == {"behaviours/trust.md": {"trust", "warning-signs"}, "index.md": {"home"}}
+
+
+# How long a checklist takes
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("15 minutes", "minutes: expected two whole numbers, [least, most], got '15 minutes'"),
+        ([15], "minutes: expected two whole numbers, [least, most], got a list"),
+        ([20, 15], "minutes: the least (20) is more than the most (15)"),
+        ([0, 15], "minutes[0]: expected a whole number from 1 to 600, got 0"),
+        ([10, "20"], "minutes[1]: expected a whole number from 1 to 600, got '20'"),
+    ],
+)
+def test_minutes(assessment_data, value, expected):
+    assessment_data["minutes"] = value
+    assert problems(assessment_data) == [expected]
+
+
+def test_minutes_are_read(assessment_data):
+    assessment_data["minutes"] = [10, 10]
+    assert checklist_from_mapping(assessment_data).minutes == (10, 10)
+
+
+# Free-text questions
+
+
+def text_question(**fields):
+    return {
+        "id": "trust-story",
+        "text": "Tell us more.",
+        "kind": "text",
+        "guidance": "index.md",
+        "advice": "A.",
+    } | fields
+
+
+def test_a_text_question_is_kept_but_never_scored(assessment_data):
+    assessment_data["sections"][0]["questions"].append(text_question())
+    question = checklist_from_mapping(assessment_data).question("trust-story")
+    assert (question.kind, question.options, question.choices(), question.scored) == ("text", (), (), False)
+    assert question.accepts("x" * 2_000) and not question.accepts("x" * 2_001)
+
+
+def test_a_text_question_takes_nothing_that_scores(assessment_data):
+    options = [{"id": "a", "label": "A", "points": 1}, {"id": "b", "label": "B", "points": 2}]
+    assessment_data["sections"][0]["questions"].append(
+        text_question(options=options, weight=2, critical=True, not_relevant=True)
+    )
+    assert problems(assessment_data) == [
+        f"sections[0].questions[4].{key}: a question of kind 'text' is not scored; remove '{key}'"
+        for key in ("options", "weight", "critical", "not_relevant")
+    ]
+
+
+def test_a_section_needs_a_question_that_scores(assessment_data):
+    assessment_data["sections"][1]["questions"] = [text_question()]
+    assert problems(assessment_data) == [
+        "sections[1].questions: a section needs at least one question that is scored (not 'text')"
+    ]
+
+
+# The README's tables are written from the declared fields
+
+
+def test_the_readme_tables_are_the_declared_fields():
+    readme = (DEFINITIONS_DIR / "README.md").read_text(encoding="utf-8")
+    for heading, specs in DOCUMENTED.items():
+        _, found, rest = readme.partition(f"\n## {heading}\n")
+        assert found, f"checks/definitions/README.md has no heading '## {heading}'"
+        section = rest.split("\n## ")[0]
+        assert table(specs) in section, f"under '## {heading}' the README should have, as generated:\n\n{table(specs)}"
+
+
+def test_every_spec_the_reader_meets_is_documented():
+    documented = {id(spec) for specs in DOCUMENTED.values() for _, spec in specs}
+    nested = [QUESTION, SECTION, BAND, OPTION, OUTCOME, CONDITION, *KINDS.values()]
+    assert all(id(spec) in documented for spec in nested)
+
+
+def test_each_kind_declares_each_key_once():
+    for specs in DOCUMENTED.values():
+        for _, spec in specs:
+            assert len(set(spec.names())) == len(spec.names())
+
+
+def test_a_key_of_another_kind_says_so(assessment_data):
+    assessment_data["outcomes"] = []
+    assert problems(assessment_data) == ["outcomes: only a checklist of kind 'decision' has outcomes"]
+
+
+def test_load_definition_names_the_source_and_line(tmp_path):
+    path = tmp_path / "typo.yml"
+    path.write_text("id: x\ntitle: X\n  version: 1\n", encoding="utf-8")
+    with pytest.raises(DefinitionError) as excinfo:
+        load_definition(path, "checks/definitions/typo.yml")
+    assert str(excinfo.value) == (
+        "checks/definitions/typo.yml: line 3: not valid YAML (mapping values are not allowed here)"
+    )

@@ -280,3 +280,15 @@ def test_malformed_sections_do_not_break_reading_outcomes(decision_data):
         decision_data["sections"] = sections
         with pytest.raises(DefinitionError):
             checklist_from_mapping(decision_data)
+
+
+def test_duplicate_outcome_ids_are_refused_naming_both(decision_data):
+    decision_data["outcomes"][1]["id"] = "not-now"
+    assert problems(decision_data) == ["outcomes[1].id: duplicate id 'not-now', already used at outcomes[0].id"]
+
+
+def test_a_condition_lists_each_answer_once(decision_data):
+    decision_data["outcomes"][0]["when"][0]["in"] = ["not_in_place", "partly_in_place", "not_in_place"]
+    assert problems(decision_data) == [
+        "outcomes[0].when[0].in[2]: duplicate id 'not_in_place', already used at outcomes[0].when[0].in[0]"
+    ]

@@ -1,0 +1,30 @@
+"""The one loader of definition files, used by the site build and the command line alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from checks.errors import DefinitionError, Problem
+
+
+def load_definition(path: str | Path, source: str = "") -> Any:
+    """The plain data in a YAML definition file (CPython only: it needs PyYAML).
+
+    A file that cannot be read, or is not valid YAML, raises `DefinitionError` naming the file
+    (`source`, or the path) and, for a YAML mistake, its line: ``FILE: line 3: not valid YAML (...)``.
+    """
+    import yaml  # only here: the browser gets definitions as JSON and never needs PyYAML
+
+    source = source or str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DefinitionError([Problem("", f"cannot read the file: {error}")], source) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise DefinitionError([Problem(where, f"not valid YAML ({reason})")], source) from None
