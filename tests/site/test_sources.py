@@ -178,7 +178,7 @@ def test_every_page_with_policy_facts_has_a_review_date(site):
         cites_law = any("legislation.gov.uk" in href for item in read(site, page).sources for href in item["hrefs"])
         if (page.startswith(POLICY_PAGES) or cites_law) and "last_reviewed" not in front_matter(page):
             missing.append(page)
-    assert missing == []
+    assert missing == [], f"pages with policy facts but no last_reviewed: {missing}"
 
 
 # Plain words ----------------------------------------------------------------------------------
