@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +21,7 @@ import yaml
 from sitepages import ROOT
 
 NO_ADDRESS = "No stable public address found."
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = list(calendar.month_name)[1:]  # January .. December (the C locale the tests run in)
 TOPIC_FOLDERS = ("thinking", "behaviours", "foundations")
 # Pages with policy facts (law, NHS and council structures) must say when they were last checked.
 POLICY_PAGES = ("thinking/", "foundations/")

@@ -47,7 +47,8 @@ def test_each_kind_of_bad_entry_is_named_by_file_entry_and_key():
         "docs/_data/sources.yml: no-address: give exactly one of doi, url or address: 'none found' (got none)",
         "docs/_data/sources.yml: bad-doi.doi: expected a DOI like 10.1093/jopart/mum032, got 'doi:10.1/x'",
         "docs/_data/sources.yml: plain-http.url: expected an https:// address, got 'http://example.org/e'",
-        "docs/_data/sources.yml: guessed-none.address: the only value is 'none found'; give a doi or url instead of 'unknown'",
+        "docs/_data/sources.yml: guessed-none.address: the only value is 'none found'; "
+        "give a doi or url instead of 'unknown'",
         "docs/_data/sources.yml: typo.urll: unknown key (expected one of: cite, note, doi, url, address)",
     ]
 
