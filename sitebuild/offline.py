@@ -1,7 +1,11 @@
 """Build step: write the offline service worker from the finished site (run after every other step).
 
-The worker (sw-template.js, hand-written) precaches every file the site serves; this step lists
-them with a content revision each and puts that list into the template.
+The worker (sw-template.js, hand-written) keeps every file the site serves for offline use; this
+step lists them with a content revision, a size and a group each and puts that list into the
+template. The "site" group (pages, search index, styles, scripts) is copied on any first visit;
+the "engine" group (Pyodide, the checks wheel, the snapshot: most of the bytes) only once the
+reader opens a tool that needs it or asks for the whole site offline. Most readers arrive on one
+guidance page and never score anything.
 """
 
 from __future__ import annotations
@@ -16,16 +20,25 @@ PLACEHOLDER = "self.__PRECACHE_MANIFEST"
 # Never requested by this site: the worker itself, the sitemaps, source maps, and the search
 # language packs of languages other than English.
 NOT_CACHED = ("sw.js", "sitemap.xml", "sitemap.xml.gz", "*.map", "assets/javascripts/lunr/*")
+ENGINE = "assets/pyodide/*"
+
+
+def group(url: str) -> str:
+    """Which part of the offline copy a file belongs to: "engine" or "site"."""
+    return "engine" if fnmatch(url, ENGINE) else "site"
 
 
 def precache_manifest(site_dir: str | Path) -> list[dict[str, str]]:
-    """Every file of the built site to cache, as ``{"url", "revision"}`` with URLs relative to the site root."""
+    """Every file of the built site to cache, as ``{"url", "revision", "size", "group"}`` with URLs
+    relative to the site root."""
     site = Path(site_dir)
     entries = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         url = path.relative_to(site).as_posix()
         if not any(fnmatch(url, pattern) for pattern in NOT_CACHED):
-            entries.append({"url": url, "revision": hashlib.sha256(path.read_bytes()).hexdigest()[:32]})
+            data = path.read_bytes()
+            revision = hashlib.sha256(data).hexdigest()[:32]
+            entries.append({"url": url, "revision": revision, "size": len(data), "group": group(url)})
     return entries
 
 
@@ -37,5 +50,9 @@ def write_service_worker(site_dir: str | Path) -> str:
         raise RuntimeError(f"{TEMPLATE.name} must use {PLACEHOLDER} exactly once")
     manifest = precache_manifest(site)
     (site / "sw.js").write_text(template.replace(PLACEHOLDER, json.dumps(manifest)), encoding="utf-8")
-    size = sum((site / entry["url"]).stat().st_size for entry in manifest)
-    return f"sw.js precaches {len(manifest)} files, {size / 1e6:.1f} MB"
+    sizes = {name: sum(e["size"] for e in manifest if e["group"] == name) for name in ("site", "engine")}
+    count = sum(e["group"] == "site" for e in manifest)
+    return (
+        f"sw.js keeps {count} files, {sizes['site'] / 1e6:.1f} MB, on a first visit, and "
+        f"{len(manifest) - count} more, {sizes['engine'] / 1e6:.1f} MB, once the engine is used"
+    )

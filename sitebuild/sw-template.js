@@ -1,5 +1,12 @@
 // Relationship Matters offline service worker. The build (sitebuild/offline.py) puts in the
-// precache manifest: every file of the built site with its content revision.
+// precache manifest: every file of the built site with its content revision, size and group.
+//
+// Two groups: "site" (pages, search index, styles, scripts) is copied when the worker installs,
+// on any first visit; "engine" (Pyodide, the checks wheel, the snapshot: most of the bytes) is
+// copied only once a page that scores asks for it (a "cache-engine" message, sent by rm-offline.js
+// once the engine has loaded from the HTTP cache, or by the "make this site available offline"
+// control), or file by file as the scoring worker fetches it. An update copies the new engine
+// only for readers who had the old one.
 //
 // Why not Workbox's generated worker: its precache fetches with `cache: "reload"`, so a first
 // visit downloads the 9.6 MB Pyodide wasm twice (once for the page, once for the cache), and its
@@ -9,6 +16,7 @@
 // cache is named after the manifest's hash so an update removes old caches whole.
 
 const MANIFEST = self.__PRECACHE_MANIFEST;
+const ENGINE = MANIFEST.filter((entry) => entry.group === "engine");
 const PREFIX = "relationship-matters-";
 const CACHE = PREFIX + fnv1a(MANIFEST.map((entry) => `${entry.url} ${entry.revision}`).join("\n"));
 const REVISIONS = "__revisions__";
@@ -43,7 +51,8 @@ async function previousCopies() {
     const stored = await cache.match(scoped(REVISIONS));
     if (!stored) continue;
     for (const [url, revision] of Object.entries(await stored.json())) {
-      if (!copies.has(url)) copies.set(url, { revision, cache });
+      const had = Boolean(await cache.match(url));
+      if (!copies.has(url) || (had && !copies.get(url).had)) copies.set(url, { revision, cache, had });
     }
   }
   return copies;
@@ -52,19 +61,51 @@ async function previousCopies() {
 async function precache() {
   const cache = await caches.open(CACHE);
   const previous = await previousCopies();
-  const revisions = {};
+  const revisions = Object.fromEntries(MANIFEST.map(({ url, revision }) => [scoped(url), revision]));
+  const hadEngine = ENGINE.some(({ url }) => previous.has(scoped(url)) && previous.get(scoped(url)).had);
+  const wanted = MANIFEST.filter((entry) => entry.group === "site" || hadEngine);
   await Promise.all(
-    MANIFEST.map(async ({ url, revision }) => {
+    wanted.map(async ({ url, revision }) => {
       const key = scoped(url);
-      revisions[key] = revision;
       const old = previous.get(key);
       const kept = old && old.revision === revision ? await old.cache.match(key) : undefined;
-      const response = kept || (await fetch(key, { cache: "no-cache", credentials: "same-origin" }));
-      if (!response.ok) throw new Error(`offline copy: ${url} answered ${response.status}`);
-      await cache.put(key, response);
+      await cache.put(key, kept || (await download(key)));
     }),
   );
   await cache.put(scoped(REVISIONS), new Response(JSON.stringify(revisions)));
+}
+
+async function download(key) {
+  const response = await fetch(key, { cache: "no-cache", credentials: "same-origin" });
+  if (!response.ok) throw new Error(`offline copy: ${key} answered ${response.status}`);
+  return response;
+}
+
+// Copy the engine files not yet kept, telling `client` how far it has got (bytes, as the build
+// measured them), one file at a time: a reader on a slow line sees steady progress.
+let copyingEngine = null;
+function cacheEngine() {
+  copyingEngine ||= (async () => {
+    const cache = await caches.open(CACHE);
+    for (const { url } of ENGINE) {
+      if (!(await cache.match(scoped(url)))) await cache.put(scoped(url), await download(scoped(url)));
+      await tell({ type: "engine-progress", ...(await engineProgress(cache)) });
+    }
+  })().finally(() => {
+    copyingEngine = null;
+  });
+  return copyingEngine;
+}
+
+async function engineProgress(cache) {
+  const kept = await Promise.all(ENGINE.map(async ({ url }) => Boolean(await cache.match(scoped(url)))));
+  const total = ENGINE.reduce((sum, entry) => sum + entry.size, 0);
+  const done = ENGINE.reduce((sum, entry, index) => sum + (kept[index] ? entry.size : 0), 0);
+  return { done, total };
+}
+
+async function tell(message) {
+  for (const client of await self.clients.matchAll({ includeUncontrolled: true })) client.postMessage(message);
 }
 
 async function removeOldCaches() {
@@ -72,9 +113,18 @@ async function removeOldCaches() {
   await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
 }
 
-async function respond(request) {
+const ENGINE_KEYS = new Set(ENGINE.map(({ url }) => cacheKey(scoped(url))));
+
+// From the copy when it is there; otherwise from the network, keeping engine files as they come
+// (without holding the response back until it is kept: Pyodide compiles the wasm as it streams in).
+async function respond(event) {
   const cache = await caches.open(CACHE);
-  return (await cache.match(cacheKey(request.url))) || fetch(request);
+  const key = cacheKey(event.request.url);
+  const kept = await cache.match(key);
+  if (kept) return kept;
+  const response = await fetch(event.request);
+  if (response.status === 200 && ENGINE_KEYS.has(key)) event.waitUntil(cache.put(key, response.clone()));
+  return response;
 }
 
 self.addEventListener("install", (event) => event.waitUntil(precache()));
@@ -82,11 +132,20 @@ self.addEventListener("install", (event) => event.waitUntil(precache()));
 self.addEventListener("activate", (event) => event.waitUntil(removeOldCaches().then(() => self.clients.claim())));
 
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  const type = event.data && event.data.type;
+  if (type === "SKIP_WAITING") self.skipWaiting();
+  if (type === "cache-engine") {
+    const copied = cacheEngine().then(
+      () => tell({ type: "engine-cached" }),
+      (error) => tell({ type: "engine-failed", reason: String(error) }),
+    );
+    event.waitUntil(copied);
+  }
+  if (type === "engine-status") event.waitUntil(caches.open(CACHE).then(engineProgress).then((p) => tell({ type: "engine-progress", ...p })));
 });
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(respond(request));
+  event.respondWith(respond(event));
 });

@@ -26,6 +26,18 @@ function engineSettled() {
   });
 }
 
+// A page whose tools score answers: its visit keeps the engine for offline use too (from the HTTP
+// cache, as it has just been loaded). Other pages leave it out, so a reader who only reads never
+// downloads it.
+function usesEngine() {
+  return Boolean(document.querySelector(".rm-results"));
+}
+
+async function keepEngine() {
+  const registration = await navigator.serviceWorker.ready;
+  registration.active.postMessage({ type: "cache-engine" });
+}
+
 function loaded() {
   return document.readyState === "complete"
     ? Promise.resolve()
@@ -52,6 +64,7 @@ async function register() {
   await loaded();
   await engineSettled();
   const registration = await navigator.serviceWorker.register(new URL("sw.js", SITE_ROOT), { scope: SITE_ROOT.href });
+  if (usesEngine()) keepEngine();
   const hadController = Boolean(navigator.serviceWorker.controller);
   const watch = (worker) =>
     worker.addEventListener("statechange", () => {
