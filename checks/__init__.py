@@ -6,11 +6,12 @@ command line and Pyodide in the browser.
 
 from checks.answers import SavedAnswers, answers_to_dict, checklist_id_of, new_answers, read_answers
 from checks.charts import bar_chart, chart_text
+from checks.checklist_document import result_document
 from checks.definitions import checklist_from_mapping, definition_files, load_checklist
 from checks.errors import AnswersError, ChecklistError, DefinitionError, Problem
 from checks.html_report import to_html
 from checks.model import Checklist, Question, Section
-from checks.reports import to_csv, to_json, to_markdown, to_text
+from checks.reports import to_csv, to_docx, to_json, to_markdown, to_text
 from checks.result import Result, result_to_dict
 from checks.scoring import score
 
@@ -34,9 +35,11 @@ __all__ = [
     "load_docs_index",
     "new_answers",
     "read_answers",
+    "result_document",
     "result_to_dict",
     "score",
     "to_csv",
+    "to_docx",
     "to_html",
     "to_json",
     "to_markdown",

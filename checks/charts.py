@@ -23,7 +23,10 @@ def chart_text(result: Result) -> str:
 
 
 def bar_chart(result: Result, id_prefix: str = "rm-chart") -> str:
-    """A horizontal bar chart of section scores; text labels carry every number and band."""
+    """A horizontal bar chart of section scores; text labels carry every number and band.
+
+    `id_prefix` starts the ids of the chart's title and description, which name it: unique on the page."""
+    id_prefix = escape(id_prefix)
     height = ROW * len(result.sections) + 30
     rows = []
     for index, section in enumerate(result.sections):

@@ -1,6 +1,8 @@
-"""The command line: ``python -m checks validate [FILES]`` and ``python -m checks score ANSWERS.json``.
+"""The command line: ``python -m checks validate [FILES]`` and ``python -m checks report FILE``.
 
-Exit codes: 0 success, 1 invalid input (reason on stderr, no traceback), 2 usage error.
+``report`` renders a saved document (today: a checklist's saved answers) in any format;
+``score`` is its older name and does the same. Exit codes: 0 success, 1 invalid input
+(reason on stderr, no traceback), 2 usage error.
 """
 
 from __future__ import annotations
@@ -15,11 +17,21 @@ from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, Problem
 from checks.html_report import to_html
-from checks.reports import to_csv, to_json, to_markdown, to_text
+from checks.reports import to_csv, to_docx, to_json, to_markdown, to_text
+from checks.result import Result
 from checks.scoring import score
 
 DOCS_DIR = DEFINITIONS_DIR.parent.parent / "docs"
-FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv, "json": to_json, "html": to_html}
+FORMATS = {
+    "text": to_text,
+    "markdown": to_markdown,
+    "csv": to_csv,
+    "json": to_json,
+    "html": to_html,
+    "docx": to_docx,
+}
+BINARY = {"docx"}
+"""Formats that are not text: written to a file (--output), never to the terminal."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,17 +45,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m checks", description="Validate checklists and score answers.")
+    parser = argparse.ArgumentParser(
+        prog="python -m checks", description="Validate checklists and write reports of saved answers."
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check checklist definitions")
     validate.add_argument("files", nargs="*", type=Path, metavar="FILE", help="default: every definition")
     validate.add_argument("--docs", type=Path, default=DOCS_DIR, help="docs folder to check guidance links against")
     validate.set_defaults(run=_validate)
-    score_command = commands.add_parser("score", help="score a saved-answers file")
-    score_command.add_argument("answers", type=Path, metavar="ANSWERS.json")
-    score_command.add_argument("--format", choices=FORMATS, default="text")
-    score_command.add_argument("--definition", type=Path, help="default: the definition the file names")
-    score_command.set_defaults(run=_score)
+    report = commands.add_parser("report", aliases=["score"], help="write the report of a saved document")
+    report.add_argument("file", type=Path, metavar="FILE", help="a saved-answers file")
+    report.add_argument("--format", choices=FORMATS, default="text")
+    report.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE (needed for docx)")
+    report.add_argument("--definition", type=Path, help="default: the definition the file names")
+    report.add_argument(
+        "--base-url", default="", metavar="URL", help="the site's address, for guidance links (default: relative)"
+    )
+    report.set_defaults(run=_report, usage_error=report.error)
     return parser
 
 
@@ -71,20 +89,35 @@ def _relative(path: Path) -> Path:
         return path
 
 
-def _score(args: argparse.Namespace) -> int:
-    raw = _read_bytes(args.answers)
+def _report(args: argparse.Namespace) -> int:
+    if args.format in BINARY and args.output is None:
+        args.usage_error(f"--format {args.format} writes a binary file: name it with --output FILE")  # exits 2
+    report = FORMATS[args.format](_result(args.file, args.definition), args.base_url)
+    if args.output is None:
+        sys.stdout.write(report)
+        return 0
     try:
-        path = args.definition or DEFINITIONS_DIR / f"{checklist_id_of(raw)}.yml"
+        # Bytes as they are: no newline translation, so CSV keeps its CRLF line ends.
+        args.output.write_bytes(report if isinstance(report, bytes) else report.encode("utf-8"))
+    except OSError as error:
+        print(f"{args.output}: cannot write the file ({error.strerror})", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _result(file: Path, definition: Path | None) -> Result:
+    """The saved answers in `file`, scored against their checklist."""
+    raw = _read_bytes(file)
+    try:
+        path = definition or DEFINITIONS_DIR / f"{checklist_id_of(raw)}.yml"
         if not path.exists():
-            print(f"{args.answers}: no checklist definition at {path}", file=sys.stderr)
-            return 1
+            raise AnswersError([Problem("", f"no checklist definition at {path}")])
         checklist = load_checklist(path)
         saved = read_answers(raw, checklist)
     except AnswersError as error:
-        error.source = str(args.answers)  # every problem with the answers file names it
+        error.source = str(file)  # every problem with the answers file names it
         raise
-    sys.stdout.write(FORMATS[args.format](score(checklist, saved)))
-    return 0
+    return score(checklist, saved)
 
 
 def _read_bytes(path: Path) -> bytes:

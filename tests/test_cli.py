@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from answer_sets import MIXED
@@ -97,7 +98,7 @@ def test_validate_a_file_that_is_not_yaml(capsys, tmp_path, docs):
     code, out, err = run(capsys, "validate", bad, "--docs", docs)
     assert code == 1
     assert out == ""
-    assert err.startswith(f"{bad}: not valid YAML (line 2): ")
+    assert err.startswith(f"{bad}: line 2: not valid YAML (")
     assert "Traceback" not in err
 
 
@@ -121,9 +122,10 @@ def test_validate_every_real_definition_by_default(capsys):
 def test_score_prints_a_text_report(capsys, answers_file, definition):
     code, out, err = run(capsys, "score", answers_file, "--definition", definition)
     assert (code, err) == (0, "")
-    assert out.startswith("Team health (version 3)\n\nOverall: 57/100, Developing: Some good habits are in place.\n")
-    assert "  Trust: 69/100, Developing. 4 of 4 questions answered.\n" in out
-    assert "  Goals: 45/100, Needs attention. 3 of 3 questions answered.\n" in out
+    assert out.startswith("Team health: results\n")
+    assert "\nOverall: 57/100, Developing: Some good habits are in place.\n" in out
+    assert "\n  Trust    69     Developing       4 of 4\n" in out
+    assert "\n  Goals    45     Needs attention  3 of 3\n" in out
 
 
 def test_score_formats(capsys, answers_file, definition):
@@ -175,7 +177,7 @@ def test_score_keeps_orphans(capsys, tmp_path, definition, answers_document):
         (
             f'{{"format": "{FORMAT}/9"}}'.encode(),
             "This file was saved by a newer version of the toolkit (format 9). "
-            "This copy reads format 1: update it, or export the answers again from an older copy.",
+            "This copy reads format 2: update it, or export the answers again from an older copy.",
         ),
         (f'{{"format": "{FORMAT}/1"}}'.encode(), "The file does not say which checklist its answers are for."),
     ],
@@ -253,6 +255,66 @@ def test_score_with_an_invalid_definition(capsys, tmp_path, answers_file, assess
     assert err == f"{bad}: version: expected a whole number of 1 or more, got 0\n"
 
 
+# report (score is its older name)
+
+
+def test_report_and_score_give_the_same_report(capsys, answers_file, definition):
+    reports = {
+        command: run(capsys, command, answers_file, "--definition", definition) for command in ("report", "score")
+    }
+    assert reports["report"] == reports["score"]
+    assert reports["report"][0] == 0
+
+
+def test_report_writes_a_word_file(capsys, tmp_path, answers_file, definition):
+    out = tmp_path / "report.docx"
+    code, printed, err = run(
+        capsys, "report", answers_file, "--definition", definition, "--format", "docx", "--output", out
+    )
+    assert (code, printed, err) == (0, "", "")
+    doc = docx.Document(str(out))
+    assert (doc.paragraphs[0].style.name, doc.paragraphs[0].text) == ("Heading 1", "Team health: results")
+    assert [c.text for c in doc.tables[0].rows[1].cells] == ["Trust", "69", "Developing", "4 of 4"]
+
+
+def test_report_in_word_needs_an_output_file(capsys, answers_file):
+    err = usage_error(capsys, "report", answers_file, "--format", "docx")
+    assert "--format docx writes a binary file: name it with --output FILE" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "json", "html"])
+def test_report_writes_text_formats_to_a_file_as_printed(capsys, tmp_path, answers_file, definition, fmt):
+    out = tmp_path / "report.out"
+    argv = ("report", answers_file, "--definition", definition, "--format", fmt)
+    _, printed, _ = run(capsys, *argv)
+    assert run(capsys, *argv, "--output", out) == (0, "", "")
+    assert out.read_bytes() == printed.encode("utf-8")  # CSV keeps its CRLF line ends
+
+
+def test_report_links_start_from_the_base_url(capsys, answers_file, definition):
+    argv = ("report", answers_file, "--definition", definition, "--format", "markdown")
+    _, out, _ = run(capsys, *argv, "--base-url", "https://example.org/rm/")
+    assert "[Read the guidance](https://example.org/rm/foundations/goals/)" in out
+
+
+def test_report_to_a_file_that_cannot_be_written(capsys, tmp_path, answers_file, definition):
+    out = tmp_path / "no-such-folder" / "report.docx"
+    code, printed, err = run(
+        capsys, "report", answers_file, "--definition", definition, "--format", "docx", "--output", out
+    )
+    assert (code, printed) == (1, "")
+    assert err == f"{out}: cannot write the file (No such file or directory)\n"
+
+
+def test_report_of_a_bad_file_writes_nothing(capsys, tmp_path, definition):
+    bad, out = tmp_path / "bad.json", tmp_path / "report.docx"
+    bad.write_bytes(b"not json")
+    code, _, err = run(capsys, "report", bad, "--definition", definition, "--format", "docx", "--output", out)
+    assert code == 1
+    assert err == f"{bad}: This file is not valid JSON (line 1, column 1).\n"
+    assert not out.exists()
+
+
 # Usage errors
 
 
@@ -265,11 +327,13 @@ def test_unknown_command(capsys):
 
 
 def test_score_needs_a_file(capsys):
-    assert "the following arguments are required: ANSWERS.json" in usage_error(capsys, "score")
+    assert "the following arguments are required: FILE" in usage_error(capsys, "score")
+    assert "the following arguments are required: FILE" in usage_error(capsys, "report")
 
 
 def test_unknown_format(capsys, answers_file):
     assert "argument --format: invalid choice: 'pdf'" in usage_error(capsys, "score", answers_file, "--format", "pdf")
+    assert "argument --format: invalid choice: 'pdf'" in usage_error(capsys, "report", answers_file, "--format", "pdf")
 
 
 def test_unknown_option(capsys):
@@ -300,4 +364,4 @@ def test_python_m_checks_score(tmp_path, definition, answers_file):
     assert completed.stderr == ""
     assert "Overall: 57/100, Developing: Some good habits are in place." in completed.stdout
     assert "  1. Is progress measured? (answer: Partly)" not in completed.stdout  # not a red flag at half marks
-    assert "  1. The goal is reviewed every year. (answer: Disagree)" in completed.stdout
+    assert "  1. The goal is reviewed every year. (answer: Disagree)\n" in completed.stdout

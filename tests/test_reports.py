@@ -7,10 +7,12 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 
+import docx
+import markdown
 import pytest
 from answer_sets import MIXED
+from test_document import parse_html
 
 from checks import (
     SavedAnswers,
@@ -26,7 +28,7 @@ from checks import (
     to_text,
 )
 from checks.links import guidance_url
-from checks.reports import CSV_COLUMNS, summary_line
+from checks.reports import CSV_COLUMNS, summary_line, to_docx
 
 SVG = "{http://www.w3.org/2000/svg}"
 SCRIPT = '<script>alert("x")</script>'
@@ -76,30 +78,6 @@ def hostile_result(hostile):
     return score(hostile, saved)
 
 
-class Elements(HTMLParser):
-    """Collects every start tag and attribute, to prove no markup got through from the data."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.attributes: list[tuple[str, str | None]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        self.attributes += attrs
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse_html(html: str) -> Elements:
-    parser = Elements()
-    parser.feed(html)
-    parser.close()
-    return parser
-
-
 # HTML
 
 
@@ -115,8 +93,8 @@ def test_html_escapes_everything(hostile_result):
     elements = parse_html(html)
     allowed = {"div", "p", "strong", "table", "caption", "thead", "tbody", "tr", "th", "td", "h3", "ul", "ol", "li"}
     allowed |= {"span", "br", "a", "code", "figure", "figcaption", "svg", "title", "desc", "text", "rect"}
-    assert set(elements.tags) <= allowed
-    assert not any(name.startswith("on") for name, _ in elements.attributes)
+    assert {tag for tag, _ in elements.tags} <= allowed
+    assert not any(name.startswith("on") for _, attributes in elements.tags for name in attributes)
     # the attack text comes back intact once the HTML is parsed: escaped, not removed
     text = "".join(elements.text)
     assert f"We are open with each other about problems. {ATTACK}" in text
@@ -125,7 +103,7 @@ def test_html_escapes_everything(hostile_result):
 
 def test_html_escapes_quotes_in_attributes(hostile_result):
     html = to_html(hostile_result, "../")
-    hrefs = [value for name, value in parse_html(html).attributes if name == "href"]
+    hrefs = [attributes["href"] for _, attributes in parse_html(html).tags if "href" in attributes]
     assert '../behaviours/trust/#"onmouseover="alert(3)' in hrefs
     assert 'href="../behaviours/trust/#&quot;onmouseover=&quot;alert(3)"' in html
 
@@ -160,9 +138,9 @@ def test_html_report_content(assessment):
     ]
     assert '<a href="../behaviours/trust/#warning-signs">Read the guidance</a>' in html
     assert (
-        "<h3>What you don't know yet</h3><p>Someone lacks this information:</p><ul><li>Is progress measured?</li></ul>"
-        in html
-    )
+        "<h3>What you don&#x27;t know yet</h3><p>Someone lacks this information:</p>"
+        "<ul><li>Is progress measured?</li></ul>"
+    ) in html
     assert "Still to answer" not in html
 
 
@@ -187,10 +165,42 @@ def test_html_notices_and_orphans(assessment):
     saved = SavedAnswers("team-health", 2, answers={"trust-open": "agree"}, orphans={"gone": "yes"})
     html = to_html(score(assessment, saved))
     assert (
-        '<p class="rm-notice">These answers were saved for version 2 of this checklist; it is now version 3.</p>'
-        in html
-    )
+        '<p class="rm-notice" data-kind="note"><strong>Note:</strong> '
+        "These answers were saved for version 2 of this checklist; it is now version 3.</p>"
+    ) in html
     assert "<h3>Answers to questions that have since changed</h3><ul><li><code>gone</code>: yes</li></ul>" in html
+
+
+def test_every_format_keeps_hostile_text_as_text(hostile_result):
+    """An orphan answer's id and value, and the definition's texts, are text in every format: never markup."""
+    from_markdown = parse_html(markdown.markdown(to_markdown(hostile_result), extensions=["tables"]))
+    assert not {tag for tag, _ in from_markdown.tags} & {"script", "img", "svg"}
+    shown = {
+        "html": "".join(parse_html(to_html(hostile_result, "../")).text),
+        "markdown": "".join(from_markdown.text),
+        "text": to_text(hostile_result),
+        "docx": "\n".join(p.text for p in docx.Document(io.BytesIO(to_docx(hostile_result))).paragraphs),
+    }
+    for name, text in shown.items():
+        assert f"old-{SCRIPT}: {ATTACK}" in text, name
+        assert f"We are open with each other about problems. {ATTACK}" in text, name
+    rows = read_csv(to_csv(hostile_result))
+    assert rows[1][2] == f"We are open with each other about problems. {ATTACK}"
+
+
+def test_word_report_has_the_same_content(assessment):
+    result = score(assessment, FLAGGED)
+    doc = docx.Document(io.BytesIO(to_docx(result, "https://example.org/rm/")))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[:3] == ["Team health: results", "Version 3 of the checklist.", to_text(result).splitlines()[4]]
+    assert [[c.text for c in row.cells] for row in doc.tables[0].rows][1] == [
+        "Trust",
+        "22",
+        "Needs attention",
+        "4 of 4",
+    ]
+    assert "Trust: 22 out of 100 (Needs attention). Goals: 94 out of 100 (Strong)." in texts
+    assert "What you don't know yet" in texts
 
 
 # The chart
@@ -262,28 +272,33 @@ def test_long_section_titles_are_shortened_in_the_chart_only(assessment_data):
 def test_markdown(assessment):
     markdown = to_markdown(score(assessment, FLAGGED), "https://example.org/rm/")
     lines = markdown.splitlines()
-    assert lines[0] == "# Team health: results"
+    assert lines[:3] == ["# Team health: results", "", "Version 3 of the checklist."]
     assert "**Overall:** 58/100, Developing: Some good habits are in place." in lines
+    assert "Scores by section, out of 100:" in lines
     assert "| Section | Score | Band | Answered |" in lines
     assert "| Trust | 22 | Needs attention | 4 of 4 |" in lines
     assert "| Goals | 94 | Strong | 2 of 3 |" in lines
-    assert "Chart in words: Trust: 22 out of 100 (Needs attention). Goals: 94 out of 100 (Strong)." in lines
-    assert (
-        "- **Red flag.** We are open with each other about problems. *(answer: Disagree)* "
-        "Talk about what worries you before it grows. [Guidance](https://example.org/rm/behaviours/trust/#warning-signs)"
-    ) in lines
+    assert "*Trust: 22 out of 100 (Needs attention). Goals: 94 out of 100 (Strong).*" in lines
+    flag = lines.index("- **Red flag:** We are open with each other about problems. (answer: Disagree)")
+    assert lines[flag + 1] == (
+        "  Talk about what worries you before it grows. "
+        "[Read the guidance](https://example.org/rm/behaviours/trust/#warning-signs)"
+    )
     numbered = [line for line in lines if re.match(r"\d+\. ", line)]
     assert [line.split(" ", 1)[0] for line in numbered] == ["1.", "2.", "3.", "4."]
-    assert numbered[2].startswith("3. Partners keep the promises they make. *(answer: Not in place)*")
+    assert numbered[2] == "3. Partners keep the promises they make. (answer: Not in place)"
     assert "- Is progress measured?" in lines[lines.index("## What you don't know yet") :]
     assert markdown.endswith("\n")
 
 
 def test_markdown_before_any_answers(assessment):
     lines = to_markdown(score(assessment, {})).splitlines()
-    assert "| Trust | not scored yet | - | 0 of 4 |" in lines
-    assert lines[lines.index("## Red flags") + 2] == "None."
+    status = "Too few answers to score fairly: 0 of 4 answered; at least 2 are needed."
+    assert f"| Trust | Not scored yet | {status} | 0 of 4 |" in lines
+    assert lines[lines.index("## Red flags") + 2] == "No red flags."
     assert lines[lines.index("## Action plan") + 2] == "Nothing to act on yet."
+    # the questions still to answer are listed by their text: their links lead into the page only
+    assert "- We are open with each other about problems." in lines[lines.index("## Still to answer") :]
 
 
 def test_markdown_escapes_pipes_in_table_cells_and_lists_orphans(assessment_data):
@@ -292,14 +307,15 @@ def test_markdown_escapes_pipes_in_table_cells_and_lists_orphans(assessment_data
     markdown = to_markdown(score(checklist_from_mapping(assessment_data), saved))
     assert "| Trust \\| respect | 69 | Developing | 4 of 4 |" in markdown
     assert "## Answers to questions that have since changed\n\n- `old-q`: agree\n" in markdown
-    assert "> 1 answer(s) are to questions that have since changed." in markdown
+    assert "> **Note:** 1 answer(s) are to questions that have since changed." in markdown
 
 
 def test_markdown_decision(decision):
     answers = {"need-alone": "yes-alone", "need-shared": "yes", "means-time": "fully_in_place", "means-money": "yes"}
     markdown = to_markdown(score(decision, answers))
     assert (
-        "## Recommendation: Keep it to a network\n\nShare information instead.\n\n- You can do it alone.\n" in markdown
+        "## Recommendation: Keep it to a network\n\nShare information instead.\n\nWhy:\n\n- You can do it alone.\n"
+        in markdown
     )
 
 
@@ -403,21 +419,32 @@ def test_text_report(assessment):
     saved = SavedAnswers("team-health", 3, answers=dict(FLAGGED), orphans={"old": "yes"})
     text = to_text(score(assessment, saved))
     lines = text.splitlines()
-    assert lines[0] == "Team health (version 3)"
+    assert lines[:3] == ["Team health: results", "====================", "Version 3 of the checklist."]
     assert "Overall: 58/100, Developing: Some good habits are in place." in lines
-    assert "  Trust: 22/100, Needs attention. 4 of 4 questions answered." in lines
-    assert "  1. We are open with each other about problems. (answer: Disagree) [red flag]" in lines
-    assert "     Talk about what worries you before it grows. See behaviours/trust/#warning-signs" in lines
-    assert "  - old: yes" in lines
-    assert "Don't know (someone lacks this information):" in lines
+    table = lines.index("Scores by section, out of 100:")
+    assert lines[table + 1 : table + 5] == [
+        "  Section  Score  Band             Answered",
+        "  -------  -----  ---------------  --------",
+        "  Trust    22     Needs attention  4 of 4",
+        "  Goals    94     Strong           2 of 3",
+    ]
+    assert "  1. Red flag: We are open with each other about problems. (answer: Disagree)" in lines
+    assert (
+        "     Talk about what worries you before it grows. Read the guidance (behaviours/trust/#warning-signs)" in lines
+    )
+    assert lines[lines.index("Answers to questions that have since changed") + 3] == "  - old: yes"
+    assert lines[lines.index("What you don't know yet") + 3] == "Someone lacks this information:"
 
 
 def test_text_report_before_any_answers(assessment):
     text = to_text(score(assessment, {}))
-    assert "  Trust: not scored yet. Too few answers to score fairly: 0 of 4 answered; at least 2 are needed." in text
-    assert "Red flags:\n  None." in text
-    assert "Action plan:\n  Nothing to act on yet." in text
-    assert "Still to answer: 7 of 7 questions." in text
+    assert "  Trust    Not scored yet  Too few answers to score fairly: 0 of 4 answered; at least 2 are needed." in text
+    assert "Red flags\n---------\n\nNo red flags." in text
+    assert "Action plan\n-----------\n\nNothing to act on yet." in text
+    assert (
+        "Still to answer\n---------------\n\n7 of 7 questions.\n\n  - We are open with each other about problems.\n"
+        in text
+    )
 
 
 @pytest.mark.parametrize(
