@@ -141,7 +141,10 @@ self.addEventListener("message", (event) => {
     );
     event.waitUntil(copied);
   }
-  if (type === "engine-status") event.waitUntil(caches.open(CACHE).then(engineProgress).then((p) => tell({ type: "engine-progress", ...p })));
+  if (type === "engine-status") {
+    const status = caches.open(CACHE).then(engineProgress);
+    event.waitUntil(status.then((p) => tell({ type: "engine-status", ...p, copying: copyingEngine !== null })));
+  }
 });
 
 self.addEventListener("fetch", (event) => {

@@ -69,6 +69,9 @@ class Served:
         return f"http://127.0.0.1:{self.port}/{SUBPATH}/"
 
     def start(self) -> None:
+        """Serve the site (again, on the same port); nothing happens if it is being served."""
+        if self._server is not None:
+            return
         requests, sent = self.requests, self.sent
 
         class Handler(SimpleHTTPRequestHandler):

@@ -27,10 +27,10 @@ if str(ROOT) not in sys.path:  # `checks` is not installed; the tests use it fro
 import chromium  # noqa: E402
 from axe_scan import ScanCount  # noqa: E402
 
-from checks import Checklist, definition_files, load_checklist  # noqa: E402
+from checks import Checklist, SavedAnswers, answers_to_dict, definition_files, load_checklist  # noqa: E402
+from checks.answers import storage_key  # noqa: E402
 
 READY_TIMEOUT = 60_000  # ms: Pyodide starts in about 3 s here, but a loaded machine is slower
-STORAGE_KEY = "relationship-matters:answers:{}"
 CHECKLISTS = {path.stem: load_checklist(path) for path in definition_files()}
 
 
@@ -107,7 +107,7 @@ class Helpers:
 
     @staticmethod
     def key(checklist_id: str) -> str:
-        return STORAGE_KEY.format(checklist_id)
+        return storage_key(checklist_id)
 
     def open(self, page: Page, checklist_id: str) -> None:
         """Go to a checklist page and wait for its first results."""
@@ -134,15 +134,8 @@ class Helpers:
     def document(checklist_id: str, answers: dict[str, str], notes: dict[str, str] | None = None) -> dict:
         """A saved-answers document, as answers_to_dict() gives it."""
         checklist = CHECKLISTS[checklist_id]
-        return {
-            "format": "relationship-matters-answers/1",
-            "checklist": checklist.id,
-            "checklist_version": checklist.version,
-            "saved_at": "2026-11-01T10:00:00+00:00",
-            "respondent": {},
-            "answers": answers,
-            "notes": notes or {},
-        }
+        saved = SavedAnswers(checklist.id, checklist.version, "2026-11-01T10:00:00+00:00", {}, answers, notes or {})
+        return answers_to_dict(saved)
 
     @staticmethod
     def nth_choices(checklist_id: str, index: int) -> dict[str, str]:

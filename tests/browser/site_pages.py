@@ -7,6 +7,7 @@ definition, so a new checklist is covered the same way.
 
 from __future__ import annotations
 
+import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,3 +76,38 @@ def guarded_context(browser: Browser, site_url: str, **options) -> Iterator[Brow
     finally:
         context.close()
     assert not elsewhere, f"requests left the local server: {elsewhere}"
+
+
+# The cached files of the site's offline copy, as paths under the site (the cache holds one build).
+CACHED = """async () => {
+  const root = new URL("./", navigator.serviceWorker.controller.scriptURL).href;
+  const names = (await caches.keys()).filter((name) => name.startsWith("relationship-matters-"));
+  const keys = names.length === 1 ? await (await caches.open(names[0])).keys() : [];
+  return keys.map((request) => request.url.slice(root.length));
+}"""
+
+
+# Whether the service worker holds the whole engine and has stopped copying (sitebuild/sw-template.js).
+ENGINE_KEPT = """async () => {
+  const worker = (await navigator.serviceWorker.ready).active;
+  const status = new Promise((resolve) => navigator.serviceWorker.addEventListener("message", function hear(event) {
+    if (event.data?.type !== "engine-status") return;
+    navigator.serviceWorker.removeEventListener("message", hear);
+    resolve(event.data);
+  }));
+  worker.postMessage({type: "engine-status"});
+  const {done, total, copying} = await status;
+  return done === total && !copying;
+}"""
+
+
+def engine_cached(page, server, timeout: float = 120) -> None:
+    """Wait until the service worker has copied the engine, then check the copy holds every file
+    under assets/pyodide/. (Polled here: wait_for_function takes a promise for a truthy value.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(ENGINE_KEPT):
+        assert time.monotonic() < deadline, "the service worker did not copy the engine"
+        page.wait_for_timeout(250)
+    engine = {p.relative_to(server.site).as_posix() for p in (server.site / "assets" / "pyodide").iterdir()}
+    kept = set(page.evaluate(CACHED))
+    assert len(engine) >= 5 and engine <= kept, f"not kept: {sorted(engine - kept)}"

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from checks.answers import FORMAT, FORMAT_VERSION, blank_document
+
 pytestmark = pytest.mark.browser
 
 
@@ -26,10 +28,10 @@ def test_answers_are_scored_saved_and_restored(page, rm, checklist_id):
     expect(panel.locator(".rm-overall")).to_contain_text("Overall:")
     saved = rm.stored(page, checklist_id)
     assert saved["answers"] == chosen
-    assert saved["format"] == "relationship-matters-answers/1"
+    assert saved["format"] == f"{FORMAT}/{FORMAT_VERSION}"
     assert saved["checklist"] == checklist_id
     assert saved["checklist_version"] == checklist.version
-    assert list(saved) == ["format", "checklist", "checklist_version", "saved_at", "respondent", "answers", "notes"]
+    assert list(saved) == list(blank_document(checklist))
     results = rm.results_html(page)
 
     page.reload()
@@ -48,7 +50,7 @@ def test_export_start_again_and_import_give_the_same_results(page, context, rm, 
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Export answers").click()
-    assert re.fullmatch(rf"{checklist_id}-answers-\d{{4}}-\d\d-\d\d\.json", download.value.suggested_filename)
+    assert re.fullmatch(rf"{checklist_id}-\d{{4}}-\d\d-\d\d\.json", download.value.suggested_filename)
     exported = download.value.path().read_bytes()
     assert json.loads(exported) == rm.stored(page, checklist_id) == document
 
@@ -89,7 +91,7 @@ def _bad_files(checklist_id: str, rm) -> list[tuple[str, bytes, str]]:
     """(file name, content, part of the message that refuses it)."""
     other = {**rm.document(checklist_id, {}), "checklist": "another-checklist"}
     return [
-        ("malformed.json", b'{"format": "relationship-matters-answers/1", ', "not valid JSON"),
+        ("malformed.json", f'{{"format": "{FORMAT}/{FORMAT_VERSION}", '.encode(), "not valid JSON"),
         ("other.json", json.dumps(other).encode(), "'another-checklist', not for"),
     ]
 
@@ -112,7 +114,7 @@ def test_bad_files_are_refused_and_change_nothing(page, context, rm, checklist_i
 
     large = [
         ("big.json", ('{"notes": "', "x", 10_000_000, '"}'), "This file is 10.0 MB"),  # checks refuses it
-        ("huge.json", ("", " ", 21_000_000, ""), "far too large"),  # over 20 MB: never read into memory
+        ("huge.json", ("", " ", 21_000_000, ""), "This file is 21.0 MB"),  # only its first 1 MB is ever read
     ]
     for name, (head, filler, size, tail), message in large:
         rm.import_large_file(page, name, head, filler, size, tail)
@@ -168,3 +170,52 @@ def test_answers_given_before_the_page_script_runs_are_kept(page, context, rm):
     stored = rm.stored(page, checklist_id)
     assert stored["answers"] == expected
     assert list(stored["notes"].values()) == ["Written before the script ran."]
+
+
+def test_who_answered_is_saved_and_the_version_answers_were_saved_for_is_kept(page, context, rm):
+    checklist_id = rm.checklist_ids()[0]
+    checklist = rm.checklist(checklist_id)
+    older = checklist.version + 1  # any version but the checklist's own
+    rm.seed(context, checklist_id, {**rm.document(checklist_id, {}), "checklist_version": older})
+    rm.open(page, checklist_id)
+    notice = page.locator(".rm-results").get_by_text(f"saved for version {older} of this checklist")
+    expect(notice).to_be_visible()
+    question = checklist.questions()[0]
+    value = question.choices()[0][0]
+    page.locator(f'label[for="q-{question.id}-{value}"]').click()
+    page.wait_for_function(
+        "([key, id]) => JSON.parse(localStorage.getItem(key)).answers[id] !== undefined",
+        arg=[rm.key(checklist_id), question.id],
+    )
+    assert rm.stored(page, checklist_id)["checklist_version"] == older, "the page restamped the version"
+    rm.wait_ready(page)
+    expect(notice).to_be_visible()
+
+    about = page.locator(".rm-about")
+    about.get_by_label("Your organisation").fill("Age UK: Leeds")
+    about.get_by_label("Manager", exact=True).check()
+    about.get_by_label("Your name", exact=True).fill("Sam Patel")
+    expected = {"organisation": "Age UK: Leeds", "role": "manager", "name": "Sam Patel"}
+    page.wait_for_function(
+        "([key, name]) => JSON.parse(localStorage.getItem(key)).respondent.name === name",
+        arg=[rm.key(checklist_id), "Sam Patel"],
+    )
+    assert rm.stored(page, checklist_id)["respondent"] == expected
+    about.get_by_label("Answer anonymously").check()
+    expect(about.get_by_label("Your name", exact=True)).to_be_disabled()
+    expect(about.get_by_label("Your name", exact=True)).to_have_value("")
+    anonymous = {"organisation": "Age UK: Leeds", "role": "manager", "anonymous": True}
+    assert rm.stored(page, checklist_id)["respondent"] == anonymous
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export answers").click()
+    assert re.fullmatch(rf"{checklist_id}-age-uk-leeds-\d{{4}}-\d\d-\d\d\.json", download.value.suggested_filename)
+    exported = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert (exported["respondent"], exported["checklist_version"]) == (anonymous, older)
+
+    page.reload()
+    rm.wait_ready(page)
+    expect(about.get_by_label("Your organisation")).to_have_value("Age UK: Leeds")
+    expect(about.get_by_label("Manager", exact=True)).to_be_checked()
+    expect(about.get_by_label("Answer anonymously")).to_be_checked()
+    expect(about.get_by_label("Your name", exact=True)).to_be_disabled()

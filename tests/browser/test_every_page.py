@@ -22,7 +22,7 @@ import chromium
 import pytest
 from axe_scan import SCHEMES, assert_none, violations
 from playwright.sync_api import Page, expect
-from site_pages import answer_sets, markdown_pages, page_urls
+from site_pages import answer_sets, engine_cached, markdown_pages, page_urls
 
 pytestmark = pytest.mark.browser
 READY = 120_000
@@ -111,6 +111,7 @@ def crawl(browser, served_site, rm_module, tmp_path_factory) -> Pass:
                 expect(page.locator(".rm-results")).to_have_attribute("data-state", "ready", timeout=READY)
             found.csp[url] = page.evaluate("() => window.__cspViolations")
         page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=READY)
+        engine_cached(page, served_site)  # kept since the checklists were opened
         served_site.stop()
         for url in (url for url in found.csp if not url.endswith("404.html")):  # not precached as a page
             response = page.goto(url)

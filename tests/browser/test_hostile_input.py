@@ -16,9 +16,12 @@ import pytest
 from playwright.sync_api import Page, expect
 from site_pages import answer_sets
 
+from checks.answers import FORMAT as NAME
+from checks.answers import FORMAT_VERSION
+
 pytestmark = pytest.mark.browser
 
-FORMAT = "relationship-matters-answers/1"
+FORMAT = f"{NAME}/{FORMAT_VERSION}"
 IMG = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "<script>window.__pwned=1</script>"
 SVG = '"><svg onload=window.__pwned=1>'
@@ -83,8 +86,11 @@ def refused_files(rm, checklist_id: str) -> list[tuple[str, bytes, list[str]]]:
         ),
         (
             "newer.json",
-            shaped(format="relationship-matters-answers/2"),
-            ["This file was saved by a newer version of the toolkit (format 2). This copy reads format 1"],
+            shaped(format=f"{NAME}/{FORMAT_VERSION + 1}"),
+            [
+                f"This file was saved by a newer version of the toolkit (format {FORMAT_VERSION + 1}). "
+                f"This copy reads format {FORMAT_VERSION}"
+            ],
         ),
         ("many.json", many_answers(checklist_id, 100_000), ["This file holds 100,000 answers"]),
         # Hostile text in what the refusal quotes back, and in the file's own name:
@@ -119,7 +125,7 @@ def test_hostile_text_in_an_accepted_file_is_shown_as_text(page, context, rm):
     half, _ = answer_sets(checklist)
     notes = {section.id: PAYLOADS[n % 3] for n, section in enumerate(checklist.sections)}
     document = rm.document(checklist_id, {**half, IMG: SCRIPT}, {**notes, SVG: IMG})  # IMG: a question since removed
-    document["respondent"] = {"name": IMG, "organisation": SCRIPT, "role": SVG}
+    document["respondent"] = {"name": IMG, "organisation": SCRIPT + SVG, "role": "other"}  # roles come from a list
     name = f"{IMG}.json"
     context.add_init_script(TRAP)
     rm.open(page, checklist_id)

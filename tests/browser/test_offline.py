@@ -12,32 +12,10 @@ import chromium
 import pytest
 from playwright.sync_api import expect
 from served_site import page_paths
+from site_pages import CACHED, engine_cached
 
 pytestmark = pytest.mark.browser
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
-# The cached files of the site's offline copy, as paths under the site (the cache holds one build).
-CACHED = """async () => {
-  const root = new URL("./", navigator.serviceWorker.controller.scriptURL).href;
-  const names = (await caches.keys()).filter((name) => name.startsWith("relationship-matters-"));
-  const keys = names.length === 1 ? await (await caches.open(names[0])).keys() : [];
-  return keys.map((request) => request.url.slice(root.length));
-}"""
-
-
-# The service worker says when it has finished copying the engine (see sitebuild/sw-template.js).
-HEAR_ENGINE_CACHED = """navigator.serviceWorker?.addEventListener("message", (event) => {
-  if (event.data?.type === "engine-cached") window.rmEngineCached = true;
-});"""
-
-
-def engine_cached(page, server) -> None:
-    """Wait until the service worker has copied the engine, then check the copy holds every file
-    under assets/pyodide/. The page's context must have HEAR_ENGINE_CACHED as an init script."""
-    page.wait_for_function("() => window.rmEngineCached === true", timeout=OFFLINE_READY)
-    engine = {p.relative_to(server.site).as_posix() for p in (server.site / "assets" / "pyodide").iterdir()}
-    assert len(engine) >= 5 and engine <= set(page.evaluate(CACHED))
-
-
 OFFLINE_READY = 120_000
 
 
@@ -68,7 +46,6 @@ def offline_context(browser, tmp_path):
     context = browser.browser_type.launch_persistent_context(
         tmp_path / "profile", executable_path=chromium.EXECUTABLE, args=chromium.ARGS, accept_downloads=True
     )
-    context.add_init_script(HEAR_ENGINE_CACHED)
     yield context
     context.close()
 
@@ -104,12 +81,11 @@ def test_the_service_worker_lives_under_the_sites_own_path(server, offline_conte
 
 
 def test_a_first_visit_to_a_guidance_page_leaves_the_engine_out(server, offline_context):
-    page = visit_once(offline_context, server.url + page_paths()[1])
-    page.wait_for_function(
-        f"async () => (await ({CACHED})()).includes('search/search_index.json')", timeout=OFFLINE_READY
-    )
+    page = visit_once(offline_context, server.url + page_paths()[1])  # installed: its copy is made
     kept = page.evaluate(CACHED)
-    assert "index.html" in kept and not [path for path in kept if path.startswith("assets/pyodide/")]
+    assert {"index.html", "search/search_index.json"} <= set(kept) and not [
+        path for path in kept if path.startswith("assets/pyodide/")
+    ]
     assert not [path for path, _ in server.requests if "/assets/pyodide/" in path]
     print(f"\nfirst guidance visit: {sum(size for _, size in server.sent):,} bytes in {len(server.requests)} requests")
 
