@@ -145,8 +145,12 @@ def _table_properties(table: Table) -> str:
 
 
 def _column_widths(table: Table) -> list[int]:
-    """Widths in proportion to each column's longest text (within limits), filling the text width."""
-    longest = [min(max(len(cell) for cell in column), 40) + 4 for column in zip(table.header, *table.rows, strict=True)]
-    widths = [TEXT_WIDTH * length // sum(longest) for length in longest]
+    """Widths in proportion to each column's longest text (within limits), filling the text width;
+    a heading (bold) gets room enough not to break inside a word."""
+    weights = [
+        max(len(heading) + 6, min(max((len(cell) for cell in cells), default=0), 40) + 4)
+        for heading, *cells in zip(table.header, *table.rows, strict=True)
+    ]
+    widths = [TEXT_WIDTH * weight // sum(weights) for weight in weights]
     widths[0] += TEXT_WIDTH - sum(widths)
     return widths
