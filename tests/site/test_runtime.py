@@ -24,8 +24,9 @@ def test_the_wheel_carries_bytecode_for_every_module_and_records_it(site):
     (wheel,) = (site / "assets" / "pyodide").glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-        sources = {n[len("checks/") : -3] for n in names if n.startswith("checks/") and n.endswith(".py")}
-        compiled = {n.split("/")[-1].split(".")[0] for n in names if n.endswith(".cpython-314.pyc")}
+        sources = {n[:-3] for n in names if n.startswith("checks/") and n.endswith(".py")}
+        compiled = {n.replace("__pycache__/", "").split(".")[0] for n in names if n.endswith(".cpython-314.pyc")}
+        assert "checks/render/html" in sources  # subpackages too
         assert sources and compiled == sources
         record = names[-1]
         assert record.endswith(".dist-info/RECORD")
