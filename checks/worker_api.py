@@ -1,61 +1,135 @@
-"""The browser worker's one entry point: JSON text in, JSON text out.
+"""The browser worker's one entry point: an action and JSON text in, JSON text out.
 
-The Pyodide worker calls `handle(action, payload_json)` and never touches Python
-objects, so only plain JSON crosses into JavaScript. Each action calls the same
-public functions the tests and the command line use.
+Every reply is ``{"result": ...}`` or ``{"error": {"message": ..., "problems": [{"path", "message"}]}}``,
+plain JSON that the worker posts back with the request's id. Bad input of any kind (an unknown
+action, a missing or wrong key, a refused definition or answers file) is an error reply, never an
+exception; only a bug in `checks` raises. Each action calls the same public functions the tests
+and the command line use.
+
+Every payload names its checklist (``checklist``, ``version``). The page sends the definition
+(``definition``) with its first request only: it is validated once and kept, by id and version,
+for as long as the worker runs, so a click costs no re-validation.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
-from checks.answers import answers_to_dict, new_answers, read_answers
+from checks.answers import answers_to_dict, new_answers, read_answers, refuse_size
 from checks.definitions import checklist_from_mapping
-from checks.errors import AnswersError, ChecklistError
+from checks.errors import ChecklistError, Problem, RequestError
+from checks.files import REPORTS, export_file, report_file
 from checks.html_report import to_html
-from checks.reports import to_csv, to_markdown
+from checks.model import Checklist
+from checks.reader import describe
 from checks.scoring import score
+from checks.wording import exported, imported, refused, report_downloaded
 
-REPORTS = {"markdown": (to_markdown, "md", "text/markdown"), "csv": (to_csv, "csv", "text/csv")}
+_checklists: dict[tuple[str, int], Checklist] = {}
+"""The checklists this worker has been sent, validated, by (id, version)."""
 
 
 def handle(action: str, payload_json: str) -> str:
-    """Run one action; a bad input comes back as ``{"error": ...}`` in plain English, never as an exception."""
+    """Run one action; see the module's docstring for the replies."""
+    payload: Any = None
+    try:
+        payload = _payload(payload_json)
+        if action not in ACTIONS:
+            raise RequestError([Problem("action", f"no action called {describe(action)}")])
+        return _json({"result": ACTIONS[action](payload)})
+    except ChecklistError as error:
+        problems = [{"path": p.path, "message": p.message} for p in error.problems]
+        return _json({"error": {"message": refused(action, payload, error), "problems": problems}})
+
+
+def _json(reply: dict[str, Any]) -> str:
+    return json.dumps(reply, ensure_ascii=False)
+
+
+def _payload(payload_json: str) -> dict[str, Any]:
     try:
         payload = json.loads(payload_json)
-        if action not in ACTIONS:
-            raise ValueError(f"unknown action {action!r}")
-        return json.dumps(ACTIONS[action](payload), ensure_ascii=False)
-    except ChecklistError as error:
-        return json.dumps({"error": str(error), "problems": [p.message for p in error.problems]})
+    except (TypeError, ValueError, RecursionError):
+        raise RequestError([Problem("", "the request is not JSON text")]) from None
+    if not isinstance(payload, dict):
+        raise RequestError([Problem("", f"expected a mapping, got {describe(payload)}")])
+    return payload
+
+
+def _need(payload: dict[str, Any], key: str, kind: type) -> Any:
+    """payload[key], which must be of `kind`; `RequestError` naming the key otherwise."""
+    if key not in payload:
+        raise RequestError([Problem(key, "this key is required")])
+    value = payload[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise RequestError([Problem(key, f"expected {_KINDS[kind]}, got {describe(value)}")])
+    return value
+
+
+_KINDS = {str: "text", int: "a whole number", dict: "a mapping"}
+
+
+def _checklist(payload: dict[str, Any]) -> Checklist:
+    """The checklist the request names: kept from an earlier request, or validated from this one's definition."""
+    key = (_need(payload, "checklist", str), _need(payload, "version", int))
+    if key not in _checklists:
+        if "definition" not in payload:
+            raise RequestError([Problem("definition", f"checklist {key[0]!r} version {key[1]} has not been sent yet")])
+        checklist = checklist_from_mapping(payload["definition"])
+        if (checklist.id, checklist.version) != key:
+            found = f"{checklist.id!r} version {checklist.version}"
+            raise RequestError([Problem("definition", f"the definition is {found}, not the one the request names")])
+        _checklists[key] = checklist
+    return _checklists[key]
+
+
+def _day(payload: dict[str, Any]) -> date:
+    """The page's date (Python never reads the clock): it goes into file names."""
+    try:
+        return date.fromisoformat(_need(payload, "today", str))
+    except ValueError:
+        message = f"expected a date like 2026-12-01, got {describe(payload['today'])}"
+        raise RequestError([Problem("today", message)]) from None
 
 
 def _score(payload: dict[str, Any]) -> dict[str, Any]:
-    """Score saved answers: the results panel's HTML (the page shows nothing else, so nothing else is sent)."""
-    checklist = checklist_from_mapping(payload["definition"])
-    result = score(checklist, read_answers(payload["answers"], checklist))
-    return {"html": to_html(result, payload.get("base", ""))}
+    """Score a saved document: the results panel's HTML (the page shows nothing else, so nothing else is sent)."""
+    checklist = _checklist(payload)
+    result = score(checklist, read_answers(_need(payload, "document", dict), checklist))
+    return {"html": to_html(result, _need(payload, "base_url", str))}
 
 
 def _import(payload: dict[str, Any]) -> dict[str, Any]:
-    """Check an imported file before anything is saved; the clean document comes back to be stored."""
-    checklist = checklist_from_mapping(payload["definition"])
-    try:
-        saved = read_answers(payload["text"], checklist)
-    except AnswersError as error:
-        return {"ok": False, "problems": [p.message for p in error.problems]}
-    return {"ok": True, "answers": answers_to_dict(saved)}
+    """Check a file before anything is saved; the clean document (in the newest format) comes back to be stored.
+
+    The page reads no more of a file than an answers file can hold and sends its real ``size``.
+    """
+    checklist = _checklist(payload)
+    name = _need(payload, "filename", str)
+    refuse_size(_need(payload, "size", int))
+    saved = read_answers(_need(payload, "text", str), checklist)
+    return {"document": answers_to_dict(saved), "status": imported(name)}
+
+
+def _export(payload: dict[str, Any]) -> dict[str, Any]:
+    """The saved document as a file to download, named for the checklist, the organisation and the day."""
+    checklist = _checklist(payload)
+    file = export_file(read_answers(_need(payload, "document", dict), checklist), _day(payload))
+    return {"file": file.to_dict(), "status": exported(file.name)}
 
 
 def _report(payload: dict[str, Any]) -> dict[str, Any]:
-    """A downloadable report of the saved answers, as Markdown or CSV."""
-    checklist = checklist_from_mapping(payload["definition"])
-    render, extension, mime = REPORTS[payload["format"]]
-    result = score(checklist, read_answers(payload["answers"], checklist))
-    text = render(result, payload.get("base_url", "")) if render is to_markdown else render(result)
-    return {"text": text, "filename": f"{checklist.id}-report.{extension}", "mime": mime}
+    """A report of the saved document, in one of `checks.files.REPORTS` (Word comes back as base64)."""
+    checklist = _checklist(payload)
+    report = REPORTS.get(_need(payload, "format", str))
+    if report is None:
+        raise RequestError([Problem("format", f"expected one of: {', '.join(REPORTS)}, got {payload['format']!r}")])
+    result = score(checklist, read_answers(_need(payload, "document", dict), checklist))
+    file = report_file(result, report, _need(payload, "base_url", str))
+    return {"file": file.to_dict(), "status": report_downloaded(file.name)}
 
 
 def _warm_up(payload: dict[str, Any]) -> dict[str, Any]:
@@ -66,13 +140,13 @@ def _warm_up(payload: dict[str, Any]) -> dict[str, Any]:
     a few times, with ``turn`` counting up, after the first result: turns vary which questions are
     answered and how, so the paths real answers take are the ones made ready.
     """
-    checklist = checklist_from_mapping(payload["definition"])
-    turn = int(payload["turn"])
-    questions = checklist.questions()
+    checklist = _checklist(payload)
+    turn = _need(payload, "turn", int)
+    questions = [q for q in checklist.questions() if q.choices()]
     answered = questions[: turn % len(questions) + 1]
     answers = {q.id: q.choices()[(i + turn) % len(q.choices())][0] for i, q in enumerate(answered)}
-    _score({**payload, "answers": answers_to_dict(replace(new_answers(checklist), answers=answers))})
+    _score({**payload, "document": answers_to_dict(replace(new_answers(checklist), answers=answers))})
     return {}
 
 
-ACTIONS = {"score": _score, "import": _import, "report": _report, "warm_up": _warm_up}
+ACTIONS = {"score": _score, "import": _import, "export": _export, "report": _report, "warm_up": _warm_up}

@@ -57,3 +57,23 @@ def test_a_link_to_a_missing_anchor_fails_the_build(tmp_path):
 
     assert done.returncode != 0
     assert "page 'behaviours/leadership.md' has no heading with anchor 'warning-signs'" in done.stdout + done.stderr
+
+
+def test_a_yaml_typo_fails_the_build_with_file_and_line_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path)
+    definition = project / "checks" / "definitions" / "behaviours.yml"
+    lines = definition.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[2].startswith("version:")
+    lines[2] = "  " + lines[2]  # a key indented under the title's value: not valid YAML
+    definition.write_text("".join(lines), encoding="utf-8")
+
+    done = build(project)
+
+    assert done.returncode != 0
+    output = done.stdout + done.stderr
+    expected = (
+        "checks/definitions/behaviours.yml: line 3: not valid YAML "
+        "(expected <block end>, but found '<block mapping start>')"
+    )
+    assert [line for line in output.splitlines() if "not valid YAML" in line] == [expected]
+    assert "Traceback" not in output

@@ -14,6 +14,7 @@ import subprocess
 import pytest
 from answer_sets import MIXED
 
+from checks import worker_api
 from checks.worker_api import handle
 from sitebuild.node import run_node
 
@@ -49,20 +50,22 @@ def restored_replies(site, requests: list[tuple[str, str]]) -> list[str]:
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def test_the_restored_snapshot_answers_as_the_package_does(site, assessment_data, answers_document):
+def test_the_restored_snapshot_answers_as_the_package_does(site, assessment_data, answers_document, monkeypatch):
     answers = answers_document(answers=MIXED)
     misspelled = {**assessment_data, "titel": assessment_data["title"]}  # the reader suggests a key (difflib)
+    named = {"checklist": "team-health", "version": 3, "definition": assessment_data}
     requests = [
-        ("score", {"definition": assessment_data, "answers": answers, "base": "../"}),
-        ("report", {"definition": assessment_data, "answers": answers, "base_url": "https://x.test/", "format": "csv"}),
-        ("import", {"definition": assessment_data, "text": "{not json"}),
-        ("score", {"definition": misspelled, "answers": {}}),
+        ("score", {**named, "document": answers, "base_url": "../"}),
+        ("report", {**named, "document": answers, "base_url": "https://x.test/", "format": "csv"}),
+        ("import", {**named, "filename": "x.json", "size": 9, "text": "{not json"}),
+        ("score", {**named, "version": 4, "definition": {**misspelled, "version": 4}, "document": {}}),
     ]
     requests = [(action, json.dumps(payload)) for action, payload in requests]
     replies = restored_replies(site, requests)
+    monkeypatch.setattr(worker_api, "_checklists", {})  # the restored worker started with none kept
     assert replies == [handle(action, payload) for action, payload in requests]
-    assert "Overall:</strong> 57/100" in json.loads(replies[0])["html"]
-    assert "did you mean" in json.loads(replies[3])["error"]
+    assert "Overall:</strong> 57/100" in json.loads(replies[0])["result"]["html"]
+    assert "did you mean" in json.loads(replies[3])["error"]["problems"][0]["message"]
 
 
 def test_the_same_sources_give_the_same_snapshot(site, tmp_path):

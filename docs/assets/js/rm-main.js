@@ -1,6 +1,7 @@
-// The page's entry module: marks that JavaScript runs, starts each component, and owns
-// the one scoring worker. Loaded once per page load (extra_javascript, type module);
-// with instant navigation the module stays alive, so the worker survives page changes.
+// The page's entry module: marks that JavaScript runs, starts each component, and owns what
+// components share: the one scoring worker, this browser's storage and file downloads. Loaded
+// once per page load (extra_javascript, type module); with instant navigation the module stays
+// alive, so the worker survives page changes.
 
 import { initChecklist } from "./rm-checklist.js";
 
@@ -9,12 +10,14 @@ const STARTED = "rmStarted"; // data-rm-started on an element once its component
 
 document.documentElement.classList.add("js-enabled");
 
-/** A failure reported by the worker: a plain message, and the problems Python listed, if any. */
+/** A failure reported by the worker: Python's message and problems ({path, message}) when it
+ * refused a request; only a `code` when the engine itself failed (it cannot word that). */
 export class EngineError extends Error {
-  constructor(message, problems = []) {
+  constructor({ message = "", problems = [], code = "" } = {}) {
     super(message);
     this.name = "EngineError";
     this.problems = problems;
+    this.code = code;
   }
 }
 
@@ -28,10 +31,10 @@ const engineSettled = new Promise((resolve) => {
 });
 const pending = new Map();
 
-function failAll(message) {
-  broken = message;
+function failAll(code) {
+  broken = code;
   settled();
-  for (const { reject } of pending.values()) reject(new EngineError(message));
+  for (const { reject } of pending.values()) reject(new EngineError({ code }));
   pending.clear();
 }
 
@@ -41,11 +44,11 @@ function getWorker() {
   worker.addEventListener("message", (event) => {
     if (!answered) setTimeout(settled, 0); // once the page has shown what it asked for
     answered = true;
-    const { id, result, error, problems } = event.data || {};
+    const { id, result, error } = event.data || {};
     const waiting = pending.get(id);
     if (!waiting) return;
     pending.delete(id);
-    if (error !== undefined) waiting.reject(new EngineError(error, problems || []));
+    if (error !== undefined) waiting.reject(new EngineError(error));
     else waiting.resolve(result);
   });
   // An error the worker did not handle. Before its first reply it means the worker
@@ -53,7 +56,7 @@ function getWorker() {
   worker.addEventListener("error", (event) => {
     event.preventDefault();
     console.error("rm-worker: uncaught error in the worker.", event.message || event);
-    if (!answered) failAll("The scoring engine could not be loaded.");
+    if (!answered) failAll("engine-not-loaded");
   });
   return worker;
 }
@@ -67,11 +70,11 @@ const parsed = new Promise((resolve) => {
 });
 
 /** The scoring engine, shared by every component on every page of this page load. */
-export const engine = {
+const engine = {
   /** Send one request; resolves with the worker's `result`, rejects with an EngineError. */
   async request(action, payload = {}) {
     await parsed;
-    if (broken) throw new EngineError(broken);
+    if (broken) throw new EngineError({ code: broken });
     const target = getWorker();
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -104,6 +107,102 @@ function holdSearchIndexUntilTheEngineAnswers() {
 }
 if (document.querySelector('[data-module="rm-checklist"]')) holdSearchIndexUntilTheEngineAnswers();
 
+/** This browser's localStorage under one key; when the browser refuses, every call quietly does nothing.
+ *
+ * Storage that is full (setItem throws) can still be read, so what was saved before is shown;
+ * storage the browser blocks altogether (reading localStorage throws) is neither read nor written. */
+function openStore(key) {
+  let storage = null;
+  let writable = false;
+  try {
+    storage = window.localStorage;
+    storage.setItem(`${key}:probe`, "1");
+    storage.removeItem(`${key}:probe`);
+    writable = true;
+  } catch {
+    // blocked (storage stays null) or full (storage is kept, for reading only)
+  }
+  const attempt = (action, fallback) => {
+    try {
+      return action();
+    } catch (error) {
+      return fallback(error);
+    }
+  };
+  const store = {
+    ok: writable,
+    read: () => attempt(() => (storage ? storage.getItem(key) : null), () => null),
+    write(text) {
+      attempt(
+        () => writable && storage.setItem(key, text),
+        (error) => {
+          console.error("rm-main: this browser did not save the data.", error);
+          store.ok = false;
+        },
+      );
+      return store.ok;
+    },
+    remove: () => attempt(() => storage && storage.removeItem(key), () => null),
+    /** The object stored as JSON, if `usable` says it is; else a copy of `blank`. */
+    load(blank, usable) {
+      const text = store.read();
+      const data = attempt(() => JSON.parse(text), () => null);
+      if (data !== null && typeof data === "object" && usable(data)) return data;
+      if (text) console.error(`rm-main: what was saved under ${key} could not be read, so it starts blank.`);
+      return structuredClone(blank);
+    },
+  };
+  return store;
+}
+
+/** Save a file Python made ({name, mime, and text or base64}) as a download. */
+function download(file) {
+  const body = "base64" in file ? Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) : file.text;
+  const url = URL.createObjectURL(new Blob([body], { type: file.mime }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: file.name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Requests from one tool's component, which each name the tool (id and version, from its data-config).
+ * The definition goes with the first only, as the worker keeps it (checks.worker_api); links in what
+ * comes back start from the site's full address. */
+function client(root, config) {
+  let definition = JSON.parse(root.dataset.definition);
+  const base_url = new URL(config.base_url, window.location.href).href;
+  return (action, payload) => {
+    const request = { checklist: config.checklist, version: config.version, base_url, ...payload };
+    if (definition) [request.definition, definition] = [definition, null];
+    return engine.request(action, request);
+  };
+}
+
+/** Showing Python's words: `show` puts a title and a list of reasons in a box; `explain` gives a failure's
+ * [title, reasons]: Python's when it refused a request, else the component's `words` for what failed
+ * and why, in one sentence (the engine's own failure, which Python cannot word, has a code). */
+function notices(words) {
+  const element = (tag, className, text) =>
+    Object.assign(document.createElement(tag), { className, textContent: text });
+  return {
+    show(box, title, reasons = [], className = "") {
+      const list = element("ul", "rm-problems", "");
+      list.append(...reasons.map((reason) => element("li", "", String(reason))));
+      box.replaceChildren(...(title ? [element("p", className, title)] : []), ...(reasons.length ? [list] : []));
+    },
+    explain(error, action) {
+      if (error?.name === "EngineError" && error.message) {
+        return [error.message, error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))];
+      }
+      return [`${words[action]} ${words[error?.code] ?? words.page_failed}`, []];
+    },
+  };
+}
+
+/** What every component is given when it starts. */
+const services = { openStore, download, client, notices };
+
 function startComponents(root) {
   document.body.classList.add("js-enabled");
   for (const element of root.querySelectorAll("[data-module]")) {
@@ -112,7 +211,7 @@ function startComponents(root) {
     if (!init || element.dataset[STARTED]) continue;
     element.dataset[STARTED] = "true";
     try {
-      init(element, engine);
+      init(element, services);
     } catch (error) {
       console.error(`${name}: failed to start.`, error);
     }

@@ -1,9 +1,9 @@
 // The scoring engine: Pyodide running the `checks` package, in one module worker.
 //
-// Protocol (see DESIGN.md, "Worker protocol"): the page posts {id, action, payload};
-// the worker replies {id, result} or {id, error[, problems]}, always plain JSON.
-// Every action except "ready" goes to checks.worker_api.handle(action, payloadJSON),
-// the same Python the tests and the command line call. No logic lives here.
+// Protocol (see DESIGN.md, "Worker protocol"): the page posts {id, action, payload}; the worker
+// replies {id, result} or {id, error: {message, problems: [{path, message}]}}, always plain JSON.
+// Every action except "ready" goes to checks.worker_api.handle(action, payloadJSON), the same
+// Python the tests and the command line call, which answers in that shape. No logic lives here.
 
 // Every URL is relative to this file, so the site works under any subpath.
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
@@ -11,8 +11,10 @@ const LOCK_FILE_URL = new URL("pyodide-lock.json", INDEX_URL).href;
 const SNAPSHOT_URL = new URL("snapshot.bin.gz", INDEX_URL).href;
 const MAX_SNAPSHOT_BYTES = 2 ** 28; // 256 MB; the real one is about 31 MB
 const PACKAGE = "relationship-matters-checks";
-const LOAD_FAILED = "The scoring engine could not be loaded.";
-const REQUEST_FAILED = "The scoring engine failed while handling this request.";
+// When the engine itself fails, Python cannot word it: the reply carries a code, which the page
+// looks up among the messages Python gave it.
+const LOAD_FAILED = { code: "engine-not-loaded", message: "", problems: [] };
+const REQUEST_FAILED = { code: "engine-failed", message: "", problems: [] };
 
 // A failed download rejects promises inside Pyodide that nothing handles. Until Pyodide has
 // loaded (and for good if it never does) they are only logged: the failure reaches the page
@@ -135,21 +137,16 @@ self.addEventListener("message", async (event) => {
     self.postMessage({ id, result: { ready: true } });
     return;
   }
-  let reply;
+  let reply; // {result} or {error}: Python's one reply shape
   try {
-    reply = JSON.parse(handle(action, JSON.stringify(payload ?? {})));
+    reply = JSON.parse(handle(String(action), JSON.stringify(payload ?? {})));
   } catch (error) {
     console.error(`rm-worker: action ${JSON.stringify(action)} failed.`, error);
     self.postMessage({ id, error: REQUEST_FAILED });
     return;
   }
-  if (reply && typeof reply === "object" && "error" in reply) {
-    // checks refused the input and said why, in plain English.
-    self.postMessage({ id, error: String(reply.error), problems: reply.problems || [] });
-  } else {
-    self.postMessage({ id, result: reply });
-    if (action === "score") warmUp(handle, payload);
-  }
+  self.postMessage({ id, ...reply });
+  if (action === "score" && "result" in reply) warmUp(handle, payload);
 });
 
 // Python restored from the snapshot has scored nothing yet, so the browser compiles and optimises
@@ -159,13 +156,13 @@ self.addEventListener("message", async (event) => {
 // at most.
 const WARM_UP_TURNS = 40;
 let warmed = false;
-function warmUp(handle, { definition, base }) {
+function warmUp(handle, { checklist, version, base_url }) {
   if (warmed) return;
   warmed = true;
   const turn = (number) => {
     if (number >= WARM_UP_TURNS) return;
     try {
-      handle("warm_up", JSON.stringify({ definition, base, turn: number }));
+      handle("warm_up", JSON.stringify({ checklist, version, base_url, turn: number }));
     } catch (error) {
       console.warn("rm-worker: warming up failed; answers are still scored.", error);
       return;

@@ -1,0 +1,75 @@
+"""Files the page downloads (exported answers, reports): their names, made safe for every file
+system, their types and their content, all decided here; the page only saves what it is given."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from checks.answers import SavedAnswers, answers_to_dict
+from checks.reports import to_csv, to_docx, to_markdown
+from checks.result import Result
+
+MAX_PART = 60
+"""The longest part of a file name taken from what people typed (an organisation's name)."""
+
+
+@dataclass(frozen=True)
+class File:
+    name: str
+    mime: str
+    content: str | bytes
+
+    def to_dict(self) -> dict[str, str]:
+        """As JSON data: text as it is, bytes (a Word file) as base64."""
+        if isinstance(self.content, str):
+            return {"name": self.name, "mime": self.mime, "text": self.content}
+        import base64  # only for a binary file
+
+        return {"name": self.name, "mime": self.mime, "base64": base64.b64encode(self.content).decode("ascii")}
+
+
+def slug(text: str) -> str:
+    """Letters and digits only, lower case, hyphens between: safe in a file name on any system."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower())[:MAX_PART].strip("-")
+
+
+def file_name(*parts: str, extension: str) -> str:
+    """``behaviours-age-uk-leeds-2026-12-01.json``: the parts that have any letters or digits, joined."""
+    return "-".join(part for part in map(slug, parts) if part) + f".{extension}"
+
+
+def export_file(saved: SavedAnswers, day: date) -> File:
+    """The answers file: the checklist, the organisation and the day in its name; the newest format inside."""
+    organisation = saved.respondent.get("organisation", "")
+    name = file_name(
+        saved.checklist, organisation if isinstance(organisation, str) else "", day.isoformat(), extension="json"
+    )
+    text = json.dumps(answers_to_dict(saved), indent=2, ensure_ascii=False) + "\n"
+    return File(name, "application/json", text)
+
+
+@dataclass(frozen=True)
+class Report:
+    label: str
+    """How the toolbar names the format: "Download report (Word)"."""
+    extension: str
+    mime: str
+    render: Callable[[Result, str], str | bytes]
+
+
+REPORTS = {
+    "docx": Report("Word", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", to_docx),
+    "markdown": Report("Markdown", "md", "text/markdown;charset=utf-8", to_markdown),
+    "csv": Report("CSV", "csv", "text/csv;charset=utf-8", to_csv),
+}
+"""The report formats, in the toolbar's order."""
+
+
+def report_file(result: Result, report: Report, base_url: str) -> File:
+    return File(f"{result.checklist}-report.{report.extension}", report.mime, report.render(result, base_url))

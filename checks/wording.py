@@ -1,0 +1,71 @@
+"""The sentences a checklist page shows besides its results: the page's own (sent to its script in
+data-config, or rendered hidden) and those of the worker's replies. JavaScript holds none of them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checks.errors import AnswersError, ChecklistError
+
+NO_JAVASCRIPT = (
+    "Your results appear as you answer when JavaScript is on. Without it you can still read, print and discuss "
+    "every question."
+)
+RESULTS_NEED_JAVASCRIPT = "Results need JavaScript. With it on, they appear here as you answer."
+STORAGE_WARNING = (
+    "This browser is not letting the page save your answers, so they will not be kept after you close the page. "
+    "Use Export answers to keep a copy."
+)
+
+FAILED = {
+    "score": "Results are unavailable.",
+    "import": "The file was not imported, and your saved answers were not changed.",
+    "export": "Your answers could not be exported.",
+    "report": "The report could not be made.",
+}
+"""What failed, by action: the title of the page's message when a request fails."""
+
+PAGE_MESSAGES = {
+    **FAILED,
+    "loading": "Loading the scoring engine. The first time this downloads about 19 MB.",
+    "confirm_reset": (
+        "Start again? This clears every answer and note for this checklist from this browser. "
+        "Export your answers first if you want to keep a copy."
+    ),
+    "cleared": "Your answers and notes were cleared.",
+    "checking": "Checking the file…",
+    "kept_saved": "Your answers are still saved in this browser.",
+    "kept_until_close": "Your answers are kept only until you close this page: export them to keep a copy.",
+    "page_failed": "Something went wrong in the page.",
+    # Failures of the engine itself, which then cannot say them: the worker replies with these codes.
+    "engine-not-loaded": "The scoring engine could not be loaded.",
+    "engine-failed": "The scoring engine failed while handling this request.",
+}
+"""Every message the page script shows on its own, by the key it looks up."""
+
+
+def refused(action: str, payload: Any, error: ChecklistError) -> str:
+    """The title of an error reply; the problems follow it, one a line."""
+    if action == "import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
+        return f"{payload['filename']} was not imported, and your saved answers were not changed."
+    if action == "score" and isinstance(error, AnswersError):
+        return f"{FAILED['score']} These problems were found in the saved answers."
+    return FAILED.get(action, "The scoring engine could not handle this request.")
+
+
+def imported(name: str) -> str:
+    return f"The answers in {name} were imported."
+
+
+def exported(name: str) -> str:
+    return f"Your answers were downloaded as {name}."
+
+
+def report_downloaded(name: str) -> str:
+    return f"The report was downloaded as {name}."
+
+
+def time_needed(minutes: tuple[int, int]) -> str:
+    """``(15, 20)`` -> "15 to 20 minutes"; ``(10, 10)`` -> "10 minutes"."""
+    least, most = minutes
+    return f"{least} minutes" if least == most else f"{least} to {most} minutes"
