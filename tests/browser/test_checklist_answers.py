@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 
 import pytest
 from playwright.sync_api import expect
@@ -63,6 +64,11 @@ def test_export_start_again_and_import_give_the_same_results(page, context, rm, 
         if extension == "md":
             assert rm.checklist(checklist_id).title in text
             assert f"]({rm.site_url}" in text, "guidance links in the report lead to this site"
+    with page.expect_download() as report:  # made by Python as bytes, sent as base64
+        page.get_by_role("button", name="Download report (Word)").click()
+    assert report.value.suggested_filename == f"{checklist_id}-report.docx"
+    with zipfile.ZipFile(report.value.path()) as word:
+        assert rm.checklist(checklist_id).sections[0].title in word.read("word/document.xml").decode("utf-8")
 
     page.evaluate("window.print = () => { window.rmPrinted = true; }")
     page.get_by_role("button", name="Print").click()
