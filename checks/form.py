@@ -92,7 +92,8 @@ def about_form(checklist: Checklist) -> str:
         f'<fieldset class="rm-role"><legend>Your role</legend><div class="rm-options">{role}</div></fieldset>'
         f"{_text_field(prefix, 'name', 'Your name', 'name')}"
         f'<div class="rm-field rm-check"><input type="checkbox" id="{prefix}-anonymous" data-respondent="anonymous"'
-        f' data-clears="name"><label for="{prefix}-anonymous">Answer anonymously (your name is not kept)</label></div>'
+        f' data-clears="{prefix}-name"><label for="{prefix}-anonymous">'
+        "Answer anonymously (your name is not kept)</label></div>"
         "</form>"
     )
 

@@ -86,7 +86,8 @@ def test_the_form_asks_who_is_answering(case):
     roles = [a["value"] for a in html.having(data_respondent="role")]
     assert roles == list(ROLES)
     (anonymous,) = html.having(data_respondent="anonymous")
-    assert anonymous["data-clears"] == "name"
+    (name,) = html.having(data_respondent="name")
+    assert anonymous["data-clears"] == name["id"]  # "answer anonymously" clears the name, and keeps none
 
 
 def test_every_part_the_script_is_told_of_is_in_the_markup(case):

@@ -4,10 +4,11 @@
 // about the document: its blank form, where it is kept, its export and its checks. This module only
 // wires events, saves and moves data; it never changes the version a document was saved for.
 
-export function initChecklist(root, { openStore, download, client, notices }) {
+export function initChecklist(root, { openStore, download, client, notices, formFields }) {
   const config = JSON.parse(root.dataset.config); // none: this throws, and rm-main logs it
   const words = config.messages;
   const { show: put, explain } = notices(words);
+  const fields = formFields(root, config.parts);
   const [panel, toolbar] = [".rm-results", ".rm-toolbar"].map((selector) => root.querySelector(selector));
   const find = (selector) => toolbar.querySelector(selector);
   const [status, alertBox, warning, fileInput] = [".rm-toolbar-status", ".rm-alert", ".rm-warning", "input"].map(find);
@@ -16,14 +17,11 @@ export function initChecklist(root, { openStore, download, client, notices }) {
   // Any format Python reads; anything else (an answers part that is not a mapping) starts blank.
   let doc = store.load(config.blank, (data) => Object.prototype.toString.call(data.answers) === "[object Object]");
   let scoring = 0;
-  const owners = Object.keys(config.parts).map((name) => `[data-${name}]`).join(", ");
 
-  // Answers given before this script ran (the form works as soon as it is shown) are kept,
-  // unless the saved document already answers them.
-  const early = [...controls()].filter(([control, part, key]) => valueOf(control) && !has(doc[part], key));
-  for (const [control, part, key] of early) (doc[part] ??= {})[key] = valueOf(control);
-  if (early.length) save();
-  show();
+  // The form works as soon as it is shown: answers given before this script ran are kept, unless
+  // the saved document already answers them.
+  if (fields.keepGiven(doc)) save();
+  fields.show(doc);
   put(panel, words.loading, [], "rm-progress"); // the panel is rendered in its "loading" state
   for (const form of root.querySelectorAll("form")) {
     form.addEventListener("submit", (event) => event.preventDefault());
@@ -51,28 +49,17 @@ export function initChecklist(root, { openStore, download, client, notices }) {
   performance.mark("rm-checklist:usable"); // every answer is saved from here: the benchmark's "form usable"
   rescore();
 
-  /** [part of the document, key] a form control fills, by the data attribute on or around it; [] for none. */
-  function slot(control) {
-    const owner = control.closest(owners);
-    const name = Object.keys(owner?.dataset ?? {}).find((name) => name in config.parts);
-    return name ? [config.parts[name], owner.dataset[name]] : [];
-  }
-
-  function* controls() {
-    for (const control of root.querySelectorAll("form input, form textarea")) {
-      const [part, key] = slot(control);
-      if (part) yield [control, part, key];
-    }
-  }
-
   function edit(control, committed) {
-    const [part, key] = slot(control);
+    const [part, key] = fields.slot(control);
     if (!part || (control.type === "radio" && !control.checked)) return;
-    const fields = (doc[part] ??= {});
-    if (valueOf(control)) fields[key] = valueOf(control);
-    else delete fields[key];
-    if (control.dataset.clears && control.checked) delete fields[control.dataset.clears]; // anonymous: no name
-    if (control.dataset.clears) show();
+    const value = fields.valueOf(control);
+    if (value) (doc[part] ??= {})[key] = value;
+    else delete doc[part]?.[key];
+    if (control.dataset.clears) {
+      const [clearedPart, clearedKey] = fields.slot(document.getElementById(control.dataset.clears));
+      if (value) delete doc[clearedPart]?.[clearedKey]; // "answer anonymously" keeps no name
+      fields.show(doc);
+    }
     save();
     if (committed && part === "answers") rescore();
   }
@@ -80,18 +67,6 @@ export function initChecklist(root, { openStore, download, client, notices }) {
   function save(stamp = true) {
     if (stamp) doc.saved_at = new Date().toISOString();
     if (!store.write(JSON.stringify(doc))) warning.hidden = false;
-  }
-
-  /** Show the document in the forms; answers to questions they lack stay in `doc` untouched. */
-  function show() {
-    for (const [control, part, key] of controls()) {
-      const value = has(doc[part], key) ? doc[part][key] : "";
-      if (control.type === "radio") control.checked = value === control.value;
-      else if (control.type === "checkbox") control.checked = value === true;
-      else control.value = value;
-      const cleared = control.dataset.clears && root.querySelector(`[data-respondent="${control.dataset.clears}"]`);
-      if (cleared) cleared.disabled = value === true;
-    }
   }
 
   async function rescore() {
@@ -137,7 +112,7 @@ export function initChecklist(root, { openStore, download, client, notices }) {
     doc = next ?? structuredClone(config.blank);
     if (next) save(false);
     else store.remove();
-    show();
+    fields.show(doc);
     rescore();
   }
 
@@ -158,7 +133,5 @@ export function initChecklist(root, { openStore, download, client, notices }) {
   }
 }
 
-const has = (fields, key) => Object.hasOwn(fields ?? {}, key);
-const valueOf = (c) => (c.type === "checkbox" ? c.checked : c.type === "radio" && !c.checked ? "" : c.value);
 // The reader's own day, for file names (Python never reads the clock).
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);

@@ -200,8 +200,50 @@ function notices(words) {
   };
 }
 
+/** The controls of a component's forms that fill its saved document. Python marks each with a data
+ * attribute on it or around it, and says which part of the document each attribute fills (`parts`:
+ * {question: "answers"} with data-question="trust-open" fills answers["trust-open"]). */
+function formFields(root, parts) {
+  const owners = Object.keys(parts).map((name) => `[data-${name}]`).join(", ");
+  const has = (fields, key) => Object.hasOwn(fields ?? {}, key);
+  const fields = {
+    /** [part of the document, key] a control fills; [] for none. */
+    slot(control) {
+      const owner = control.closest(owners);
+      const name = Object.keys(owner?.dataset ?? {}).find((found) => found in parts);
+      return name ? [parts[name], owner.dataset[name]] : [];
+    },
+    valueOf: (c) => (c.type === "checkbox" ? c.checked : c.type === "radio" && !c.checked ? "" : c.value),
+    *controls() {
+      for (const control of root.querySelectorAll("form input, form textarea")) {
+        const [part, key] = fields.slot(control);
+        if (part) yield [control, part, key];
+      }
+    },
+    /** Values given in the forms (before the page script ran, say) that `doc` does not have: added to it. */
+    keepGiven(doc) {
+      const given = [...fields.controls()].filter(([c, part, key]) => fields.valueOf(c) && !has(doc[part], key));
+      for (const [control, part, key] of given) (doc[part] ??= {})[key] = fields.valueOf(control);
+      return given.length > 0;
+    },
+    /** Show `doc` in the forms (what they have no control for stays in it, untouched). A checked
+     * control with data-clears disables the control whose id it gives ("answer anonymously": no name). */
+    show(doc) {
+      for (const [control, part, key] of fields.controls()) {
+        const value = has(doc[part], key) ? doc[part][key] : "";
+        if (control.type === "radio") control.checked = value === control.value;
+        else if (control.type === "checkbox") control.checked = value === true;
+        else control.value = value;
+        const cleared = control.dataset.clears && document.getElementById(control.dataset.clears);
+        if (cleared) cleared.disabled = value === true;
+      }
+    },
+  };
+  return fields;
+}
+
 /** What every component is given when it starts. */
-const services = { openStore, download, client, notices };
+const services = { openStore, download, client, notices, formFields };
 
 function startComponents(root) {
   document.body.classList.add("js-enabled");
