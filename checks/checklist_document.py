@@ -23,6 +23,7 @@ from checks.document import (
     Table,
 )
 from checks.links import guidance_url
+from checks.model import question_anchor
 from checks.result import Action, Decision, Result
 
 CSV_COLUMNS = ("section", "question_id", "question", "answer", "points_share", "weight", "critical", "red_flag")
@@ -131,7 +132,7 @@ def _unknowns(result: Result) -> list:
     unanswered = [q for q in result.questions if q.answer is None]
     if unanswered:
         # The links lead to the questions on the checklist's page; other formats show the text only.
-        links = tuple((Link(q.text, f"#q-{q.id}"),) for q in unanswered)
+        links = tuple((Link(q.text, f"#{question_anchor(q.id)}"),) for q in unanswered)
         blocks.append(Heading(2, "Still to answer"))
         blocks.append(Paragraph(f"{len(unanswered)} of {len(result.questions)} questions."))
         blocks.append(BulletList(links, html_class="rm-unanswered"))
