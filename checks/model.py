@@ -134,6 +134,10 @@ class Condition:
     section: str = ""
     below: int | None = None
     at_least: int | None = None
+    unknown: str = ""
+    """`critical` or `other`: holds when a question of that kind is unanswered or "don't know"."""
+    critical_below: int | None = None
+    """Holds when a critical question's answer earns less than this share of its marks, in per cent."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,8 @@ class Outcome:
     meaning: str
     when: tuple[Condition, ...] = ()
     default: bool = False
+    reason: str = ""
+    """The default's own reason: what nothing standing in the way means."""
 
 
 @dataclass(frozen=True)

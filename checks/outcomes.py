@@ -1,14 +1,41 @@
-"""Decision checklists: the declared fields of their outcomes, and naming the one the answers point to."""
+"""Decision checklists: the declared fields of their outcomes, and naming the one the answers point to.
+
+Outcomes are tried in the order the definition lists them, and the first with a condition that
+holds is the result. The list is also the order of the outcomes themselves: the first is the
+furthest from the default (the last, which holds when nothing stands in its way), and `distance`
+counts the steps. Every condition holds for weaker answers whenever it holds for stronger ones,
+so a stronger answer can only move the result nearer the default.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from checks.fields import Field, Spec, items, unique_id, whole
-from checks.model import Checklist, Condition, Outcome
+from checks.fields import Field, Spec, items, one_of, unique_id, whole
+from checks.model import DONT_KNOW, Checklist, Condition, Outcome, Question, Section
 from checks.reader import Reader, describe, join
 
 IN_NEEDED = "expected a list of the answers that make this condition hold"
+ANSWERS = "{answers}"
+"""Written in a reason where the answers behind it are to be named."""
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+NAMED = 3
+"""How many of a section's answers a reason names before saying how many more there are."""
+UNKNOWN = ("critical", "other")
+FORMS = {
+    "question": ("question", "in"),
+    "section": ("section", "below", "at_least"),
+    "unknown": ("unknown",),
+    "critical_below": ("critical_below",),
+}
+"""The keys of each form a condition can take; a condition takes exactly one form."""
+OWN_REASON = "only the default outcome has a reason of its own; the others give their conditions' reasons"
+FORM_NEEDED = (
+    "a condition needs one of: 'question' and 'in'; 'section' and 'below' or 'at_least'; 'unknown'; or 'critical_below'"
+)
 
 
 def _reference(what: str):
@@ -33,22 +60,45 @@ def _answer_list(reader: Reader, value: Any, path: str) -> tuple | None:
     return tuple(value)
 
 
+def _reason(reader: Reader, value: Any, path: str) -> str | None:
+    """A sentence; `{answers}` is the one placeholder it may hold."""
+    text = reader.text(value, path)
+    for found in PLACEHOLDER.findall(text or ""):
+        if found != ANSWERS:
+            reader.fail(path, f"unknown placeholder {found!r}: the only one is {ANSWERS!r}")
+    return text
+
+
 def _condition(reader: Reader, v: dict[str, Any], path: str, given: frozenset) -> Condition | None:
-    if "question" in given:
-        if "in" not in given:
-            reader.fail(join(path, "in"), IN_NEEDED)
+    forms = [form for form, keys in FORMS.items() if given & set(keys)]
+    if len(forms) != 1:
+        reader.fail(path, FORM_NEEDED if not forms else f"a condition tests one thing, but this one has {_keys(forms)}")
+        return None
+    form = forms[0]
+    if form == "unknown":
+        return Condition(reason=v["reason"], unknown=v["unknown"])
+    if form == "critical_below":
+        return Condition(reason=v["reason"], critical_below=v["critical_below"])
+    if form == "question":
+        for key in ("question", "in"):
+            if key not in given:
+                reader.fail(join(path, key), IN_NEEDED if key == "in" else "expected the id of the question to test")
         _check_answers(reader, v["question"], v["in"] or (), path)
         return Condition(reason=v["reason"], question=v["question"], answers=v["in"] or ())
     if "section" not in given:
-        reader.fail(path, "a condition needs either 'question' and 'in', or 'section' and 'below' or 'at_least'")
-        return None
-    if v["section"] is not None and v["section"] not in {s.id for s in reader.earlier("sections") or ()}:
+        reader.fail(join(path, "section"), "expected the id of the section to test")
+    elif v["section"] is not None and v["section"] not in {s.id for s in reader.earlier("sections") or ()}:
         reader.fail(join(path, "section"), f"no section with id {describe(v['section'])} in this checklist")
     limits = [key for key in ("below", "at_least") if key in given]
     if len(limits) != 1:
         reader.fail(path, "a section condition needs exactly one of 'below' or 'at_least'")
         return None
     return Condition(reason=v["reason"], section=v["section"], **{limits[0]: v[limits[0]]})
+
+
+def _keys(forms: list[str]) -> str:
+    names = [f"'{form}'" for form in forms]
+    return "both " + " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _check_answers(reader: Reader, question_id: str | None, answers: tuple, path: str) -> None:
@@ -69,12 +119,31 @@ def _check_answers(reader: Reader, question_id: str | None, answers: tuple, path
 
 CONDITION = Spec(
     fields=(
-        Field("reason", Reader.text, doc="the sentence shown as a reason when the condition holds"),
+        Field(
+            "reason",
+            _reason,
+            doc="the sentence shown as a reason when the condition holds; `{answers}` in it names the answers "
+            "behind it",
+        ),
         Field("question", _reference("question"), None, "a question's id: holds when its answer is one of `in`"),
         Field("in", _answer_list, None, "with `question`: the answers (values) that make the condition hold"),
         Field("section", _reference("section"), None, "a section's id: holds when its score passes the limit"),
         Field("below", whole(0, 100), None, "with `section`: holds when the section scores below this"),
         Field("at_least", whole(0, 100), None, "with `section`: holds when the section scores this or more"),
+        Field(
+            "unknown",
+            one_of(UNKNOWN),
+            None,
+            "`critical` or `other`: holds when a critical question (or one that is not critical) is unanswered "
+            'or "don\'t know"',
+        ),
+        Field(
+            "critical_below",
+            whole(1, 100),
+            None,
+            "holds when a critical question's answer earns less than this share of its marks, in per cent "
+            "(`100`: anything short of the strongest answer)",
+        ),
     ),
     build=_condition,
 )
@@ -85,7 +154,9 @@ def _outcome(reader: Reader, v: dict[str, Any], path: str, given: frozenset) -> 
         reader.fail(join(path, "when"), "the default outcome holds when nothing else does; remove 'when'")
     if not v["default"] and "when" not in given:
         reader.fail(path, "an outcome needs 'when' conditions, or 'default: true' if it is the last one")
-    return Outcome(v["id"], v["title"], v["meaning"], tuple(v["when"] or ()), bool(v["default"]))
+    if not v["default"] and "reason" in given:
+        reader.fail(join(path, "reason"), OWN_REASON)
+    return Outcome(v["id"], v["title"], v["meaning"], tuple(v["when"] or ()), bool(v["default"]), v["reason"] or "")
 
 
 OUTCOME = Spec(
@@ -95,6 +166,13 @@ OUTCOME = Spec(
         Field("meaning", Reader.text, doc="what to do about it, in a few sentences"),
         Field("when", items(CONDITION), (), "conditions, any one of which makes this the outcome"),
         Field("default", Reader.boolean, False, "`true` on the last outcome only: the result when nothing else holds"),
+        Field(
+            "reason",
+            _reason,
+            "",
+            "on the default only: the reason it gives; `{answers}` in it names the section scores and the answers "
+            "to the critical questions",
+        ),
     ),
     build=_outcome,
 )
@@ -109,11 +187,44 @@ def outcomes(reader: Reader, value: Any, path: str) -> tuple[Outcome, ...]:
     return read
 
 
-def holds(condition: Condition, answers: dict[str, str], section_scores: dict[str, int | None]) -> bool:
+def distance(checklist: Checklist, outcome_id: str) -> int:
+    """How many steps an outcome is from the default: 0 for the default, and one more for each outcome
+    listed before it. Outcomes are listed furthest first."""
+    ids = [o.id for o in checklist.outcomes]
+    return len(ids) - 1 - ids.index(outcome_id)
+
+
+# Deciding
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a decision is made from."""
+
+    checklist: Checklist
+    answers: Mapping[str, str]
+    scores: Mapping[str, int | None]
+    """Each section's score from the answers given, sections shown without a score included."""
+
+
+def known(question: Question, answer: str | None) -> bool:
+    """Whether a question has an answer it accepts other than "don't know"."""
+    return answer is not None and answer != DONT_KNOW and question.accepts(answer)
+
+
+def unsettled(section: Section, answers: Mapping[str, str]) -> tuple[Question, ...]:
+    """The critical questions of a section that are unanswered or "don't know": a decision checklist
+    shows such a section without a score."""
+    return tuple(q for q in section.questions if q.scored and q.critical and not known(q, answers.get(q.id)))
+
+
+def holds(condition: Condition, case: Case) -> bool:
     """Whether a condition holds; a section with too few answers to score never triggers one."""
     if condition.question:
-        return answers.get(condition.question) in condition.answers
-    score = section_scores.get(condition.section)
+        return case.answers.get(condition.question) in condition.answers
+    if condition.unknown or condition.critical_below is not None:
+        return bool(_questions_behind(condition, case))
+    score = case.scores.get(condition.section)
     if score is None:
         return False
     if condition.below is not None:
@@ -121,14 +232,89 @@ def holds(condition: Condition, answers: dict[str, str], section_scores: dict[st
     return score >= condition.at_least
 
 
-def decide(
-    checklist: Checklist, answers: dict[str, str], section_scores: dict[str, int | None]
-) -> tuple[Outcome, tuple[str, ...]]:
-    """The first outcome with a condition that holds, and the reasons of all its conditions that hold."""
-    for outcome in checklist.outcomes:
+def decide(case: Case) -> tuple[Outcome, tuple[str, ...]]:
+    """The first outcome with a condition that holds, and the reasons of all its conditions that hold;
+    the default when none does, with its own reason if it has one."""
+    for outcome in case.checklist.outcomes:
         if outcome.default:
-            return outcome, ()
-        reasons = tuple(c.reason for c in outcome.when if holds(c, answers, section_scores))
+            return outcome, (_fill(outcome.reason, _scores_and_critical(case)),) if outcome.reason else ()
+        reasons = tuple(_fill(c.reason, _behind(c, case)) for c in outcome.when if holds(c, case))
         if reasons:
             return outcome, reasons
     raise AssertionError("a validated decision checklist always ends with its default outcome")
+
+
+def _fill(reason: str, behind: str) -> str:
+    return reason.replace(ANSWERS, behind)
+
+
+def _questions_behind(condition: Condition, case: Case) -> list[Question]:
+    """For `unknown` and `critical_below`: the questions that make the condition hold."""
+    scored = [q for q in case.checklist.questions() if q.scored]
+    if condition.unknown:
+        critical = condition.unknown == "critical"
+        return [q for q in scored if q.critical == critical and not known(q, case.answers.get(q.id))]
+    limit = condition.critical_below
+    return [q for q in scored if q.critical and _share(q, case) is not None and 100 * _share(q, case) < limit]
+
+
+def _share(question: Question, case: Case) -> float | None:
+    answer = case.answers.get(question.id)
+    return question.share(answer) if answer is not None else None
+
+
+def named(question: Question, answers: Mapping[str, str]) -> str:
+    """A question and its answer, as a reason names them: “Question?”: Answer."""
+    answer = answers.get(question.id)
+    return f"“{question.text}”: {question.label(answer) if answer is not None else 'Not answered'}"
+
+
+def _behind(condition: Condition, case: Case) -> str:
+    """The answers that make a condition hold, named for its reason."""
+    if condition.question:
+        return named(case.checklist.question(condition.question), case.answers)
+    if condition.critical_below is not None:
+        return "; ".join(named(q, case.answers) for q in _questions_behind(condition, case))
+    if condition.unknown:
+        questions = _questions_behind(condition, case)
+        # Every "don't know" is named, and a critical question left unanswered; other blanks are counted.
+        shown = [q for q in questions if q.critical or case.answers.get(q.id) is not None]
+        blank = len(questions) - len(shown)
+        parts = [named(q, case.answers) for q in shown]
+        if blank:
+            parts.append(f"{'and ' if parts else ''}{blank} question{'s' if blank != 1 else ''} not answered yet")
+        return "; ".join(parts)
+    return _section_behind(condition, case)
+
+
+def _section_behind(condition: Condition, case: Case) -> str:
+    """A section's score and the answers that pull it past the limit: the weakest below it, or the strongest."""
+    section = case.checklist.section(condition.section)
+    answered = [(q, _share(q, case)) for q in section.questions if q.scored]
+    answered = [(q, share) for q, share in answered if share is not None]
+    if condition.below is not None:
+        chosen = sorted((a for a in answered if 100 * a[1] < condition.below), key=lambda a: (a[1], -a[0].weight))
+        kind = "weakest"
+    else:
+        chosen = sorted(answered, key=lambda a: (-a[1], -a[0].weight))
+        kind = "strongest"
+    names = [named(q, case.answers) for q, _ in chosen[:NAMED]]
+    if len(chosen) > NAMED:
+        names.append(f"and {len(chosen) - NAMED} more")
+    return f"{short_title(section)} scores {case.scores[section.id]} out of 100; {kind} answers: {'; '.join(names)}"
+
+
+def _scores_and_critical(case: Case) -> str:
+    """For the default's reason: every section's score, then every critical question and its answer."""
+    scores = [
+        f"{short_title(s)} {case.scores[s.id] if case.scores.get(s.id) is not None else 'not scored'}"
+        for s in case.checklist.sections
+    ]
+    text = (", ".join(scores[:-1]) + " and " + scores[-1] if len(scores) > 1 else scores[0]) + " out of 100"
+    critical = [named(q, case.answers) for q in case.checklist.questions() if q.scored and q.critical]
+    return "; ".join([text, *critical])
+
+
+def short_title(section: Section) -> str:
+    """A section's title up to any colon: "Need: can you reach the outcome alone?" is "Need"."""
+    return section.title.split(":")[0].strip()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from checks.answers import SavedAnswers
 from checks.model import DONT_KNOW, NOT_RELEVANT, WEAK_BELOW, Checklist, Question, Section
-from checks.outcomes import decide
+from checks.outcomes import Case, decide, named, unsettled
 from checks.result import Action, Decision, QuestionResult, Result, SectionResult
 
 ACTION_BELOW = 0.75
@@ -24,12 +25,15 @@ def score(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> Result:
     questions = tuple(_question_result(q, s, answers.get(q.id)) for s in checklist.sections for q in s.questions)
     by_id = {q.id: q for q in questions}
     sections = tuple(_section_result(checklist, s, [by_id[q.id] for q in s.questions]) for s in checklist.sections)
+    given = {s.id: s.score for s in sections}
+    if checklist.kind == "decision":
+        sections = tuple(_held_back(checklist.section(s.id), s, answers) for s in sections)
     scores = [s.score for s in sections]
     overall = half_up(sum(scores) / len(scores)) if None not in scores else None
     band = checklist.band(overall) if overall is not None else None
     red_flags = tuple(_action(checklist, q) for q in questions if q.red_flag)
-    decision = _decision(checklist, answers, sections)
-    notices = _notices(checklist, saved)
+    decision = _decision(checklist, answers, given)
+    notices = _notices(checklist, saved) + _warnings(checklist, questions)
     if checklist.kind == "decision" and decision is None:
         notices += ("Answer enough questions in every section to get a recommendation.",)
     return Result(
@@ -94,6 +98,19 @@ def _section_result(checklist: Checklist, section: Section, results: list[Questi
     )
 
 
+def _held_back(section: Section, result: SectionResult, answers: dict[str, str]) -> SectionResult:
+    """A decision shows a section without a score while a critical question in it is unknown, and says which:
+    a score that leaves out what matters most would look settled when it is not."""
+    missing = unsettled(section, answers)
+    if result.score is None or not missing:
+        return result
+    status = (
+        f"Not scored while a critical question is unknown: {'; '.join(named(q, answers) for q in missing)}. "
+        f"The other answers score {result.score}."
+    )
+    return replace(result, score=None, band=None, band_meaning=None, status=status)
+
+
 def _weighted_score(scored: list[QuestionResult]) -> int:
     """round(100 * sum(share * weight) / sum(weight)), the weights first scaled by a power of two.
 
@@ -135,11 +152,22 @@ def _weak_actions(checklist: Checklist, questions, sections) -> tuple[Action, ..
     return tuple(_action(checklist, q) for q in weak)
 
 
-def _decision(checklist: Checklist, answers: dict[str, str], sections) -> Decision | None:
-    if checklist.kind != "decision" or any(s.score is None for s in sections):
+def _decision(checklist: Checklist, answers: dict[str, str], scores: dict[str, int | None]) -> Decision | None:
+    """The outcome, once every section has enough answers to score (shown with a score or not)."""
+    if checklist.kind != "decision" or None in scores.values():
         return None
-    outcome, reasons = decide(checklist, answers, {s.id: s.score for s in sections})
+    outcome, reasons = decide(Case(checklist, answers, scores))
     return Decision(outcome.id, outcome.title, outcome.meaning, reasons)
+
+
+def _warnings(checklist: Checklist, questions: tuple[QuestionResult, ...]) -> tuple[str, ...]:
+    """A critical question answered short of the marks that would make it safe to rely on, but not weak
+    enough for a red flag (such as "partly"), is a warning."""
+    return tuple(
+        f"Warning on a critical question: “{q.text}” was answered “{q.answer_label}”. {checklist.question(q.id).advice}"
+        for q in questions
+        if q.critical and q.share is not None and WEAK_BELOW <= q.share < ACTION_BELOW
+    )
 
 
 def _notices(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> tuple[str, ...]:

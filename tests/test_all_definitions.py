@@ -96,5 +96,25 @@ def test_every_decision_outcome_refers_to_the_checklist(checklist):
         for condition in outcome.when:
             if condition.question:
                 assert all(questions[condition.question].accepts(a) for a in condition.answers)
-            else:
+            elif condition.section:
                 assert condition.section in sections
+            else:
+                assert condition.unknown in ("critical", "other") or 1 <= condition.critical_below <= 100
+
+
+def test_every_decision_reason_names_the_answers_behind_it(checklist):
+    """Each reason says where the answers behind it go, and the default has a reason too."""
+    for outcome in checklist.outcomes:
+        reasons = [c.reason for c in outcome.when] + ([outcome.reason] if outcome.default else [])
+        assert reasons and all("{answers}" in reason for reason in reasons), outcome.id
+
+
+def test_all_best_answers_give_the_default(checklist):
+    if checklist.kind == "decision":
+        assert score(checklist, best(checklist)).decision.outcome == checklist.outcomes[-1].id
+
+
+def test_it_can_be_done_in_the_time_it_states(checklist):
+    """About three questions a minute at most: the least time stated allows for every question."""
+    least, most = checklist.minutes
+    assert len(checklist.questions()) <= 3 * least <= 3 * most

@@ -12,7 +12,7 @@ import pytest
 
 from checks import DefinitionError, checklist_from_mapping, score
 from checks.model import Condition
-from checks.outcomes import holds
+from checks.outcomes import Case, distance, holds
 
 BEST = {"need-alone": "not-alone", "need-shared": "yes", "means-time": "fully_in_place", "means-money": "yes"}
 
@@ -122,22 +122,26 @@ def test_an_at_least_condition(decision_data):
     assert decision_of(checklist, **{"means-time": "partly_in_place", "means-money": "partly"}).outcome == "partner"
 
 
-def test_a_section_without_a_score_never_holds():
+def test_a_section_without_a_score_never_holds(decision):
     below = Condition(reason="r", section="means", below=40)
     at_least = Condition(reason="r", section="means", at_least=0)
-    assert not holds(below, {}, {"means": None})
-    assert not holds(at_least, {}, {"means": None})
-    assert not holds(at_least, {}, {})
-    assert holds(below, {}, {"means": 39})
-    assert not holds(below, {}, {"means": 40})
-    assert holds(at_least, {}, {"means": 0})
+    assert not holds(below, Case(decision, {}, {"means": None}))
+    assert not holds(at_least, Case(decision, {}, {"means": None}))
+    assert not holds(at_least, Case(decision, {}, {}))
+    assert holds(below, Case(decision, {}, {"means": 39}))
+    assert not holds(below, Case(decision, {}, {"means": 40}))
+    assert holds(at_least, Case(decision, {}, {"means": 0}))
 
 
-def test_a_question_condition_on_an_unanswered_question():
-    condition = Condition(reason="r", question="q", answers=("no",))
-    assert not holds(condition, {}, {})
-    assert holds(condition, {"q": "no"}, {})
-    assert not holds(condition, {"q": "yes"}, {})
+def test_a_question_condition_on_an_unanswered_question(decision):
+    condition = Condition(reason="r", question="means-money", answers=("no",))
+    assert not holds(condition, Case(decision, {}, {}))
+    assert holds(condition, Case(decision, {"means-money": "no"}, {}))
+    assert not holds(condition, Case(decision, {"means-money": "yes"}, {}))
+
+
+def test_distance_counts_the_outcomes_listed_after_one(decision):
+    assert [distance(decision, o.id) for o in decision.outcomes] == [2, 1, 0]
 
 
 def test_an_assessment_gives_no_decision(assessment):
@@ -210,7 +214,8 @@ def test_condition_shapes(decision_data):
     decision_data["outcomes"][1]["when"][0] = {"section": "need", "reason": "Neither."}
     decision_data["outcomes"][1]["when"][1] = {"question": "need-alone", "in": [], "reason": "Empty."}
     assert problems(decision_data) == [
-        "outcomes[0].when[0]: a condition needs either 'question' and 'in', or 'section' and 'below' or 'at_least'",
+        "outcomes[0].when[0]: a condition needs one of: 'question' and 'in'; 'section' and 'below' or "
+        "'at_least'; 'unknown'; or 'critical_below'",
         "outcomes[0].when[1]: a section condition needs exactly one of 'below' or 'at_least'",
         "outcomes[1].when[0]: a section condition needs exactly one of 'below' or 'at_least'",
         "outcomes[1].when[1].in: expected a list of the answers that make this condition hold",
@@ -223,7 +228,8 @@ def test_condition_values(decision_data):
     when[0]["reason"] = ""
     when[0]["because"] = "x"
     assert problems(decision_data) == [
-        "outcomes[0].when[0].because: unknown key (expected one of: reason, question, in, section, below, at_least)",
+        "outcomes[0].when[0].because: unknown key (expected one of: reason, question, in, section, below, "
+        "at_least, unknown, critical_below)",
         "outcomes[0].when[0].reason: expected some text, got ''",
         "outcomes[0].when[1].below: expected a whole number from 0 to 100, got 140",
     ]
@@ -291,4 +297,174 @@ def test_a_condition_lists_each_answer_once(decision_data):
     decision_data["outcomes"][0]["when"][0]["in"] = ["not_in_place", "partly_in_place", "not_in_place"]
     assert problems(decision_data) == [
         "outcomes[0].when[0].in[2]: duplicate id 'not_in_place', already used at outcomes[0].when[0].in[0]"
+    ]
+
+
+# Conditions on what is unknown or only partly met, and reasons that name the answers behind them
+
+
+def critical_means(decision_data, **outcome_changes):
+    """The test decision with means-time critical and a "settle" outcome tried before the default."""
+    decision_data["sections"][1]["questions"][0]["critical"] = True
+    decision_data["outcomes"].insert(
+        2,
+        {
+            "id": "settle",
+            "title": "Settle first",
+            "meaning": "Find out.",
+            "when": [
+                {"unknown": "critical", "reason": "Find out: {answers}."},
+                {"critical_below": 100, "reason": "Only partly: {answers}."},
+                {"unknown": "other", "reason": "Also unknown: {answers}."},
+            ],
+        },
+    )
+    decision_data["outcomes"][-1].update(outcome_changes)
+    return checklist_from_mapping(decision_data)
+
+
+def test_an_unknown_critical_question_holds_and_names_it(decision_data):
+    checklist = critical_means(decision_data)
+    result = score(checklist, {**BEST, "means-time": "dont_know"})
+    assert result.decision.outcome == "settle"
+    assert result.decision.reasons == ("Find out: “Staff time is set aside.”: Don't know.",)
+
+
+def test_a_critical_answer_short_of_the_strongest_holds_and_names_it(decision_data):
+    checklist = critical_means(decision_data)
+    result = score(checklist, {**BEST, "means-time": "partly_in_place"})
+    assert result.decision.outcome == "settle"
+    assert result.decision.reasons == ("Only partly: “Staff time is set aside.”: Partly in place.",)
+
+
+def test_other_unknowns_name_each_dont_know_and_count_the_blanks(decision_data):
+    checklist = critical_means(decision_data)
+    result = score(checklist, {**BEST, "need-shared": "dont_know"})
+    assert result.decision.reasons == ("Also unknown: “Do the causes cut across organisations?”: Don't know.",)
+    # need: 1 of 2 answered is enough to score; the blank is counted, not named
+    answers = {key: value for key, value in BEST.items() if key != "need-shared"}
+    assert score(checklist, answers).decision.reasons == ("Also unknown: 1 question not answered yet.",)
+    both = {**answers, "means-money": "dont_know"}
+    assert score(checklist, both).decision.reasons == (
+        "Also unknown: “Is there a budget?”: Don't know; and 1 question not answered yet.",
+    )
+
+
+def test_a_critical_question_left_unanswered_is_unknown(decision_data):
+    checklist = critical_means(decision_data)
+    answers = {key: value for key, value in BEST.items() if key != "means-time"}
+    result = score(checklist, answers)
+    assert result.decision.reasons == ("Find out: “Staff time is set aside.”: Not answered.",)
+
+
+def test_reasons_name_the_answers_behind_question_and_section_conditions(decision_data):
+    for outcome in decision_data["outcomes"][:2]:
+        for condition in outcome["when"]:
+            condition["reason"] += " {answers}"
+    checklist = checklist_from_mapping(decision_data)
+    result = score(checklist, {**BEST, "means-time": "not_in_place", "means-money": "partly"})
+    assert result.decision.reasons == (
+        "No one has time for it. “Staff time is set aside.”: Not in place",
+        # weakest answers below the limit first
+        "The means are not there. Means scores 25 out of 100; weakest answers: “Staff time is set aside.”: "
+        "Not in place",
+    )
+
+
+def test_a_section_reason_names_three_answers_then_counts_the_rest(decision_data):
+    questions = decision_data["sections"][0]["questions"]
+    for number in range(4):
+        questions.append({**questions[1], "id": f"need-extra-{number}", "text": f"Extra {number}?"})
+    decision_data["outcomes"][1]["when"][0]["reason"] = "Weak: {answers}."
+    checklist = checklist_from_mapping(decision_data)
+    answers = {**BEST, "need-alone": "part-alone", "need-shared": "no"} | {f"need-extra-{n}": "no" for n in range(4)}
+    # need: .5 / 6 = 8; five answers are under the limit of 50 (need-alone at .5 is not), the first three named
+    assert score(checklist, answers).decision.reasons == (
+        "Weak: Need scores 8 out of 100; weakest answers: “Do the causes cut across organisations?”: No; "
+        "“Extra 0?”: No; “Extra 1?”: No; and 2 more.",
+    )
+
+
+def test_the_default_gives_its_own_reason_with_the_scores_and_critical_answers(decision_data):
+    checklist = critical_means(decision_data, reason="Nothing stands in the way: {answers}.")
+    assert score(checklist, BEST).decision.reasons == (
+        "Nothing stands in the way: Need 100 and Means 100 out of 100; “Staff time is set aside.”: Fully in place.",
+    )
+
+
+def test_a_decision_shows_a_section_with_an_unknown_critical_question_without_a_score(decision_data):
+    checklist = critical_means(decision_data)
+    result = score(checklist, {**BEST, "means-time": "dont_know"})
+    means = result.sections[1]
+    assert (means.score, means.band, means.band_meaning) == (None, None, None)
+    assert means.status == (
+        "Not scored while a critical question is unknown: “Staff time is set aside.”: Don't know. "
+        "The other answers score 100."
+    )
+    assert result.score is None
+    # the decision is still made, on the answers given
+    assert result.decision.outcome == "settle"
+    assert "Answer enough questions in every section to get a recommendation." not in result.notices
+
+
+def test_the_decision_uses_the_score_of_the_other_answers(decision_data):
+    checklist = critical_means(decision_data)
+    # means-money "no" alone scores 0, below 40: not now, though means-time is unknown
+    result = score(checklist, {**BEST, "means-time": "dont_know", "means-money": "no"})
+    assert result.sections[1].score is None
+    assert result.decision.outcome == "not-now"
+    assert result.decision.reasons == ("The means are not there.",)
+
+
+def test_an_assessment_keeps_the_score_of_a_section_with_an_unknown_critical_question(assessment):
+    result = score(assessment, {"goals-shared": "agree", "goals-reviewed": "agree", "goals-measured": "dont_know"})
+    assert result.sections[1].score == 75
+
+
+def test_a_condition_tests_one_thing(decision_data):
+    when = decision_data["outcomes"][0]["when"]
+    when[0]["unknown"] = "critical"
+    when[1]["critical_below"] = 50
+    when[1]["unknown"] = "other"
+    assert problems(decision_data) == [
+        "outcomes[0].when[0]: a condition tests one thing, but this one has both 'question' and 'unknown'",
+        "outcomes[0].when[1]: a condition tests one thing, but this one has 'section', 'unknown' and 'critical_below'",
+    ]
+
+
+def test_unknown_and_critical_below_values(decision_data):
+    decision_data["outcomes"][1]["when"] = [
+        {"unknown": "some", "reason": "R."},
+        {"critical_below": 0, "reason": "R."},
+        {"critical_below": "half", "reason": "R."},
+    ]
+    assert problems(decision_data) == [
+        "outcomes[1].when[0].unknown: expected one of: critical, other, got 'some'",
+        "outcomes[1].when[1].critical_below: expected a whole number from 1 to 100, got 0",
+        "outcomes[1].when[2].critical_below: expected a whole number from 1 to 100, got 'half'",
+    ]
+
+
+def test_a_question_or_section_form_needs_its_id(decision_data):
+    decision_data["outcomes"][0]["when"] = [{"in": ["no"], "reason": "R."}, {"below": 40, "reason": "R."}]
+    assert problems(decision_data) == [
+        "outcomes[0].when[0].question: expected the id of the question to test",
+        "outcomes[0].when[1].section: expected the id of the section to test",
+    ]
+
+
+def test_a_reason_has_only_the_answers_placeholder(decision_data):
+    decision_data["outcomes"][0]["when"][0]["reason"] = "No time: {answer}."
+    decision_data["outcomes"][2]["reason"] = "Go: {answers} and {scores}."
+    assert problems(decision_data) == [
+        "outcomes[0].when[0].reason: unknown placeholder '{answer}': the only one is '{answers}'",
+        "outcomes[2].reason: unknown placeholder '{scores}': the only one is '{answers}'",
+    ]
+
+
+def test_only_the_default_has_a_reason_of_its_own(decision_data):
+    decision_data["outcomes"][0]["reason"] = "R."
+    assert problems(decision_data) == [
+        "outcomes[0].reason: only the default outcome has a reason of its own; the others give their conditions' "
+        "reasons"
     ]
