@@ -149,6 +149,8 @@ class Outcome:
     default: bool = False
     reason: str = ""
     """The default's own reason: what nothing standing in the way means."""
+    distance: int | None = None
+    """How many steps from the default: 0 for it, never more than an outcome listed before."""
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,18 @@
 """Decision checklists: the declared fields of their outcomes, and naming the one the answers point to.
 
 Outcomes are tried in the order the definition lists them, and the first with a condition that
-holds is the result. The list is also the order of the outcomes themselves: the first is the
-furthest from the default (the last, which holds when nothing stands in its way), and `distance`
-counts the steps. Every condition holds for weaker answers whenever it holds for stronger ones,
-so a stronger answer can only move the result nearer the default.
+holds is the result. Each outcome also says how far it is from the default (the last, which holds
+when nothing stands in its way): its `distance`, never more than that of an outcome listed before
+it. Every condition holds for weaker answers whenever it holds for stronger ones, so a stronger
+answer can only move the result nearer the default.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checks.fields import Field, Spec, items, one_of, unique_id, whole
@@ -156,7 +157,10 @@ def _outcome(reader: Reader, v: dict[str, Any], path: str, given: frozenset) -> 
         reader.fail(path, "an outcome needs 'when' conditions, or 'default: true' if it is the last one")
     if not v["default"] and "reason" in given:
         reader.fail(join(path, "reason"), OWN_REASON)
-    return Outcome(v["id"], v["title"], v["meaning"], tuple(v["when"] or ()), bool(v["default"]), v["reason"] or "")
+    if v["distance"] is not None and (v["distance"] == 0) != bool(v["default"]):
+        reader.fail(join(path, "distance"), "the default, and only the default, is 0 steps from the default")
+    when = tuple(v["when"] or ())
+    return Outcome(v["id"], v["title"], v["meaning"], when, bool(v["default"]), v["reason"] or "", v["distance"])
 
 
 OUTCOME = Spec(
@@ -173,6 +177,13 @@ OUTCOME = Spec(
             "on the default only: the reason it gives; `{answers}` in it names the section scores and the answers "
             "to the critical questions",
         ),
+        Field(
+            "distance",
+            whole(0),
+            None,
+            "how many steps the outcome is from the default (`0` on the default), never more than an outcome listed "
+            "before it; outcomes at the same distance are equally far; default: the number of outcomes after it",
+        ),
     ),
     build=_outcome,
 )
@@ -184,14 +195,20 @@ def outcomes(reader: Reader, value: Any, path: str) -> tuple[Outcome, ...]:
     defaults = [index for index, o in enumerate(read) if o.default]
     if read and defaults != [len(read) - 1]:
         reader.fail(path, "exactly one outcome, the last, must have 'default: true'")
+    read = tuple(
+        replace(o, distance=len(read) - 1 - i if o.distance is None else o.distance) for i, o in enumerate(read)
+    )
+    for index, (before, after) in enumerate(itertools.pairwise(read), start=1):
+        if after.distance > before.distance:
+            steps = f"{after.distance} step{'s are' if after.distance != 1 else ' is'}"
+            message = f"{steps} further than the outcome before it ({before.distance})"
+            reader.fail(join(join(path, index), "distance"), message)
     return read
 
 
 def distance(checklist: Checklist, outcome_id: str) -> int:
-    """How many steps an outcome is from the default: 0 for the default, and one more for each outcome
-    listed before it. Outcomes are listed furthest first."""
-    ids = [o.id for o in checklist.outcomes]
-    return len(ids) - 1 - ids.index(outcome_id)
+    """How many steps an outcome is from the default: its `distance` (0 for the default)."""
+    return next(o.distance for o in checklist.outcomes if o.id == outcome_id)
 
 
 # Deciding

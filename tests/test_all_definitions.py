@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from checks import definition_files, load_checklist, load_docs_index, score
+from checks import definition_files, load_checklist, load_docs_index, read_answers, score
+from checks.definitions import DEFINITIONS_DIR
 from checks.model import DONT_KNOW
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 FILES = definition_files()
+FORMAT_1 = sorted((Path(__file__).resolve().parent / "fixtures" / "format-1").glob("*-complete.json"))
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +121,18 @@ def test_it_can_be_done_in_the_time_it_states(checklist):
     """About three questions a minute at most: the least time stated allows for every question."""
     least, most = checklist.minutes
     assert len(checklist.questions()) <= 3 * least <= 3 * most
+
+
+@pytest.mark.parametrize("path", FORMAT_1, ids=[path.name for path in FORMAT_1])
+def test_answers_saved_for_version_1_keep_changed_questions_as_orphans(path, docs_index):
+    """Every checklist has changed since version 1: the answers to its changed questions stay visible."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    checklist = load_checklist(DEFINITIONS_DIR / f"{raw['checklist']}.yml", docs_index)
+    assert checklist.version > raw["checklist_version"] == 1
+    saved = read_answers(path.read_bytes(), checklist)
+    changed = {qid: answer for qid, answer in raw["answers"].items() if checklist.question(qid) is None}
+    assert changed and saved.orphans == changed
+    assert saved.answers == {qid: answer for qid, answer in raw["answers"].items() if qid not in changed}
+    result = score(checklist, saved)
+    assert result.orphans == changed
+    assert f"{len(changed)} answer(s) are to questions that have since changed." in " ".join(result.notices)

@@ -468,3 +468,25 @@ def test_only_the_default_has_a_reason_of_its_own(decision_data):
         "outcomes[0].reason: only the default outcome has a reason of its own; the others give their conditions' "
         "reasons"
     ]
+
+
+def test_outcomes_may_share_a_distance(decision_data):
+    decision_data["outcomes"][0]["distance"] = 1
+    checklist = checklist_from_mapping(decision_data)
+    assert [distance(checklist, o.id) for o in checklist.outcomes] == [1, 1, 0]
+
+
+def test_an_outcome_is_never_further_than_one_listed_before_it(decision_data):
+    decision_data["outcomes"][0]["distance"] = 1
+    decision_data["outcomes"][1]["distance"] = 3
+    assert problems(decision_data) == ["outcomes[1].distance: 3 steps are further than the outcome before it (1)"]
+
+
+def test_only_the_default_is_0_steps_from_the_default(decision_data):
+    decision_data["outcomes"][1]["distance"] = 0
+    decision_data["outcomes"][2]["distance"] = 1
+    assert problems(decision_data) == [
+        "outcomes[1].distance: the default, and only the default, is 0 steps from the default",
+        "outcomes[2].distance: the default, and only the default, is 0 steps from the default",
+        "outcomes[2].distance: 1 step is further than the outcome before it (0)",
+    ]

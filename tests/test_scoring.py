@@ -338,3 +338,27 @@ def test_a_half_rounds_up_as_people_expect(assessment_data):
     result = score(checklist, {"goals-shared": "strongly_agree", "goals-reviewed": "neutral"})
     # (1 * 1 + .5 * 3) / (1 + 3) = 62.5 -> 63, not the even neighbour 62
     assert by_id(result)["goals"].score == 63
+
+
+def test_a_critical_answer_at_half_marks_is_a_warning_not_a_red_flag(assessment):
+    # goals-measured is critical: "partly" is .5, not a red flag, but a warning the reader sees
+    result = score(assessment, MIXED)
+    assert result.red_flags == ()
+    assert result.notices == (
+        "Warning on a critical question: “Is progress measured?” was answered “Partly”. "
+        "Pick two measures every partner can see.",
+    )
+
+
+def test_only_critical_answers_short_of_three_quarters_are_warnings(assessment):
+    # trust-open (critical, agreement): neutral .5 warns; agree .75 does not; disagree .25 is a red flag instead
+    def warnings(answer):
+        return [n for n in score(assessment, {"trust-open": answer}).notices if n.startswith("Warning")]
+
+    assert warnings("neutral") == [
+        "Warning on a critical question: “We are open with each other about problems.” was answered "
+        "“Neither agree nor disagree”. Talk about what worries you before it grows."
+    ]
+    assert warnings("agree") == warnings("disagree") == warnings("dont_know") == []
+    # a question that is not critical never warns
+    assert score(assessment, {"trust-promises": "partly_in_place"}).notices == ()
