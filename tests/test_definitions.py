@@ -470,6 +470,21 @@ def test_load_checklist_names_the_file_in_each_problem(tmp_path, assessment_data
     ]
 
 
+def test_load_checklist_names_the_file_in_each_problem_with_a_decision_condition(tmp_path, decision_data):
+    decision_data["outcomes"][0]["when"][0] = {"unknown": "some", "reason": "R: {answer}."}
+    decision_data["outcomes"][0]["when"][1]["critical_below"] = 50
+    path = tmp_path / "go-or-wait.yml"
+    path.write_text(yaml.safe_dump(decision_data), encoding="utf-8")
+    with pytest.raises(DefinitionError) as excinfo:
+        load_checklist(path)
+    assert excinfo.value.lines() == [
+        f"{path}: outcomes[0].when[0].reason: unknown placeholder '{{answer}}': the only one is '{{answers}}'",
+        f"{path}: outcomes[0].when[0].unknown: expected one of: critical, other, got 'some'",
+        f"{path}: outcomes[0].when[1]: a condition tests one thing, but this one has both 'section' and "
+        "'critical_below'",
+    ]
+
+
 def test_load_checklist_that_is_not_yaml(tmp_path):
     path = tmp_path / "broken.yml"
     path.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
