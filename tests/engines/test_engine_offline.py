@@ -1,0 +1,58 @@
+"""After one visit, with the server stopped, a guidance page loads and every checklist still scores.
+
+The first checklist is reloaded (its engine starts again, from the service worker's copy); the
+others are reached by following the site's links, as a reader would.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_pages import CHECKLISTS, document, expected_panel, guidance_path, mixed_choices, wait_for
+
+pytestmark = pytest.mark.engines
+CONTROLLED = "return navigator.serviceWorker.controller !== null"
+# Whether the service worker holds the whole engine and has stopped copying (sitebuild/sw-template.js;
+# tests/browser/site_pages.py asks the same way).
+ENGINE_KEPT = """
+const settle = arguments[arguments.length - 1];
+(async () => {
+  const worker = (await navigator.serviceWorker.ready).active;
+  const status = new Promise((resolve) => navigator.serviceWorker.addEventListener("message", function hear(event) {
+    if (event.data?.type !== "engine-status") return;
+    navigator.serviceWorker.removeEventListener("message", hear);
+    resolve(event.data);
+  }));
+  worker.postMessage({type: "engine-status"});
+  const {done, total, copying} = await status;
+  return done === total && !copying;
+})().then(settle, () => settle(false));
+"""
+OFFLINE_READY = 120  # s: the service worker copies the whole site (about 22 MB) first
+
+
+def test_every_checklist_scores_offline_after_one_visit(fresh_tab, server, command_line):
+    server.allow_service_worker()
+    first, *others = sorted(CHECKLISTS)
+    fresh_tab.open(first)
+    driver = fresh_tab.driver
+    # The service worker copies the site when it installs, then takes control; a page that scores
+    # then has it copy the engine too.
+    wait_for(lambda: driver.execute_script(CONTROLLED), "the service worker to copy the site", OFFLINE_READY)
+    wait_for(lambda: driver.execute_async_script(ENGINE_KEPT), "the service worker to copy the engine", OFFLINE_READY)
+
+    server.stop()  # the `server` fixture starts it again after the test
+    saved = document(first, mixed_choices(first, 4))
+    fresh_tab.seed(first, saved)
+    fresh_tab.reload()
+    fresh_tab.wait_ready()
+    fresh_tab.wait_panel(expected_panel(command_line(saved)), f"{first}, reloaded offline")
+
+    for checklist_id in others:
+        saved = document(checklist_id, mixed_choices(checklist_id, 4))
+        fresh_tab.seed(checklist_id, saved)
+        fresh_tab.follow_link(fresh_tab.url(checklist_id))
+        fresh_tab.wait_panel(expected_panel(command_line(saved)), f"{checklist_id}, reached offline")
+
+    fresh_tab.go(server.url + guidance_path(first))
+    headings = "return [...document.querySelectorAll('article h1')].map(h => h.textContent)"
+    assert len(driver.execute_script(headings)) == 1, driver.current_url
