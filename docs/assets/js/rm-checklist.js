@@ -49,9 +49,11 @@ export function initChecklist(root, { openStore, download, client, notices, form
   performance.mark("rm-checklist:usable"); // every answer is saved from here: the benchmark's "form usable"
   rescore();
 
+  /** `input` (each key typed) saves text; `change` (committed) saves choices and rescores an answer. */
   function edit(control, committed) {
     const [part, key] = fields.slot(control);
-    if (!part || (control.type === "radio" && !control.checked)) return;
+    const choice = control.type === "radio" || control.type === "checkbox";
+    if (!part || (choice && !committed) || (control.type === "radio" && !control.checked)) return;
     const value = fields.valueOf(control);
     if (value) (doc[part] ??= {})[key] = value;
     else delete doc[part]?.[key];

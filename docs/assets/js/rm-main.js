@@ -206,30 +206,29 @@ function notices(words) {
 function formFields(root, parts) {
   const owners = Object.keys(parts).map((name) => `[data-${name}]`).join(", ");
   const has = (fields, key) => Object.hasOwn(fields ?? {}, key);
-  const fields = {
+  // [control, part, key] for each control, found once: the forms are rendered by the build and never change.
+  const found = [];
+  for (const control of root.querySelectorAll("form input, form textarea")) {
+    const owner = control.closest(owners);
+    const name = Object.keys(owner?.dataset ?? {}).find((attribute) => attribute in parts);
+    if (name) found.push([control, parts[name], owner.dataset[name]]);
+  }
+  const slots = new Map(found.map(([control, part, key]) => [control, [part, key]]));
+  const valueOf = (c) => (c.type === "checkbox" ? c.checked : c.type === "radio" && !c.checked ? "" : c.value);
+  return {
+    valueOf,
     /** [part of the document, key] a control fills; [] for none. */
-    slot(control) {
-      const owner = control.closest(owners);
-      const name = Object.keys(owner?.dataset ?? {}).find((found) => found in parts);
-      return name ? [parts[name], owner.dataset[name]] : [];
-    },
-    valueOf: (c) => (c.type === "checkbox" ? c.checked : c.type === "radio" && !c.checked ? "" : c.value),
-    *controls() {
-      for (const control of root.querySelectorAll("form input, form textarea")) {
-        const [part, key] = fields.slot(control);
-        if (part) yield [control, part, key];
-      }
-    },
+    slot: (control) => slots.get(control) ?? [],
     /** Values given in the forms (before the page script ran, say) that `doc` does not have: added to it. */
     keepGiven(doc) {
-      const given = [...fields.controls()].filter(([c, part, key]) => fields.valueOf(c) && !has(doc[part], key));
-      for (const [control, part, key] of given) (doc[part] ??= {})[key] = fields.valueOf(control);
+      const given = found.filter(([control, part, key]) => valueOf(control) && !has(doc[part], key));
+      for (const [control, part, key] of given) (doc[part] ??= {})[key] = valueOf(control);
       return given.length > 0;
     },
     /** Show `doc` in the forms (what they have no control for stays in it, untouched). A checked
      * control with data-clears disables the control whose id it gives ("answer anonymously": no name). */
     show(doc) {
-      for (const [control, part, key] of fields.controls()) {
+      for (const [control, part, key] of found) {
         const value = has(doc[part], key) ? doc[part][key] : "";
         if (control.type === "radio") control.checked = value === control.value;
         else if (control.type === "checkbox") control.checked = value === true;
@@ -239,7 +238,6 @@ function formFields(root, parts) {
       }
     },
   };
-  return fields;
 }
 
 /** What every component is given when it starts. */
