@@ -6,7 +6,7 @@ WebKitGTK's own driver, which runs WebKitGTK's MiniBrowser. MiniBrowser has no h
 it gets an X display of its own from Xvfb, started here and stopped with the browser.
 
 Each browser sends every request for another host to `proxy_port` (a local recorder that
-answers nothing useful), so a request that would leave the machine is caught and fails the test.
+refuses it), so a request that would leave the machine is caught and fails the test.
 Selenium is always given the paths of the driver and the browser, so its Selenium Manager,
 which would download drivers, never runs.
 """
