@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from checks.answers import MAX_BYTES, checklist_id_of, read_answers, too_big
+from checks.compare.cli import add_compare_command
 from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, Problem
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url", default="", metavar="URL", help="the site's address, for guidance links (default: relative)"
     )
     report.set_defaults(run=_report, usage_error=report.error)
+    add_compare_command(commands)  # python -m checks compare A.json B.json ...
     return parser
 
 

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from checks.answers import answers_to_dict, new_answers, read_answers, refuse_size
+from checks.compare.api import compare_actions
 from checks.definitions import checklist_from_mapping
 from checks.errors import ChecklistError, Problem, RequestError
 from checks.files import REPORTS, export_file, report_file
@@ -150,3 +151,4 @@ def _warm_up(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 ACTIONS = {"score": _score, "import": _import, "export": _export, "report": _report, "warm_up": _warm_up}
+ACTIONS.update(compare_actions(_checklist, _need, _day))  # comparing answers (checks.compare.api)

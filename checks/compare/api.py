@@ -1,0 +1,101 @@
+"""The worker's comparison actions (registered in `checks.worker_api.ACTIONS`).
+
+Each takes the request's payload and the checklist it names, and returns plain JSON data. The
+comparison document the page keeps is read in full on every request (`read_comparison`) and
+comes back clean: the page stores what Python returns, never what it made itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from checks.compare.analysis import compare
+from checks.compare.inputs import MAX_FILES_BROWSER, Given, Inputs, read_files
+from checks.compare.record import SavedComparison, comparison_to_dict, read_comparison
+from checks.compare.record_form import record_form
+from checks.compare.reports import REPORTS, comparison_html, export_name
+from checks.errors import Problem, RequestError
+from checks.model import Checklist
+
+MAX_FILES_SHOWN = 50
+
+
+def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) -> dict[str, Callable]:
+    """The actions, given the worker's own helpers: the request's checklist, a needed key and its date."""
+
+    def saved_of(payload: dict[str, Any]) -> tuple[Checklist, SavedComparison]:
+        checklist = checklist_of(payload)
+        return checklist, read_comparison(need(payload, "document", dict), checklist)
+
+    def run(payload: dict[str, Any]) -> dict[str, Any]:
+        """Add the files given (if any) to the comparison and show it: results, record form, refused files."""
+        checklist, saved = saved_of(payload)
+        files = payload.get("files", [])
+        if not isinstance(files, list) or not all(_is_file(f) for f in files):
+            raise RequestError([Problem("files", "expected a list of {name, size, text}")])
+        inputs = read_files(
+            checklist, (Given(f["name"], f["text"], f["size"]) for f in files), saved.responses, MAX_FILES_BROWSER
+        )
+        saved = replace(saved, responses=inputs.responses)
+        comparison = compare(checklist, inputs, saved.settings, saved.record)
+        return {
+            "document": comparison_to_dict(saved),
+            "html": comparison_html(comparison, need(payload, "base_url", str)),
+            "record_html": record_form(comparison),
+            "refused": _refused(inputs),
+            "status": _added(len(files), len(files) - len(inputs.refused), len(inputs.responses)) if files else "",
+            "empty": len(inputs.responses) == 0,
+        }
+
+    def load(payload: dict[str, Any]) -> dict[str, Any]:
+        """A saved comparison from a file, checked in full before the page keeps it."""
+        checklist = checklist_of(payload)
+        name = need(payload, "filename", str)
+        saved = read_comparison(need(payload, "text", str), checklist)
+        return {"document": comparison_to_dict(saved), "status": f"The comparison in {name} was opened."}
+
+    def export(payload: dict[str, Any]) -> dict[str, Any]:
+        checklist, saved = saved_of(payload)
+        file = REPORTS["json"].file(checklist, saved, day_of(payload), "")
+        return {"file": file.to_dict(), "status": f"The comparison was downloaded as {file.name}."}
+
+    def report(payload: dict[str, Any]) -> dict[str, Any]:
+        checklist, saved = saved_of(payload)
+        kind = REPORTS.get(need(payload, "format", str))
+        if kind is None or kind.extension == "json":
+            raise RequestError([Problem("format", f"expected one of: {', '.join(REPORTS)}")])
+        file = kind.file(checklist, saved, day_of(payload), need(payload, "base_url", str))
+        return {"file": file.to_dict(), "status": f"The report was downloaded as {file.name}."}
+
+    return {"compare": run, "compare_open": load, "compare_export": export, "compare_report": report}
+
+
+def _is_file(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("name"), str)
+        and isinstance(value.get("text"), str)
+        and isinstance(value.get("size"), int)
+    )
+
+
+def _refused(inputs: Inputs) -> dict[str, Any] | None:
+    """The refused files as a title and one reason a line, for the page's notice box."""
+    if not inputs.refused:
+        return None
+    count = len(inputs.refused)
+    lines = [f"{r.name}: {' '.join(r.reasons)}" for r in inputs.refused[:MAX_FILES_SHOWN]]
+    if count > MAX_FILES_SHOWN:
+        lines.append(f"... and {count - MAX_FILES_SHOWN} more.")
+    title = f"{count} file{'s were' if count != 1 else ' was'} not compared. The other files are still compared."
+    return {"title": title, "reasons": lines}
+
+
+def _added(given: int, used: int, total: int) -> str:
+    return f"{used} of {given} file{'s' if given != 1 else ''} added; {total} in the comparison."
+
+
+__all__ = ["compare_actions", "date", "export_name"]

@@ -1,0 +1,217 @@
+"""The comparison document: the responses compared, the settings, and the workshop record.
+
+One of the saved-document family (``relationship-matters-comparison/1``, a sibling of
+``relationship-matters-answers/2``), the same in the browser's storage and in an exported file:
+
+    {format, checklist, checklist_version, saved_at, anonymous, min_group,
+     responses: [{name, document}], agreed: {question_id: answer or "disagreement"},
+     actions: [{action, owner, due, status}]}
+
+`read_comparison` checks all of it before anything is used and refuses bad input with
+`AnswersError` in plain English, naming every problem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from checks.answers import answers_to_dict, read_answers
+from checks.compare.groups import MIN_GROUP, Settings, min_group_problem
+from checks.compare.inputs import MAX_FILES_BROWSER, MAX_NAME, Response, version_notes
+from checks.errors import AnswersError, Problem
+from checks.model import MAX_TEXT, Checklist
+from checks.saved_parts import MAX_SHORT_TEXT, shown
+
+FORMAT = "relationship-matters-comparison"
+FORMAT_VERSION = 1
+STORAGE_KEY_PREFIX = "relationship-matters:comparison:"
+MAX_COMPARISON_BYTES = 50_000_000
+MAX_ACTIONS = 200
+DISAGREEMENT = "disagreement"
+DISAGREEMENT_LABEL = "Disagreement recorded"
+STATUSES = {"not-started": "Not started", "in-progress": "In progress", "done": "Done"}
+ACTION_FIELDS = ("action", "owner", "due", "status")
+KEYS = (
+    "format",
+    "checklist",
+    "checklist_version",
+    "saved_at",
+    "anonymous",
+    "min_group",
+    "responses",
+    "agreed",
+    "actions",
+)
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    action: str = ""
+    owner: str = ""
+    due: str = ""
+    """A date like 2027-01-31, or ""."""
+    status: str = "not-started"
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the workshop agreed: a joint answer (or "disagreement") per contested question, and actions."""
+
+    agreed: dict[str, str] = field(default_factory=dict)
+    actions: tuple[ActionItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class SavedComparison:
+    checklist: str
+    checklist_version: int
+    saved_at: str = ""
+    settings: Settings = field(default_factory=Settings)
+    responses: tuple[Response, ...] = ()
+    record: Record = field(default_factory=Record)
+
+
+def storage_key(checklist_id: str) -> str:
+    """Where the browser keeps a checklist's comparison: never the key of anyone's own answers."""
+    return STORAGE_KEY_PREFIX + checklist_id
+
+
+def comparison_to_dict(saved: SavedComparison) -> dict[str, Any]:
+    return {
+        "format": f"{FORMAT}/{FORMAT_VERSION}",
+        "checklist": saved.checklist,
+        "checklist_version": saved.checklist_version,
+        "saved_at": saved.saved_at,
+        "anonymous": saved.settings.anonymous,
+        "min_group": saved.settings.min_group,
+        "responses": [{"name": r.name, "document": answers_to_dict(r.saved)} for r in saved.responses],
+        "agreed": dict(saved.record.agreed),
+        "actions": [{key: getattr(a, key) for key in ACTION_FIELDS} for a in saved.record.actions],
+    }
+
+
+def blank_comparison(checklist: Checklist) -> dict[str, Any]:
+    return comparison_to_dict(SavedComparison(checklist.id, checklist.version))
+
+
+def _refuse(messages: list[str]) -> AnswersError:
+    shown_here = messages[:10] + ([f"... and {len(messages) - 10} more problems."] if len(messages) > 10 else [])
+    return AnswersError([Problem("", m) for m in shown_here])
+
+
+def read_comparison(source: Any, checklist: Checklist) -> SavedComparison:
+    """A clean comparison from JSON text or parsed data, or `AnswersError` naming every problem."""
+    try:
+        return _read(_decode(source), checklist)
+    except AnswersError:
+        raise
+    except Exception:  # a last guard: nothing escapes as anything but AnswersError
+        raise _refuse(["This file could not be read as a comparison."]) from None
+
+
+def _decode(source: Any) -> Any:
+    if isinstance(source, str):
+        if len(source) > MAX_COMPARISON_BYTES:
+            raise _refuse([f"This file is larger than any comparison ({MAX_COMPARISON_BYTES // 1_000_000} MB)."])
+        try:
+            return json.loads(source)
+        except (ValueError, RecursionError):
+            raise _refuse(["This file is not valid JSON."]) from None
+    return source
+
+
+def _read(data: Any, checklist: Checklist) -> SavedComparison:
+    match = re.fullmatch(rf"{FORMAT}/([0-9]{{1,6}})", str(data.get("format", ""))) if isinstance(data, dict) else None
+    if match is None:
+        raise _refuse(["This is not a Relationship Matters comparison file."])
+    if int(match.group(1)) > FORMAT_VERSION:
+        raise _refuse([f"This comparison was saved by a newer version of the toolkit (format {match.group(1)})."])
+    if data.get("checklist") != checklist.id:
+        raise _refuse([f"This comparison is for {shown(data.get('checklist'))}, not for {checklist.title}."])
+    problems = [f"The file has a field this toolkit does not use: {shown(k)}." for k in data if k not in KEYS]
+    anonymous = data.get("anonymous", False)
+    if not isinstance(anonymous, bool):
+        problems.append("Whether the comparison is anonymous must be true or false.")
+    min_group = data.get("min_group", MIN_GROUP)
+    if problem := min_group_problem(min_group):
+        problems.append(problem)
+    responses = _responses(data.get("responses", []), checklist, problems)
+    record = Record(_agreed(data.get("agreed", {}), checklist, problems), _actions(data.get("actions", []), problems))
+    saved_at = data.get("saved_at", "")
+    if not isinstance(saved_at, str) or len(saved_at) > 40:
+        problems.append("The date the comparison was saved must be text.")
+    if problems:
+        raise _refuse(problems)
+    settings = Settings(anonymous, min_group)
+    return SavedComparison(checklist.id, checklist.version, saved_at, settings, responses, record)
+
+
+def _responses(value: Any, checklist: Checklist, problems: list[str]) -> tuple[Response, ...]:
+    if not isinstance(value, list) or len(value) > MAX_FILES_BROWSER:
+        problems.append(f"The responses must be a list of at most {MAX_FILES_BROWSER} files.")
+        return ()
+    responses = []
+    for number, item in enumerate(value, 1):
+        name = item.get("name") if isinstance(item, dict) else None
+        if not isinstance(name, str) or len(name) > MAX_NAME or not isinstance(item.get("document"), dict):
+            problems.append(f"Response {number} must have a file name and a document.")
+            continue
+        try:
+            responses.append(Response(name, read_answers(item["document"], checklist)))
+        except AnswersError as error:
+            problems += [f"Response {number} ({name}): {p.message}" for p in error.problems]
+    return tuple(responses)
+
+
+def _agreed(value: Any, checklist: Checklist, problems: list[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        problems.append("The agreed answers must be a set of question ids, each with its answer.")
+        return {}
+    agreed = {}
+    for question_id, answer in value.items():
+        question = checklist.question(question_id)
+        if question is None or not isinstance(answer, str):
+            problems.append(f"The agreed answer to {shown(question_id)} is not for a question of this checklist.")
+        elif answer != DISAGREEMENT and not question.accepts(answer):
+            problems.append(f"The agreed answer to {shown(question_id)} is {shown(answer)}, which it does not accept.")
+        else:
+            agreed[question_id] = answer
+    return agreed
+
+
+def _actions(value: Any, problems: list[str]) -> tuple[ActionItem, ...]:
+    if not isinstance(value, list) or len(value) > MAX_ACTIONS:
+        problems.append(f"The actions must be a list of at most {MAX_ACTIONS}.")
+        return ()
+    actions = []
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, dict) or any(key not in ACTION_FIELDS for key in item):
+            problems.append(f"Action {number} must have only an action, an owner, a due date and a status.")
+            continue
+        action = ActionItem(**{k: v for k, v in item.items()})
+        if not all(isinstance(getattr(action, k), str) for k in ACTION_FIELDS):
+            problems.append(f"Action {number}: every field must be text.")
+        elif len(action.action) > MAX_TEXT or len(action.owner) > MAX_SHORT_TEXT:
+            problems.append(f"Action {number}: the action or its owner is too long.")
+        elif action.due and not _is_date(action.due):
+            problems.append(f"Action {number}: the due date must be a date like 2027-01-31.")
+        elif action.status not in STATUSES:
+            problems.append(f"Action {number}: the status must be one of: {', '.join(STATUSES.values()).lower()}.")
+        else:
+            actions.append(action)
+    return tuple(actions)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+        return len(text) == 10
+    except ValueError:
+        return False
+
+
+__all__ = ["SavedComparison", "comparison_to_dict", "read_comparison", "storage_key", "version_notes"]
