@@ -17,9 +17,10 @@ from pathlib import Path
 
 TEMPLATE = Path(__file__).resolve().parent / "sw-template.js"
 PLACEHOLDER = "self.__PRECACHE_MANIFEST"
-# Never requested by this site: the worker itself, the sitemaps, source maps, and the search
-# language packs of languages other than English.
-NOT_CACHED = ("sw.js", "sitemap.xml", "sitemap.xml.gz", "*.map", "assets/javascripts/lunr/*")
+# Never requested by this site: the worker itself, the compressed sitemap, source maps, and the
+# search language packs of languages other than English. (Material's instant navigation requests
+# sitemap.xml to tell the site's own links from others, so that one is kept.)
+NOT_CACHED = ("sw.js", "sitemap.xml.gz", "*.map", "assets/javascripts/lunr/*")
 ENGINE = "assets/pyodide/*"
 
 

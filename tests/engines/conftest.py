@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import os
 import socket
 import socketserver
 import subprocess
@@ -50,7 +49,7 @@ class BuiltSite:
     root: Path
     """The folder served: the site itself is in ``root / SUBPATH``."""
     url: str
-    """The address the site was built for (``SITE_URL``), e.g. ``http://127.0.0.1:PORT/rm/``."""
+    """The address it is served at, e.g. ``http://127.0.0.1:PORT/rm/``."""
 
 
 def _free_port() -> int:
@@ -60,19 +59,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def engines_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The site, built once for the session (strict, as `make build` does) for the address it is served at.
-
-    The one place these tests build the site (a shared session fixture can take its place).
-    """
-    root = tmp_path_factory.mktemp("engines-site")
-    url = f"http://127.0.0.1:{_free_port()}/{SUBPATH}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / SUBPATH)]
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    if done.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}")
-    return BuiltSite(root, url)
+def engines_site(served_site) -> BuiltSite:
+    """The run's one build of the site (tests/served_site.py), served here by these tests' own server
+    (see SiteServer) on a port of its own."""
+    return BuiltSite(served_site.root, f"http://127.0.0.1:{_free_port()}/{served_site.site.name}/")
 
 
 @dataclass(frozen=True)
