@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from checks import DefinitionError
 from macros import checklists, guidance
+from macros.compare import compare_view
 
 
 def define_env(env):
@@ -41,3 +42,8 @@ def define_env(env):
     def checklist(checklist_id: str) -> str:
         """The checklist's accessible form, rendered from its definition."""
         return checklists.form(checklist_id, env.page.url)
+
+    @env.macro
+    def compare(checklist_id: str) -> str:
+        """The view that compares partners' answers files for an assessment checklist."""
+        return compare_view(checklist_id, env.page.url)

@@ -68,9 +68,9 @@ def read_files(
     notices: list[str] = []
     seen = {_content(r.saved): r.name for r in responses}
     people = {key: r.name for r in responses if (key := _person(r.saved))}
-    for given in files:
+    for index, given in enumerate(files):
         name = given.name[:MAX_NAME]
-        if len(responses) >= limit:
+        if len(responses) >= limit or index >= limit:
             refused.append(Refused(name, (f"At most {limit:,} files can be compared at once.",)))
             continue
         try:

@@ -4,8 +4,9 @@
 // alive, so the worker survives page changes.
 
 import { initChecklist } from "./rm-checklist.js";
+import { initCompare } from "./rm-compare.js";
 
-const COMPONENTS = { "rm-checklist": initChecklist };
+const COMPONENTS = { "rm-checklist": initChecklist, "rm-compare": initCompare };
 const STARTED = "rmStarted"; // data-rm-started on an element once its component is running
 
 document.documentElement.classList.add("js-enabled");

@@ -1,0 +1,168 @@
+// rm-compare: compares partners' answers files for one checklist, and keeps the comparison and its
+// workshop record in this browser. Python renders all it shows (checks.compare.component at build
+// time; the results, the record form and every message from the worker) and decides everything
+// about the comparison document; this module only wires events, saves and moves data. It never
+// touches the reader's own saved answers: the comparison has a storage key of its own.
+
+export function initCompare(root, { openStore, download, client, notices }) {
+  const config = JSON.parse(root.dataset.config); // none: this throws, and rm-main logs it
+  const words = config.messages;
+  const { show: put, explain } = notices(words);
+  const find = (selector) => root.querySelector(selector);
+  const [panel, record, toolbar, settings] = [".rm-compare-results", ".rm-compare-record", ".rm-toolbar"]
+    .concat(".rm-compare-settings")
+    .map(find);
+  const [status, alertBox, refusedBox, warning] = [".rm-toolbar-status", ".rm-alert", ".rm-refused", ".rm-warning"]
+    .map((selector) => toolbar.querySelector(selector));
+  const [chooser, opener, dropZone] = ['[data-role="add-files"]', '[data-role="open-file"]', ".rm-drop"].map(find);
+  const store = openStore(config.storage_key);
+  const ask = client(root, config);
+  let doc = store.load(config.blank, (data) => Array.isArray(data.responses));
+  let queue = Promise.resolve(); // one request at a time, in order: files are never lost to a newer one
+
+  for (const element of [toolbar, settings, find(".rm-compare-files")]) element.hidden = false;
+  warning.textContent = words.storage;
+  warning.hidden = store.ok;
+  showSettings();
+  put(panel, words.loading, [], "rm-progress");
+  panel.dataset.state = "loading";
+  attempt("compare", () => refresh(doc));
+
+  chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
+  dropZone.addEventListener("dragover", (event) => event.preventDefault());
+  dropZone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    addFiles([...(event.dataTransfer?.files ?? [])]);
+  });
+  const actions = {
+    example: () => attempt("compare", () => refresh(doc, config.examples.map((f) => ({ ...f, size: f.text.length })))),
+    export: () => attempt("compare_export", () => fetchFile("compare_export", {})),
+    open: () => opener.click(),
+    report: (format) => attempt("compare_report", () => fetchFile("compare_report", { format })),
+    print: () => window.print(),
+    clear: startAgain,
+  };
+  toolbar.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (button) actions[button.dataset.action](button.dataset.format);
+  });
+  opener.addEventListener("change", () => {
+    const [file] = opener.files;
+    opener.value = "";
+    if (file) attempt("compare_open", () => openFile(file));
+  });
+  settings.addEventListener("submit", (event) => event.preventDefault());
+  settings.addEventListener("change", (event) => {
+    const { setting } = event.target.dataset;
+    const value = setting === "anonymous" ? event.target.checked : Number(event.target.value);
+    attempt("compare", () => refresh({ ...doc, [setting]: value }));
+  });
+  record.addEventListener("submit", (event) => event.preventDefault());
+  record.addEventListener("input", (event) => editRecord(event.target, false));
+  record.addEventListener("change", (event) => editRecord(event.target, true));
+  record.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    const actions = [...doc.actions];
+    if (button.dataset.action === "add-action") actions.push({ action: "", owner: "", due: "", status: "not-started" });
+    else actions.splice(Number(button.dataset.index), 1);
+    attempt("compare", () => refresh({ ...doc, actions }, [], true));
+  });
+
+  /** A field of the record: text is kept as it is typed; a committed change also redraws the results. */
+  function editRecord(control, committed) {
+    const agreed = control.closest("[data-agreed]")?.dataset.agreed;
+    const index = control.closest("[data-action-index]")?.dataset.actionIndex;
+    if (agreed && control.checked) doc.agreed = { ...doc.agreed, [agreed]: control.value };
+    else if (index !== undefined && control.dataset.field) doc.actions[Number(index)][control.dataset.field] = control.value;
+    else return;
+    save();
+    if (committed) attempt("compare", () => refresh(doc, [], false));
+  }
+
+  function addFiles(files, then = () => {}) {
+    then();
+    if (files.length) attempt("compare", () => readFiles(files).then((read) => refresh(doc, read)));
+  }
+
+  /** The files' text for Python: no more of each than an answers file can hold, and none past the limit. */
+  function readFiles(files) {
+    tell(words.checking);
+    return Promise.all(
+      files.map(async (file, index) => ({
+        name: file.name,
+        size: file.size,
+        text: index < config.max_files ? await file.slice(0, config.max_bytes + 1).text() : "",
+      })),
+    );
+  }
+
+  /** Show `candidate` with any new files: Python checks it all and returns the document to keep. */
+  function refresh(candidate, files = [], redraw = true) {
+    const run = async () => {
+      const reply = await ask("compare", { document: candidate, files });
+      doc = reply.document;
+      save();
+      panel.innerHTML = reply.html; // built and escaped by checks (Python)
+      panel.dataset.state = reply.empty ? "empty" : "ready";
+      if (redraw) record.innerHTML = reply.record_html;
+      put(refusedBox, reply.refused?.title ?? "", reply.refused?.reasons ?? [], "rm-alert-title");
+      return reply.status;
+    };
+    const done = queue.then(run, run);
+    queue = done.catch(() => {});
+    return done.finally(showSettings);
+  }
+
+  async function openFile(file) {
+    tell(words.checking);
+    const reply = await ask("compare_open", { filename: file.name, text: await file.text() });
+    await refresh(reply.document);
+    return reply.status;
+  }
+
+  async function fetchFile(action, payload) {
+    const reply = await ask(action, { ...payload, document: doc, today: today() });
+    download(reply.file);
+    return reply.status;
+  }
+
+  function startAgain() {
+    tell();
+    if (!window.confirm(words.confirm_clear)) return;
+    store.remove();
+    attempt("compare", () => refresh(structuredClone(config.blank)).then(() => words.cleared));
+  }
+
+  function save() {
+    doc.saved_at = new Date().toISOString();
+    if (!store.write(JSON.stringify(doc))) warning.hidden = false;
+  }
+
+  function showSettings() {
+    for (const control of settings.querySelectorAll("[data-setting]")) {
+      if (control.type === "checkbox") control.checked = doc[control.dataset.setting] === true;
+      else control.value = doc[control.dataset.setting];
+    }
+  }
+
+  /** Run an action: what it says goes in the status line, why it failed in the alert. */
+  async function attempt(action, work) {
+    tell();
+    try {
+      tell(await work());
+    } catch (error) {
+      console.error(`rm-compare: ${action} failed.`, error);
+      if (panel.dataset.state !== "ready" && panel.dataset.state !== "empty") panel.dataset.state = "error";
+      tell("", ...explain(error, action));
+    }
+  }
+
+  function tell(text = "", title = "", reasons = []) {
+    status.textContent = text ?? "";
+    put(alertBox, title, reasons, "rm-alert-title");
+  }
+}
+
+// The reader's own day, for file names (Python never reads the clock).
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
