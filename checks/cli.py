@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from checks.answers import MAX_BYTES, checklist_id_of, read_answers, too_big
@@ -18,6 +19,7 @@ from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, Problem
 from checks.html_report import to_html
+from checks.registers.cli import report_of
 from checks.reports import to_csv, to_docx, to_json, to_markdown, to_text
 from checks.result import Result
 from checks.scoring import score
@@ -60,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE (needed for docx)")
     report.add_argument("--definition", type=Path, help="default: the definition the file names")
     report.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=date.today(),
+        metavar="YYYY-MM-DD",
+        help="the day review dates are checked against (registers; default: this computer's date)",
+    )
+    report.add_argument(
         "--base-url", default="", metavar="URL", help="the site's address, for guidance links (default: relative)"
     )
     report.set_defaults(run=_report, usage_error=report.error)
@@ -94,7 +103,9 @@ def _relative(path: Path) -> Path:
 def _report(args: argparse.Namespace) -> int:
     if args.format in BINARY and args.output is None:
         args.usage_error(f"--format {args.format} writes a binary file: name it with --output FILE")  # exits 2
-    report = FORMATS[args.format](_result(args.file, args.definition), args.base_url)
+    report = report_of(args, _read_bytes)  # a saved register (checks.registers), or None
+    if report is None:
+        report = FORMATS[args.format](_result(args.file, args.definition), args.base_url)
     if args.output is None:
         sys.stdout.write(report)
         return 0

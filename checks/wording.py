@@ -50,7 +50,7 @@ PAGE_MESSAGES = {
 
 def refused(action: str, payload: Any, error: ChecklistError) -> str:
     """The title of an error reply; the problems follow it, one a line."""
-    if action == "import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
+    if action.rpartition("_")[2] == "import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
         return f"{payload['filename']} was not imported, and your saved answers were not changed."
     if action == "score" and isinstance(error, AnswersError):
         return f"{FAILED['score']} These problems were found in the saved answers."

@@ -151,4 +151,8 @@ def _warm_up(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 ACTIONS = {"score": _score, "import": _import, "export": _export, "report": _report, "warm_up": _warm_up}
+
+from checks.registers.api import ACTIONS as REGISTER_ACTIONS  # noqa: E402 (it uses _need and _day above)
+
+ACTIONS.update(REGISTER_ACTIONS)
 ACTIONS.update(compare_actions(_checklist, _need, _day))  # comparing answers (checks.compare.api)

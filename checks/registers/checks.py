@@ -1,0 +1,97 @@
+"""The findings every kind of register shares: each row's values against its columns, review dates
+and owners who are not partners. Each finding names the row (its number and what it is called) and
+the field, and says what to do. Today's date is given: Python never reads the clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checks.registers.model import Column, Finding, Register, SavedRegister
+
+SCORE_RANGE = range(1, 6)
+TEXT = ("text", "long-text")
+
+
+def plural(count: int, name: str) -> str:
+    """'1 risk', '5 activities'."""
+    if count == 1:
+        return f"{count} {name}"
+    return f"{count} {name[:-1]}ies" if name.endswith("y") else f"{count} {name}s"
+
+
+def row_label(register: Register, saved: SavedRegister, index: int) -> str:
+    """'Risk 3 (R3: Data shared without consent)': the row's number and what it is called."""
+    row = saved.rows[index]
+    name = ": ".join(v for c in register.columns[:2] if c.kind in TEXT and (v := row.get(c.id, "").strip()))
+    short = name if len(name) <= 60 else name[:57] + "..."
+    return f"{register.row_name.capitalize()} {index + 1}" + (f" ({short})" if short else "")
+
+
+def partner_names(saved: SavedRegister) -> list[str]:
+    return [name.strip() for name in saved.partners if name.strip()]
+
+
+def value_findings(register: Register, saved: SavedRegister) -> list[Finding]:
+    """Blank required fields, values a column does not accept, and fields no column has."""
+    found = []
+    known = register.row_fields
+    for index, row in enumerate(saved.rows):
+        label = row_label(register, saved, index)
+        for column in register.columns:
+            problem = _problem(column, row.get(column.id, "").strip())
+            if problem:
+                found.append(Finding(f"rows[{index}].{column.id}", f"{label}: {column.label}: {problem}", index))
+        for key in row:
+            if key not in known:
+                message = f"{label}: the field {key!r} is not one this register uses; it is kept as it is."
+                found.append(Finding(f"rows[{index}].{key}", message, index))
+    return found
+
+
+def _problem(column: Column, value: str) -> str:
+    if not value:
+        return "this is blank; fill it in." if column.required else ""
+    if column.kind == "choice" and value not in {o.id for o in column.options}:
+        return f"{value!r} is not one of the choices ({', '.join(o.label for o in column.options)})."
+    if column.kind == "score" and score_of(value) is None:
+        return f"{value!r} is not a whole number from 1 to 5."
+    if column.kind == "date" and date_of(value) is None:
+        return f"{value!r} is not a date; give it as year-month-day, for example 2027-03-31."
+    return ""
+
+
+def score_of(value: str) -> int | None:
+    value = value.strip()
+    return int(value) if value.isdigit() and len(value) == 1 and int(value) in SCORE_RANGE else None
+
+
+def date_of(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()) if len(value.strip()) == 10 else None
+    except ValueError:
+        return None
+
+
+def overdue_findings(register: Register, saved: SavedRegister, today: date, skip=lambda row: False) -> list[Finding]:
+    """Rows whose review date has passed (rows `skip` says are finished, such as closed risks, aside)."""
+    found = []
+    for index, row in enumerate(saved.rows):
+        review = date_of(row.get("review", ""))
+        if review is not None and review < today and not skip(row):
+            label = row_label(register, saved, index)
+            message = f"{label}: the review was due on {review.day} {review:%B %Y} and is past its date; review it."
+            found.append(Finding(f"rows[{index}].review", message, index))
+    return found
+
+
+def owner_findings(register: Register, saved: SavedRegister, column_id: str = "owner") -> list[Finding]:
+    """Owners who are not among the partners (a blank owner is a value finding, if required)."""
+    partners = {name.casefold() for name in partner_names(saved)}
+    found = []
+    for index, row in enumerate(saved.rows):
+        owner = row.get(column_id, "").strip()
+        if owner and owner.casefold() not in partners:
+            label = row_label(register, saved, index)
+            message = f"{label}: the owner {owner!r} is not one of the partners; add them or choose a partner."
+            found.append(Finding(f"rows[{index}].{column_id}", message, index))
+    return found

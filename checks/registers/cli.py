@@ -1,0 +1,40 @@
+"""`python -m checks report FILE` for a saved register: found by the id the file names."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from checks.answers import checklist_id_of
+from checks.errors import AnswersError
+from checks.registers.files import render
+from checks.registers.report import check_register
+from checks.registers.saved import read_register
+from checks.registers.spec import REGISTERS_DIR, load_register
+
+
+def is_register(document_id: str) -> bool:
+    return (REGISTERS_DIR / f"{document_id}.yml").is_file()
+
+
+def report_of(args, read_bytes) -> str | bytes | None:
+    """The report of the file `args` names if it is a saved register; None for anything else."""
+    raw = read_bytes(args.file)
+    try:
+        document_id = checklist_id_of(raw)
+    except AnswersError:
+        return None  # the checklist reader says what is wrong with it
+    if not is_register(document_id):
+        return None
+    return register_report(raw, document_id, str(args.file), args.format, args.today)
+
+
+def register_report(raw: bytes, document_id: str, source: str, format_name: str, today: date) -> str | bytes:
+    """The report of a saved register; `AnswersError` naming `source` when it cannot be read."""
+    register = load_register(Path(REGISTERS_DIR / f"{document_id}.yml"))
+    try:
+        saved = read_register(raw, register)
+    except AnswersError as error:
+        error.source = source
+        raise
+    return render(check_register(register, saved, today), format_name)

@@ -1,0 +1,60 @@
+"""A checked register in every format (one document, drawn by each renderer), and the files the
+page downloads: the saved register and its reports, named for the register, organisation and day."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from checks.files import REPORTS, File, file_name
+from checks.markup import escape
+from checks.registers.report import RegisterResult, register_document, summary_line, to_json
+from checks.registers.saved import register_to_dict
+from checks.render.html import document_to_html
+
+
+def render(result: RegisterResult, format_name: str) -> str | bytes:
+    """The report in one of: text, markdown, csv, json, html, docx (bytes)."""
+    if format_name == "json":
+        return to_json(result)
+    if format_name == "html":
+        return document_to_html(register_document(result))
+    if format_name == "docx":
+        from checks.render.docx import document_to_docx  # zipfile only when a Word file is asked for
+
+        return document_to_docx(register_document(result))
+    if format_name == "csv":
+        from checks.render.csv import document_to_csv
+
+        return document_to_csv(register_document(result))
+    if format_name == "markdown":
+        from checks.render.markdown import document_to_markdown
+
+        return document_to_markdown(register_document(result))
+    from checks.render.text import document_to_text
+
+    return document_to_text(register_document(result))
+
+
+def panel_html(result: RegisterResult) -> str:
+    """The page's findings panel: a short summary announced politely, then the report (not re-read)."""
+    report = document_to_html(register_document(result), title=False, heading_offset=1)
+    return (
+        f'<p class="rm-summary rm-visually-hidden">{escape(summary_line(result))}</p>'
+        f'<div class="rm-result" data-register="{escape(result.register.id)}" aria-live="off">{report}</div>'
+    )
+
+
+def export_file(result: RegisterResult, day: date) -> File:
+    organisation = result.saved.respondent.get("organisation", "")
+    name = file_name(
+        result.register.id, organisation if isinstance(organisation, str) else "", day.isoformat(), extension="json"
+    )
+    return File(
+        name, "application/json", json.dumps(register_to_dict(result.saved), indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def report_file(result: RegisterResult, format_name: str) -> File:
+    report = REPORTS[format_name]
+    return File(f"{result.register.id}-report.{report.extension}", report.mime, render(result, format_name))

@@ -1,0 +1,106 @@
+"""A register's saved document: the same family and format as a checklist's answers
+(``relationship-matters-answers/2``), read with the same checks, in the same plain English.
+
+    {"format": "relationship-matters-answers/2", "checklist": "risk-register", "checklist_version": 1,
+     "saved_at": "...", "respondent": {...},
+     "answers": {"partner-1": "Leeds City Council", "partner-2": "Age UK Leeds", "threshold": "12"},
+     "notes": {}, "rows": [{"ref": "R1", "likelihood": "4", ...}, ...]}
+
+``checklist`` names the register; ``answers`` holds the partners' names (``partner-1`` to
+``partner-20``, in order) and the register's settings; ``rows`` one mapping of text per row, by
+column id (a matrix row holds each partner's role under that partner's key). What a row holds is
+only checked for shape here: a row whose values are wrong is kept, and the findings mark it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from checks.answers import FORMAT, FORMAT_VERSION, _decode, _format_version, _refuse, _saved_at
+from checks.errors import AnswersError
+from checks.registers.model import MAX_CELL, MAX_PARTNERS, Register, SavedRegister, partner_key
+from checks.saved_parts import MAX_SHORT_TEXT, read_notes, read_respondent, read_rows, shown
+
+PARTNER_KEY = re.compile(r"partner-([0-9]{1,6})")
+DOCUMENT_KEYS = ("format", "checklist", "checklist_version", "saved_at", "respondent", "answers", "notes", "rows")
+
+
+def blank_register(register: Register) -> dict[str, Any]:
+    return register_to_dict(SavedRegister(register.id, register.version))
+
+
+def register_to_dict(saved: SavedRegister) -> dict[str, Any]:
+    """The document as plain JSON data, in the newest format."""
+    answers = {partner_key(n): name for n, name in enumerate(saved.partners, 1) if name}
+    return {
+        "format": f"{FORMAT}/{FORMAT_VERSION}",
+        "checklist": saved.register,
+        "checklist_version": saved.version,
+        "saved_at": saved.saved_at,
+        "respondent": dict(saved.respondent),
+        "answers": {**answers, **saved.settings},
+        "notes": dict(saved.notes),
+        "rows": [dict(row) for row in saved.rows],
+    }
+
+
+def read_register(source: Any, register: Register) -> SavedRegister:
+    """A clean `SavedRegister` from JSON text, bytes or parsed data, or `AnswersError` saying why not."""
+    try:
+        return _read(_decode(source), register)
+    except AnswersError:
+        raise
+    except Exception:  # a last guard: no input may escape as anything but AnswersError
+        raise _refuse(["This file could not be read as a saved register."]) from None
+
+
+def _read(data: Any, register: Register) -> SavedRegister:
+    format_version = _format_version(data)
+    if data.get("checklist") != register.id:
+        named = shown(data.get("checklist")) if isinstance(data.get("checklist"), str) else "something else"
+        raise _refuse([f"This file holds {named}, not a {register.title.lower()}."])
+    problems: list[str] = []
+    unknown = [key for key in data if key not in DOCUMENT_KEYS]
+    if unknown:
+        problems.append(f"The file has fields this toolkit does not use: {', '.join(shown(k) for k in unknown[:5])}.")
+    version = data.get("checklist_version")
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= 1_000_000:
+        problems.append("The register's version in the file must be a whole number of 1 or more.")
+    saved_at = _saved_at(data.get("saved_at", ""), problems)
+    respondent = read_respondent(data.get("respondent", {}), problems, format_version)
+    partners, settings = _answers(data.get("answers", {}), register, problems)
+    notes = read_notes(data.get("notes", {}), problems)
+    rows = read_rows(data.get("rows", []), problems)
+    if problems:
+        raise _refuse(problems)
+    return SavedRegister(register.id, version, saved_at, respondent, partners, settings, rows, notes)
+
+
+def _answers(value: Any, register: Register, problems: list[str]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The partners' names, by position (a gap is ""), and the settings."""
+    if not isinstance(value, dict):
+        problems.append("The partners and settings must be a set of named fields.")
+        return (), {}
+    names: dict[int, str] = {}
+    settings: dict[str, str] = {}
+    for key, text in value.items():
+        match = PARTNER_KEY.fullmatch(key)
+        if not isinstance(text, str):
+            problems.append(f"The value of {shown(key)} must be text.")
+        elif match and 1 <= int(match.group(1)) <= MAX_PARTNERS and len(text) <= MAX_SHORT_TEXT:
+            names[int(match.group(1))] = text
+        elif match and int(match.group(1)) > MAX_PARTNERS:
+            problems.append(
+                f"This file names more than {MAX_PARTNERS} partners; a register has at most {MAX_PARTNERS}."
+            )
+        elif match:
+            problems.append(f"A partner's name is at most {MAX_SHORT_TEXT} characters; {shown(key)} is longer.")
+        elif register.setting(key) is None:
+            problems.append(f"The file has a setting this register does not use: {shown(key)}.")
+        elif len(text) > MAX_CELL:
+            problems.append(f"The setting {shown(key)} is at most {MAX_CELL:,} characters.")
+        else:
+            settings[key] = text
+    partners = tuple(names.get(n, "") for n in range(1, max(names, default=0) + 1))
+    return partners, settings

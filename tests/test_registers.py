@@ -1,0 +1,189 @@
+"""Every register definition and example: validates, reads, renders in every format, and refuses
+hostile files with a plain message. A new register definition is covered without new tests."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from checks import AnswersError, DefinitionError, load_docs_index
+from checks.cli import main
+from checks.registers import (
+    blank_register,
+    check_register,
+    load_register,
+    read_register,
+    register_files,
+    register_from_mapping,
+    register_to_dict,
+    result_to_dict,
+)
+from checks.registers.files import render
+from checks.worker_api import handle
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "checks" / "examples"
+FILES = register_files()
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture(params=FILES, ids=[p.stem for p in FILES])
+def register(request):
+    return load_register(request.param, load_docs_index(ROOT / "docs"))
+
+
+@pytest.fixture
+def example(register):
+    return read_register((EXAMPLES / f"{register.id}.json").read_bytes(), register)
+
+
+def test_every_kind_has_a_definition_and_an_example():
+    kinds = {load_register(p).kind for p in FILES}
+    assert kinds == {"accountability-matrix", "red-lines", "risk-register"}
+    assert {p.stem for p in FILES} <= {p.stem for p in EXAMPLES.glob("*.json")}
+
+
+def test_the_id_matches_the_file_name(register):
+    assert Path(register.source).stem == register.id
+
+
+def test_the_example_round_trips_and_has_findings(register, example):
+    assert read_register(register_to_dict(example), register) == example
+    result = check_register(register, example, TODAY)
+    assert result.findings, "each example shows what the tool finds"
+    assert all(f.path and f.message for f in result.findings)
+
+
+@pytest.mark.parametrize("format_name", ["text", "markdown", "csv", "json", "html"])
+def test_renders_in_every_text_format(register, example, format_name):
+    out = render(check_register(register, example, TODAY), format_name)
+    assert isinstance(out, str) and out
+
+
+def test_json_findings_are_path_and_message(register, example):
+    data = json.loads(render(check_register(register, example, TODAY), "json"))
+    assert all(set(f) == {"path", "message"} for f in data["findings"])
+
+
+def test_the_word_report_opens_with_its_tables(register, example):
+    document = docx.Document(io.BytesIO(render(check_register(register, example, TODAY), "docx")))
+    assert document.tables
+    assert len(document.tables[0].rows) == len(example.rows) + 1  # header and one row per entry
+
+
+def test_the_blank_document_reads_and_has_no_findings(register):
+    saved = read_register(blank_register(register), register)
+    assert check_register(register, saved, TODAY).findings == ()
+
+
+def test_the_matrix_csv_opens_as_one_sheet():
+    register = load_register(FILES[0])
+    saved = read_register((EXAMPLES / "accountability-matrix.json").read_bytes(), register)
+    text = render(check_register(register, saved, TODAY), "csv")
+    assert text.splitlines()[0] == (
+        "Activity or decision,Northbrook City Council,Northbrook NHS Trust,Northbrook Community Voice,"
+        "Eastside Housing Association"
+    )
+    assert "\r\n" in text
+
+
+def test_a_definition_missing_a_needed_column_names_it():
+    data = {
+        "id": "x",
+        "title": "X",
+        "version": 1,
+        "kind": "risk-register",
+        "description": "d",
+        "guidance": "index.md",
+        "row_name": "risk",
+        "settings": [{"id": "threshold", "label": "T", "kind": "whole"}],
+        "columns": [{"id": "ref", "label": "Ref", "kind": "text"}],
+    }
+    with pytest.raises(DefinitionError) as error:
+        register_from_mapping(data, "x.yml")
+    assert "x.yml: columns: a risk-register register needs a 'score' column with id 'likelihood'" in str(error.value)
+
+
+# Hostile and oversized files: refused with a plain message.
+
+
+def document(register, **changes):
+    return {**blank_register(register), **changes}
+
+
+def refused(source, register) -> str:
+    with pytest.raises(AnswersError) as error:
+        read_register(source, register)
+    return str(error.value)
+
+
+def test_a_file_of_the_wrong_kind_is_refused(register):
+    other = next(p.stem for p in FILES if p.stem != register.id)
+    assert "not a" in refused(document(register, checklist=other), register)
+    assert "not a" in refused(document(register, checklist="behaviours"), register)
+
+
+def test_ten_megabytes_are_refused(register):
+    assert refused(b" " * 10_000_000, register) == "This file is 10.0 MB; an answers file is never more than 1 MB."
+
+
+def test_ten_thousand_rows_are_refused(register):
+    message = refused(document(register, rows=[{}] * 10_000), register)
+    assert message == "This file holds 10,000 rows; a document never has more than 200."
+
+
+def test_more_than_twenty_partners_are_refused(register):
+    answers = {f"partner-{n}": f"P{n}" for n in range(1, 22)}
+    assert "more than 20 partners" in refused(document(register, answers=answers), register)
+
+
+def test_a_cell_over_2000_characters_is_refused(register):
+    first = register.columns[0].id
+    message = refused(document(register, rows=[{first: "x" * 2001}]), register)
+    assert message == f"Row 1, field '{first}': the entry is 2,001 characters long; an entry is never more than 2,000."
+
+
+def test_script_in_a_cell_is_kept_as_text_and_escaped(register):
+    first = register.columns[0].id
+    saved = read_register(document(register, rows=[{first: "<script>alert(1)</script>"}]), register)
+    html = render(check_register(register, saved, TODAY), "html")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# The command line and the worker give the same data.
+
+
+def test_the_command_line_reports_every_example(register, capsys, tmp_path):
+    path = EXAMPLES / f"{register.id}.json"
+    assert main(["report", str(path), "--format", "json", "--today", "2026-12-01"]) == 0
+    expected = result_to_dict(check_register(register, read_register(path.read_bytes(), register), TODAY))
+    assert json.loads(capsys.readouterr().out) == expected
+    assert main(["report", str(path), "--format", "docx", "--output", str(tmp_path / "r.docx")]) == 0
+
+
+def test_the_command_line_refuses_an_unreadable_register(register, capsys, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document(register, rows="nope")))
+    assert main(["report", str(bad)]) == 1
+    assert capsys.readouterr().err == f"{bad}: The rows must be a list of entries, each a set of named fields.\n"
+
+
+def test_the_worker_checks_imports_and_reports(register):
+    definition = __import__("checks.loader", fromlist=["x"]).load_definition(
+        FILES[[p.stem for p in FILES].index(register.id)]
+    )
+    example = json.loads((EXAMPLES / f"{register.id}.json").read_text())
+    base = {"checklist": register.id, "version": register.version, "definition": definition, "today": "2026-12-01"}
+    reply = json.loads(handle("register_check", json.dumps({**base, "document": example})))["result"]
+    expected = result_to_dict(check_register(register, read_register(example, register), TODAY))
+    assert reply["data"] == expected
+    assert len(reply["marks"]) == len(example["rows"])
+    bad = json.loads(handle("register_import", json.dumps({**base, "filename": "x.json", "size": 5, "text": "[1]"})))
+    assert bad["error"]["message"] == "x.json was not imported, and your saved answers were not changed."
+    word = json.loads(handle("register_report", json.dumps({**base, "document": example, "format": "docx"})))
+    assert word["result"]["file"]["name"] == f"{register.id}-report.docx"
