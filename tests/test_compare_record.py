@@ -1,0 +1,129 @@
+"""The comparison document (relationship-matters-comparison/1) and the worker's comparison actions:
+the workshop record saved, read back and refused with reasons; nothing touches anyone's own answers."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from checks.answers import storage_key as answers_key
+from checks.compare import read_comparison, storage_key
+from checks.compare.record import blank_comparison
+from checks.definitions import DEFINITIONS_DIR, load_checklist
+from checks.errors import AnswersError
+from checks.loader import load_definition
+from checks.worker_api import handle
+
+EXAMPLES = sorted((Path(__file__).parents[1] / "checks" / "examples" / "compare-behaviours").glob("*.json"))
+BEHAVIOURS = load_checklist(DEFINITIONS_DIR / "behaviours.yml")
+DEFINITION = load_definition(DEFINITIONS_DIR / "behaviours.yml", "behaviours.yml")
+FILES = [{"name": p.name, "text": p.read_text(encoding="utf-8"), "size": p.stat().st_size} for p in EXAMPLES]
+
+
+def call(action: str, **payload) -> dict:
+    request = {
+        "checklist": "behaviours",
+        "version": 2,
+        "definition": DEFINITION,
+        "base_url": "https://x.test/",
+        **payload,
+    }
+    return json.loads(handle(action, json.dumps(request)))
+
+
+def compared(files=FILES, document=None) -> dict:
+    return call("compare", document=document or blank_comparison(BEHAVIOURS), files=files)["result"]
+
+
+def test_the_comparison_has_its_own_storage_key():
+    assert storage_key("behaviours") == "relationship-matters:comparison:behaviours" != answers_key("behaviours")
+
+
+def test_compare_adds_files_and_returns_the_document_to_keep():
+    reply = compared([*FILES, {"name": "<b>bad</b>.json", "text": "{", "size": 1}])
+    assert reply["status"] == "6 of 7 files added; 6 in the comparison."
+    assert reply["refused"] == {
+        "title": "1 file was not compared. The other files are still compared.",
+        "reasons": ["<b>bad</b>.json: This file is not valid JSON (line 1, column 2)."],
+    }
+    assert [r["name"] for r in reply["document"]["responses"]] == [p.name for p in EXAMPLES]
+    assert 'data-agreed="' in reply["record_html"] and reply["empty"] is False
+    again = compared(FILES, reply["document"])  # the same files again: counted once
+    assert len(again["document"]["responses"]) == 6 and "counted once" in again["html"]
+
+
+def test_an_empty_comparison_says_what_to_do():
+    reply = compared([])
+    assert reply["empty"] is True and "Add at least two answers files to compare them." in reply["html"]
+
+
+def test_the_workshop_record_round_trips_and_shows_in_every_report():
+    document = compared()["document"]
+    contested = next(iter(json.loads(handle_json(document))["agenda"]["contested"]))
+    document["agreed"] = {contested: "disagreement"}
+    document["actions"] = [
+        {"action": "Write a <b>one-page</b> note", "owner": "Tom", "due": "2027-01-31", "status": "in-progress"}
+    ]
+    saved = call("compare_export", document=document, today="2026-12-01")["result"]
+    assert saved["file"]["name"] == "behaviours-comparison-2026-12-01.json"
+    opened = call("compare_open", filename="x.json", text=saved["file"]["text"])["result"]
+    assert opened["document"] == {**document, "saved_at": document["saved_at"]}
+    reply = compared([], opened["document"])
+    assert "Disagreement recorded" in reply["html"] and "Write a &lt;b&gt;one-page&lt;/b&gt; note" in reply["html"]
+    assert 'value="disagreement" checked' in reply["record_html"]
+    for kind, name in (("markdown", "md"), ("csv", "csv"), ("html", "html"), ("docx", "docx")):
+        file = call("compare_report", document=document, format=kind, today="2026-12-01")["result"]["file"]
+        assert file["name"] == f"behaviours-comparison-2026-12-01.{name}"
+    word = call("compare_report", document=document, format="docx", today="2026-12-01")["result"]["file"]
+    text = "\n".join(
+        c.text
+        for t in docx.Document(io.BytesIO(base64.b64decode(word["base64"]))).tables
+        for r in t.rows
+        for c in r.cells
+    )
+    assert "Write a <b>one-page</b> note" in text and "Disagreement recorded" in text
+
+
+def handle_json(document: dict) -> str:
+    """The comparison's data, as `python -m checks compare --format json` gives it."""
+    from checks.compare import Inputs, compare, comparison_to_json
+
+    saved = read_comparison(document, BEHAVIOURS)
+    return comparison_to_json(compare(BEHAVIOURS, Inputs(saved.responses), saved.settings, saved.record))
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"format": "relationship-matters-answers/2"}, "This is not a Relationship Matters comparison file."),
+        ({"checklist": "foundations"}, "This comparison is for 'foundations', not for Behaviours health check."),
+        ({"min_group": 2}, "The smallest group shown must be a whole number of 3 or more."),
+        ({"anonymous": "yes"}, "Whether the comparison is anonymous must be true or false."),
+        ({"agreed": {"nope": "agree"}}, "The agreed answer to 'nope' is not for a question of this checklist."),
+        ({"actions": [{"action": "x", "due": "soon"}]}, "Action 1: the due date must be a date like 2027-01-31."),
+        ({"actions": [{"status": "later"}]}, "Action 1: the status must be one of: not started, in progress, done."),
+        (
+            {"responses": [{"name": "a.json", "document": {}}]},
+            "Response 1 (a.json): This is not a Relationship Matters answers file.",
+        ),
+        ({"extra": 1}, "The file has a field this toolkit does not use: 'extra'."),
+    ],
+)
+def test_a_bad_comparison_is_refused_with_its_reason(change, problem):
+    with pytest.raises(AnswersError) as error:
+        read_comparison({**blank_comparison(BEHAVIOURS), **change}, BEHAVIOURS)
+    assert [p.message for p in error.value.problems] == [problem]
+    reply = call("compare_open", filename="x.json", text=json.dumps({**blank_comparison(BEHAVIOURS), **change}))
+    assert reply["error"]["message"] == "The file was not opened, and your comparison was not changed."
+
+
+def test_settings_that_cannot_be_used_are_an_error_reply_and_change_nothing():
+    reply = call("compare", document={**blank_comparison(BEHAVIOURS), "min_group": 1}, files=[])
+    assert reply["error"]["problems"] == [
+        {"path": "", "message": "The smallest group shown must be a whole number of 3 or more."}
+    ]
