@@ -66,6 +66,8 @@ class Heading:
     text: str
     id: str = ""
     """An anchor for links into the document; only HTML draws it."""
+    new_page: bool = False
+    """Start a new page here (after a cover, say); only Word draws it."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,8 @@ class Document:
     data: tuple[Table, ...] = ()
     """Tables of raw data for spreadsheets: CSV writes these and only these, and the reading formats
     leave them out. A table that should be both read and exported goes in `blocks` as well."""
+    header: str = ""
+    """A line at the top of every page, such as "DRAFT"; only Word draws it."""
 
 
 def ungrouped(blocks: tuple[Block, ...]):

@@ -50,6 +50,10 @@ PAGE_MESSAGES = {
 
 def refused(action: str, payload: Any, error: ChecklistError) -> str:
     """The title of an error reply; the problems follow it, one a line."""
+    if action.startswith("agreement_"):  # the agreement builder's own words
+        from checks.agreement.wording import refused as agreement_refused
+
+        return agreement_refused(action, payload)
     if action.rpartition("_")[2] == "import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
         return f"{payload['filename']} was not imported, and your saved answers were not changed."
     if action == "score" and isinstance(error, AnswersError):

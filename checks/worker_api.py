@@ -156,3 +156,7 @@ from checks.registers.api import ACTIONS as REGISTER_ACTIONS  # noqa: E402 (it u
 
 ACTIONS.update(REGISTER_ACTIONS)
 ACTIONS.update(compare_actions(_checklist, _need, _day))  # comparing answers (checks.compare.api)
+
+from checks.agreement.actions import ACTIONS as AGREEMENT_ACTIONS  # noqa: E402 (the agreement builder)
+
+ACTIONS.update(AGREEMENT_ACTIONS)

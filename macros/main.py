@@ -47,3 +47,10 @@ def define_env(env):
     def compare(checklist_id: str) -> str:
         """The view that compares partners' answers files for an assessment checklist."""
         return compare_view(checklist_id, env.page.url)
+
+    @env.macro
+    def agreement_builder(agreement_id: str = "partnership-agreement") -> str:
+        """The partnership agreement builder, rendered from its definitions (checks.agreement)."""
+        from macros.agreements import agreement_view
+
+        return agreement_view(agreement_id, env.page.url)

@@ -47,7 +47,7 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
             "record_html": record_form(comparison),
             "refused": _refused(inputs),
             "status": _added(len(files), len(files) - len(inputs.refused), len(inputs.responses)) if files else "",
-            "empty": len(inputs.responses) == 0,
+            "empty": len(inputs.responses) < 2,
         }
 
     def load(payload: dict[str, Any]) -> dict[str, Any]:

@@ -39,7 +39,7 @@ def document_to_docx(document: Document) -> bytes:
     if document.subtitle:
         paragraphs.append(body.paragraph(document.subtitle, "Subtitle"))
     paragraphs += [body.block(block) for block in ungrouped(document.blocks)]
-    return package(document.title, "".join(paragraphs), body.links, body.numbered_lists)
+    return package(document.title, "".join(paragraphs), body.links, body.numbered_lists, document.header)
 
 
 class _Body:
@@ -52,7 +52,7 @@ class _Body:
 
     def block(self, block) -> str:
         if isinstance(block, Heading):
-            return self.paragraph(block.text, f"Heading{min(max(block.level, 1), 3)}")
+            return self.paragraph(block.text, f"Heading{min(max(block.level, 1), 3)}", new_page=block.new_page)
         if isinstance(block, Paragraph):
             return self.paragraph(block.content)
         if isinstance(block, Notice):
@@ -65,8 +65,10 @@ class _Body:
             return self.item_list(block)
         raise TypeError(f"cannot draw a {type(block).__name__} in a Word file")
 
-    def paragraph(self, content: Content, style: str = "", numbering: int = 0) -> str:
+    def paragraph(self, content: Content, style: str = "", numbering: int = 0, new_page: bool = False) -> str:
         properties = f'<w:pStyle w:val="{style}"/>' if style else ""
+        if new_page:
+            properties += "<w:pageBreakBefore/>"
         if numbering:
             properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{numbering}"/></w:numPr>'
         runs = "".join(self.run(run) for run in inlines(content))

@@ -19,13 +19,15 @@ BULLETS = 1
 """The numbering instance every bulleted list uses; each numbered list gets the next one of its own."""
 
 
-def package(title: str, body: str, links: list[str], numbered_lists: int) -> bytes:
-    """The zipped .docx: fixed dates and attributes in the zip, so the same content gives the same bytes."""
+def package(title: str, body: str, links: list[str], numbered_lists: int, header: str = "") -> bytes:
+    """The zipped .docx: fixed dates and attributes in the zip, so the same content gives the same bytes.
+
+    `header`, when given, is a line at the top of every page (a part of its own, `word/header1.xml`)."""
     import io
     import zipfile  # here, not at the top: the browser's worker loads it only when a Word file is asked for
 
     parts = {
-        "[Content_Types].xml": _content_types(),
+        "[Content_Types].xml": _content_types(bool(header)),
         "_rels/.rels": _relationships(
             ("word/document.xml", f"{R}/officeDocument"),
             (
@@ -34,11 +36,13 @@ def package(title: str, body: str, links: list[str], numbered_lists: int) -> byt
             ),
         ),
         "docProps/core.xml": _core(title),
-        "word/document.xml": _document(body),
-        "word/_rels/document.xml.rels": _document_relationships(links),
+        "word/document.xml": _document(body, header),
+        "word/_rels/document.xml.rels": _document_relationships(links, header),
         "word/styles.xml": DECLARATION + STYLES,
         "word/numbering.xml": _numbering(numbered_lists),
     }
+    if header:
+        parts["word/header1.xml"] = _header(header)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, xml in parts.items():
@@ -70,13 +74,15 @@ def _uri(url: str) -> str:
     return quote(url, safe="!#$%&'()*+,-./:;=?@[]_~")
 
 
-def _content_types() -> str:
+def _content_types(header: bool = False) -> str:
     overrides = {
         "/word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
         "/word/styles.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
         "/word/numbering.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
     }
+    if header:
+        overrides["/word/header1.xml"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
     return (
         f'{DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -98,9 +104,25 @@ def _relationships(*targets: tuple[str, str], external: tuple[str, ...] = ()) ->
     return f'{DECLARATION}<Relationships xmlns="{RELATIONSHIPS}">{"".join(items)}</Relationships>'
 
 
-def _document_relationships(links: list[str]) -> str:
+def _document_relationships(links: list[str], header: str = "") -> str:
     # The body numbers its hyperlinks from rId3: keep styles and numbering first.
-    return _relationships(("styles.xml", f"{R}/styles"), ("numbering.xml", f"{R}/numbering"), external=tuple(links))
+    xml = _relationships(("styles.xml", f"{R}/styles"), ("numbering.xml", f"{R}/numbering"), external=tuple(links))
+    if not header:
+        return xml
+    # Its own id (HEADER), not a number, so the hyperlinks' numbers stay as they are.
+    own = f'<Relationship Id="{HEADER}" Type="{R}/header" Target="header1.xml"/>'
+    return xml.replace("</Relationships>", own + "</Relationships>")
+
+
+HEADER = "rIdHeader"
+
+
+def _header(text: str) -> str:
+    """A header part: one centred, bold line."""
+    return (
+        f'{DECLARATION}<w:hdr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+        f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{xml_text(text)}</w:t></w:r></w:p></w:hdr>'
+    )
 
 
 def _core(title: str) -> str:
@@ -112,10 +134,11 @@ def _core(title: str) -> str:
     )
 
 
-def _document(body: str) -> str:
+def _document(body: str, header: str = "") -> str:
     # A4 with 2.54 cm margins; sizes are in twentieths of a point.
+    reference = f'<w:headerReference w:type="default" r:id="{HEADER}"/>' if header else ""
     section = (
-        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+        f'<w:sectPr>{reference}<w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"'
         ' w:header="708" w:footer="708" w:gutter="0"/>'
         "</w:sectPr>"

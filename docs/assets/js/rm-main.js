@@ -3,10 +3,11 @@
 // once per page load (extra_javascript, type module); with instant navigation the module stays
 // alive, so the worker survives page changes.
 
+import { initAgreement } from "./rm-agreement.js";
 import { initChecklist } from "./rm-checklist.js";
 import { initCompare } from "./rm-compare.js";
 
-const COMPONENTS = { "rm-checklist": initChecklist, "rm-compare": initCompare };
+const COMPONENTS = { "rm-checklist": initChecklist, "rm-compare": initCompare, "rm-agreement": initAgreement };
 const STARTED = "rmStarted"; // data-rm-started on an element once its component is running
 
 document.documentElement.classList.add("js-enabled");

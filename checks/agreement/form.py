@@ -1,0 +1,106 @@
+"""The agreement builder's form as HTML: every section's explanation, questions to settle, fields
+and status. Complete and printable without JavaScript (a checklist to settle with partners);
+every text is escaped here.
+
+Each control says which saved key it fills by ``data-answer`` on it or around it (`PARTS`).
+"""
+
+from __future__ import annotations
+
+from checks.agreement.model import MAX_PARTIES, PROPOSER_PREFIX, STATUS_PREFIX, STATUSES, TABLES, Agreement, Item, Part
+from checks.form import _radios
+from checks.links import guidance_url
+from checks.markup import escape
+from checks.model import MAX_TEXT
+from checks.saved_parts import MAX_SHORT_TEXT
+
+PARTS = {"answer": "answers"}
+"""``data-answer="shared-aims"`` on a control or around it fills ``answers["shared-aims"]``."""
+MANDATORY = "Sections marked * are mandatory: every agreement must settle them."
+
+
+def agreement_form(agreement: Agreement, base_url: str) -> str:
+    sections = "".join(_part(part, n, base_url) for n, part in enumerate(agreement.parts, 1))
+    return (
+        f'<p class="rm-mandatory-note">{escape(MANDATORY)}</p>'
+        f'<form class="rm-form rm-agreement-form" id="rm-form-{escape(agreement.id)}" '
+        f'aria-label="{escape(agreement.title)}">{sections}</form>'
+    )
+
+
+def _part(part: Part, number: int, base_url: str) -> str:
+    sid = escape(part.id)
+    star = ' <span class="rm-mandatory" aria-hidden="true">*</span><span class="rm-visually-hidden"> (mandatory)</span>'
+    questions = "".join(f"<li>{escape(q)}</li>" for q in part.questions)
+    items = "".join(_item(item, item.id) for item in part.items)
+    parties = "".join(_party(part, n) for n in range(1, MAX_PARTIES + 1)) if part.per_party else ""
+    table = ""
+    if part.table:
+        name = TABLES[part.table][0]
+        table = (
+            f'<p class="rm-table-note">{escape(name)}: attach it from its register, or import the register\'s '
+            "saved file with the toolbar's Import a register button. The agreement shows it as a table.</p>"
+        )
+    return (
+        f'<section class="rm-section rm-agreement-section" aria-labelledby="{sid}" data-part="{sid}">'
+        f'<h2 id="{sid}">{number}. {escape(part.title)}{star if part.mandatory else ""}</h2>'
+        f"<p>{escape(part.explanation)}</p>"
+        f'<p class="rm-section-guidance"><a href="{escape(guidance_url(part.guidance, base_url))}">'
+        f"Read the guidance on {escape(part.title.lower())}</a></p>"
+        f'<h3 id="{sid}-questions">Questions to settle</h3><ul class="rm-questions">{questions}</ul>'
+        f"{items}{parties}{table}{_status(part)}</section>"
+    )
+
+
+def _party(part: Part, number: int) -> str:
+    fields = "".join(_item(item, f"{item.id}-{number}", f" (party {number})") for item in part.per_party)
+    legend = f"Party {number}" + (" (optional)" if number > 2 else "")
+    return f'<fieldset class="rm-party"><legend>{escape(legend)}</legend>{fields}</fieldset>'
+
+
+def _item(item: Item, key: str, suffix: str = "") -> str:
+    control_id = f"ag-{escape(key)}"
+    hint_id = f"{control_id}-hint"
+    marks = []
+    if item.mandatory and (not suffix or suffix in (" (party 1)", " (party 2)")):
+        marks.append("must be agreed")
+    if item.legal_review:
+        marks.append("needs local legal review")
+    label = escape(item.label + suffix) + (f' <span class="rm-item-marks">({", ".join(marks)})</span>' if marks else "")
+    hint = f'<p class="rm-hint" id="{hint_id}">{escape(item.hint)}</p>' if item.hint else ""
+    described = f' aria-describedby="{hint_id}"' if item.hint else ""
+    if item.kind == "choice":
+        radios = _radios(escape(key), control_id, ((o.id, o.label) for o in item.options))
+        return (
+            f'<fieldset class="rm-field rm-choice" data-answer="{escape(key)}"{described}><legend>{label}</legend>'
+            f'{hint}<div class="rm-options">{radios}</div></fieldset>'
+        )
+    if item.kind == "text":
+        control = (
+            f'<textarea id="{control_id}" name="{escape(key)}" rows="4" maxlength="{MAX_TEXT}"'
+            f' data-answer="{escape(key)}"{described}></textarea>'
+        )
+    else:
+        kind = "date" if item.kind == "date" else "text"
+        limit = "" if kind == "date" else f' maxlength="{MAX_SHORT_TEXT}"'
+        mode = ' inputmode="decimal"' if item.kind == "percent" else ""
+        control = (
+            f'<input type="{kind}" id="{control_id}" name="{escape(key)}"{limit}{mode}'
+            f' data-answer="{escape(key)}"{described}>'
+        )
+    return f'<div class="rm-field"><label for="{control_id}">{label}</label>{hint}{control}</div>'
+
+
+def _status(part: Part) -> str:
+    sid = escape(part.id)
+    key = STATUS_PREFIX + part.id
+    radios = _radios(escape(key), f"ag-{escape(key)}", STATUSES.items())
+    proposer = PROPOSER_PREFIX + part.id
+    return (
+        f'<fieldset class="rm-field rm-status" data-answer="{escape(key)}"><legend>Status of section: '
+        f'{escape(part.title.lower())}</legend><div class="rm-options">{radios}</div></fieldset>'
+        f'<div class="rm-field"><label for="ag-{escape(proposer)}">Proposed by (the partner who proposed '
+        f'this wording)</label><input type="text" id="ag-{escape(proposer)}" maxlength="{MAX_SHORT_TEXT}" '
+        f'data-answer="{escape(proposer)}" autocomplete="organization"></div>'
+        f'<p class="rm-section-end"><a href="#{sid}">Back to the start of this section</a></p>'
+    )

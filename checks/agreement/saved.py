@@ -1,0 +1,142 @@
+"""The saved draft: one document of the family's format 2 (`checks.answers`), for the agreement.
+
+- ``answers``: each item's text by its id (per-party items as ``{id}-{n}``), each section's status
+  (``status-{section}``: draft, proposed or agreed) and proposer (``proposed-by-{section}``), and
+  the preset it started from (``preset``);
+- ``rows``: the tables imported from the registers, each row with its ``table`` (see `TABLES`);
+- ``respondent``: who keeps the draft (organisation, role, name).
+
+`read_draft` reads it with `checks.answers.read_answers`, then checks each row against its table.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from checks.agreement.definitions import Builder
+from checks.agreement.model import PRESET_KEY, TABLES, Agreement, Preset
+from checks.answers import FORMAT_PATTERN, MAX_BYTES, SavedAnswers, answers_to_dict, new_answers, read_answers, too_big
+from checks.errors import AnswersError, Problem
+from checks.saved_parts import read_rows, shown
+
+EXAMPLE = "Example wording: change it. "
+"""Put before each preset's wording, so it is marked wherever it is shown until someone changes it."""
+
+REGISTERS = {"accountability-matrix": "matrix", "risk-register": "risks", "red-lines-register": "red-lines"}
+"""The registers (issue 15, checks.registers) whose saved documents give rows, with the table each fills."""
+ROLES = {"R": "responsible", "A": "accountable", "C": "consulted", "I": "informed"}
+"""A matrix row gives each partner's role under the partner's key (``partner-1``): R, A, C or I."""
+CROSSED = {"escalate": "Escalate to the partnership board", "exit": "An exit trigger"}
+"""What the red lines register saves for what happens when a line is crossed, in words."""
+SEPARATOR = "; "
+"""Between partners named in one cell."""
+
+
+def blank_draft(agreement: Agreement) -> dict[str, Any]:
+    return answers_to_dict(new_answers(agreement))  # type: ignore[arg-type]  # an Agreement reads like a checklist
+
+
+def read_draft(source: Any, agreement: Agreement) -> SavedAnswers:
+    """A clean saved draft, or `AnswersError` saying every problem; nothing else escapes."""
+    saved = read_answers(source, agreement)  # type: ignore[arg-type]
+    problems = []
+    for number, row in enumerate(saved.rows, 1):
+        table = row.get("table")
+        if table not in TABLES:
+            problems.append(f"Row {number} must say which table it belongs to: {', '.join(TABLES)}.")
+            continue
+        extra = [key for key in row if key != "table" and key not in TABLES[table][1]]
+        if extra:
+            problems.append(
+                f"Row {number} of the {TABLES[table][0].lower()} has fields it does not use: {shown(extra[0])}."
+            )
+    if problems:
+        raise AnswersError([Problem("", message) for message in problems])
+    return saved
+
+
+def with_preset(builder: Builder, preset: Preset) -> SavedAnswers:
+    """A new draft holding the preset's example wording, each marked `EXAMPLE` (choices as they are)."""
+    wording = {item.id for part in builder.agreement.parts for item in part.items if item.kind in ("text", "line")}
+    answers = {key: EXAMPLE + text if key in wording else text for key, text in preset.values}
+    rows = tuple(
+        {k: (EXAMPLE + v if k == TABLES[dict(row)["table"]][1][0] else v) for k, v in row} for row in preset.rows
+    )
+    saved = new_answers(builder.agreement)  # type: ignore[arg-type]
+    return replace(saved, answers={**answers, PRESET_KEY: preset.id}, rows=rows)
+
+
+def with_register(saved: SavedAnswers, source: Any) -> tuple[SavedAnswers, str]:
+    """The draft with one table's rows replaced by a register's (its saved document, as text),
+    and the table's name; `AnswersError` if the file is not a register's, and the draft is unchanged."""
+    table, rows = register_rows(source)
+    kept = tuple(row for row in saved.rows if row.get("table") != table)
+    return replace(saved, rows=kept + rows), table
+
+
+def register_rows(source: Any) -> tuple[str, tuple[dict[str, str], ...]]:
+    """The table a register's saved document fills, and its rows in our columns.
+
+    The one place that knows the registers' format (checks.registers.saved): the family's format 2,
+    ``checklist`` naming the register, partners' names in ``answers`` (``partner-1``...) and one row
+    of text per entry. A row with nothing in our columns is left out."""
+    data = _parse(source)
+    problems: list[str] = []
+    rows = read_rows(data.get("rows", []), problems)
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        problems.append("The register's partners must be a set of named fields.")
+    if problems:
+        raise AnswersError([Problem("", message) for message in problems[:10]])
+    table = REGISTERS[data["checklist"]]
+    found = []
+    for row in rows:
+        mine = {"table": table, **_columns(table, row, answers)}
+        if any(mine[column] for column in TABLES[table][1]):
+            found.append(mine)
+    return table, tuple(found)
+
+
+def _columns(table: str, row: dict[str, str], partners: dict[str, Any]) -> dict[str, str]:
+    if table == "matrix":
+        named = {column: [] for column in ROLES.values()}
+        for key, role in row.items():
+            name = partners.get(key) if key.startswith("partner-") else None
+            if isinstance(name, str) and name.strip() and role in ROLES:
+                named[ROLES[role]].append(name.strip())
+        return {"activity": row.get("activity", ""), **{k: SEPARATOR.join(v) for k, v in named.items()}}
+    if table == "risks":
+        ref, description = row.get("ref", ""), row.get("description", "")
+        return {
+            "risk": f"{ref}: {description}" if ref and description else description or ref,
+            "owner": row.get("owner", ""),
+            "likelihood": row.get("likelihood", ""),
+            "impact": row.get("impact", ""),
+            "mitigation": row.get("mitigations", ""),
+        }
+    crossed = row.get("crossed", "")
+    return {"partner": row.get("owner", ""), "red-line": row.get("line", ""), "response": CROSSED.get(crossed, crossed)}
+
+
+def _parse(source: Any) -> dict[str, Any]:
+    wanted = "an accountability matrix, risk register or red lines register saved by this toolkit"
+    if isinstance(source, bytes | bytearray):
+        source = bytes(source).decode("utf-8-sig", errors="replace")
+    if not isinstance(source, str):
+        raise AnswersError([Problem("", f"This is not {wanted}.")])
+    if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise AnswersError([Problem("", too_big(len(source.encode("utf-8", "surrogatepass"))))])
+    try:
+        data = json.loads(source)
+    except (ValueError, RecursionError):
+        raise AnswersError([Problem("", f"This file is not JSON, so it is not {wanted}.")]) from None
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("format"), str)
+        or not FORMAT_PATTERN.fullmatch(data["format"])
+        or data.get("checklist") not in REGISTERS
+    ):
+        raise AnswersError([Problem("", f"This is not {wanted}.")])
+    return data

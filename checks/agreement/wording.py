@@ -1,0 +1,73 @@
+"""The sentences the agreement builder's page shows besides the agreement itself: its own (sent to
+its script in data-config) and those of the worker's replies. JavaScript holds none of them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NO_JAVASCRIPT = (
+    "With JavaScript on, this page saves your draft as you type and shows the agreement as it will be printed. "
+    "Without it, use this page as a printable checklist: every section's explanation and questions are below."
+)
+PREVIEW_NEEDS_JAVASCRIPT = "The preview of your agreement needs JavaScript. With it on, it appears here as you type."
+STORAGE_WARNING = (
+    "This browser is not letting the page save your draft, so it will not be kept after you close the page. "
+    "Use Export draft to keep a copy."
+)
+
+FAILED = {
+    "agreement_preview": "The preview is unavailable.",
+    "agreement_import": "The file was not imported, and your draft was not changed.",
+    "agreement_register": "The register was not imported, and your draft was not changed.",
+    "agreement_preset": "The starting point could not be used, and your draft was not changed.",
+    "agreement_export": "Your draft could not be exported.",
+    "agreement_report": "The agreement could not be made.",
+}
+"""What failed, by action: the title of the page's message when a request fails."""
+
+PAGE_MESSAGES = {
+    **FAILED,
+    "loading": "Loading the engine that draws the agreement. The first time this downloads about 19 MB.",
+    "confirm_reset": (
+        "Start again? This clears your whole draft from this browser. Export it first if you want to keep a copy."
+    ),
+    "confirm_preset": (
+        "Start from this example? It replaces your whole draft. Export it first if you want to keep a copy."
+    ),
+    "cleared": "Your draft was cleared.",
+    "checking": "Checking the file…",
+    "kept_saved": "Your draft is still saved in this browser.",
+    "kept_until_close": "Your draft is kept only until you close this page: export it to keep a copy.",
+    "page_failed": "Something went wrong in the page.",
+    "engine-not-loaded": "The engine could not be loaded.",
+    "engine-failed": "The engine failed while handling this request.",
+}
+"""Every message the page script shows on its own, by the key it looks up."""
+
+
+def refused(action: str, payload: Any) -> str:
+    """The title of an error reply to one of the builder's actions."""
+    name = payload.get("filename") if isinstance(payload, dict) else None
+    if action in ("agreement_import", "agreement_register") and isinstance(name, str):
+        return f"{name} was not imported, and your draft was not changed."
+    return FAILED.get(action, "The engine could not handle this request.")
+
+
+def imported(name: str) -> str:
+    return f"The draft in {name} was imported."
+
+
+def register_imported(name: str, table: str, rows: int) -> str:
+    return f"The {table} in {name} was imported: {rows} {'row' if rows == 1 else 'rows'}."
+
+
+def preset_used(title: str) -> str:
+    return f"Your draft now starts from the example “{title}”. Change every piece of example wording."
+
+
+def exported(name: str) -> str:
+    return f"Your draft was downloaded as {name}."
+
+
+def downloaded(name: str) -> str:
+    return f"The agreement was downloaded as {name}."

@@ -1,0 +1,199 @@
+"""The compare view in Chromium: it matches `python -m checks compare --format json`, passes axe in
+every state and both colour schemes, works from the keyboard alone (choosing files included),
+handles hostile files with plain messages, never touches the reader's own answers, and works
+offline with the server stopped."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from axe_scan import SCHEMES, assert_none, violations
+from playwright.sync_api import Page, expect
+from site_pages import engine_cached
+from test_offline import offline_context, server, visit_once  # noqa: F401 (fixtures)
+
+from checks.compare import storage_key
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "checks" / "examples" / "compare-behaviours").glob("*.json"))
+FORMAT_1 = ROOT / "tests" / "fixtures" / "format-1"
+READY = 60_000
+
+
+def url(site_url: str) -> str:
+    return f"{site_url}checklists/compare-behaviours/"
+
+
+def state(page: Page, value: str) -> None:
+    expect(page.locator(".rm-compare-results")).to_have_attribute("data-state", value, timeout=READY)
+
+
+def choose(page: Page, paths: list[Path]) -> None:
+    page.locator('[data-role="add-files"]').set_input_files([str(p) for p in paths])
+
+
+def shown_questions(page: Page) -> dict[str, list[str]]:
+    """The "every question" table: for each question id, its answers and whether it is contested."""
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('table.rm-compare-questions tbody tr')]
+             .map(tr => [tr.dataset.question, [tr.children[1].textContent, tr.children[4].textContent]]))"""
+    )
+
+
+def command_line(*paths: Path, options=()) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-m", "checks", "compare", *map(str, paths), "--format", "json", *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def expected(data: dict) -> dict[str, list[str]]:
+    return {q["id"]: [q["answers"], "Contested" if q["contested"] else "No"] for q in data["questions"]}
+
+
+def test_the_browser_matches_the_command_line(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    choose(page, [*EXAMPLES, FORMAT_1 / "behaviours-complete.json"])
+    state(page, "ready")
+    data = command_line(*EXAMPLES, FORMAT_1 / "behaviours-complete.json")
+    assert shown_questions(page) == expected(data)
+    contested = page.locator(".rm-agenda-contested > li").evaluate_all("items => items.map(i => i.dataset.question)")
+    assert contested == data["agenda"]["contested"]
+
+    page.get_by_role("checkbox", name="Anonymous mode").check()
+    expect(page.locator(".rm-compare-results")).to_contain_text("Anonymous mode: names are not shown")
+    anonymous = command_line(*EXAMPLES, FORMAT_1 / "behaviours-complete.json", options=("--anonymous",))
+    assert shown_questions(page) == expected(anonymous)
+    expect(page.locator(".rm-compare-results")).not_to_contain_text("Priya Shah")
+
+
+def test_axe_finds_nothing_in_any_state_in_either_colour_scheme(page, context, site_url, scans):
+    dark = context.new_page()
+    pages = {"light": page, "dark": dark}
+    for scheme, each in pages.items():
+        each.emulate_media(color_scheme=scheme)
+        each.goto(url(site_url))
+    found = {}
+    for name, files in (
+        ("empty", []),
+        ("some files refused", [FORMAT_1 / "foundations-complete.json", EXAMPLES[0]]),
+        ("results", EXAMPLES[1:]),
+    ):
+        for scheme, each in pages.items():
+            each.bring_to_front()
+            if files:
+                choose(each, files)
+            state(each, "ready" if name == "results" else "empty")
+            if name == "some files refused":
+                expect(each.locator(".rm-refused")).to_contain_text("1 file was not compared")
+            if name == "results":
+                each.get_by_role("button", name="Add an action").click()
+                expect(each.get_by_label("Owner")).to_have_count(1)
+            expect(each.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+            found[f"{name}, {scheme}"] = violations(each)
+            scans.states.add((url(site_url), name, scheme))
+    assert_none(found)
+
+
+def test_keyboard_alone_chooses_files_sets_the_mode_and_keeps_the_record(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    chooser = page.locator('[data-role="add-files"]')
+    for _ in range(200):  # Tab from the top of the page to the file chooser
+        page.keyboard.press("Tab")
+        if chooser.evaluate("element => element === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the file chooser")
+    with page.expect_file_chooser() as chosen:
+        page.keyboard.press("Enter")
+    chosen.value.set_files([str(p) for p in EXAMPLES])
+    state(page, "ready")
+
+    page.keyboard.press("Tab")  # into the settings: the anonymous mode's checkbox
+    expect(page.get_by_role("checkbox", name="Anonymous mode")).to_be_focused()
+    page.keyboard.press("Space")
+    expect(page.locator(".rm-compare-results")).to_contain_text("Anonymous mode: names are not shown")
+
+    first = page.locator(".rm-compare-record [data-agreed] input").first
+    first.focus()
+    page.keyboard.press("ArrowRight")  # the next answer, chosen by the arrow key
+    page.get_by_role("button", name="Add an action").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Owner")).to_be_visible()
+    page.get_by_label("Owner").focus()
+    page.keyboard.type("Tom <b>Wright</b>")
+    page.keyboard.press("Tab")
+    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    assert stored["anonymous"] is True and stored["actions"][0]["owner"] == "Tom <b>Wright</b>"
+    assert len(stored["agreed"]) == 1
+    expect(page.locator("table:has(#rm-compare-actions)")).to_contain_text("Tom <b>Wright</b>")
+
+
+def test_hostile_files_get_plain_messages_and_change_nothing_else(page, site_url, rm):
+    own = rm.document("behaviours", rm.nth_choices("behaviours", 0))
+    page.context.add_init_script(
+        f"localStorage.setItem({json.dumps(rm.key('behaviours'))}, {json.dumps(json.dumps(own))})"
+    )
+    page.goto(url(site_url))
+    state(page, "empty")
+    script = '<img src=x onerror="window.hacked=1">'
+    doc = json.loads(EXAMPLES[0].read_text())
+    doc["respondent"] = {"organisation": script, "name": script, "role": "manager"}
+    doc["notes"] = {"leadership": script}
+    page.evaluate(
+        """([script, text]) => {
+          const big = new File([new Uint8Array(10_000_000).fill(32)], "big.json", {type: "application/json"});
+          const marked = new File([text], script + ".json", {type: "application/json"});
+          const chosen = new DataTransfer();
+          for (const file of [big, marked, marked]) chosen.items.add(file);
+          const input = document.querySelector('[data-role="add-files"]');
+          input.files = chosen.files;
+          input.dispatchEvent(new Event("change", {bubbles: true}));
+        }""",
+        [script, json.dumps(doc)],
+    )
+    expect(page.locator(".rm-refused")).to_contain_text(
+        "big.json: This file is 10.0 MB; an answers file is never more than 1 MB.", timeout=READY
+    )
+    expect(page.locator(".rm-compare-results")).to_contain_text("holds the same answers as")
+    choose(page, EXAMPLES[1:3])
+    state(page, "ready")
+    expect(page.locator(".rm-compare-results")).to_contain_text(script)
+    assert page.evaluate("() => window.hacked") is None
+    assert rm.stored(page, "behaviours") == own  # the reader's own answers are untouched
+
+
+def test_a_minimum_below_three_is_refused_and_the_settings_stay(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    page.get_by_role("button", name="Try an example").click()
+    state(page, "ready")
+    minimum = page.get_by_label("Smallest group shown in anonymous mode (at least 3)")
+    minimum.fill("2")
+    minimum.press("Enter")
+    minimum.blur()
+    expect(page.locator(".rm-alert")).to_contain_text("The smallest group shown must be a whole number of 3 or more.")
+    expect(minimum).to_have_value("5")
+
+
+def test_the_compare_view_works_offline(server, offline_context):  # noqa: F811 (fixtures)
+    page = visit_once(offline_context, url(server.url))
+    state(page, "empty")
+    engine_cached(page, server)
+    server.stop()
+    page.goto(url(server.url))
+    state(page, "empty")
+    page.get_by_role("button", name="Try an example").click()
+    state(page, "ready")
+    expect(page.locator(".rm-agenda-contested > li").first).to_be_visible()

@@ -1,0 +1,201 @@
+"""The agreement builder's checks, each shown to fire and not to fire; importing registers; and the
+worker's actions, hostile imports included (they change nothing and say why)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from checks.agreement.definitions import load_builder
+from checks.agreement.review import review
+from checks.agreement.saved import read_draft, register_rows, with_register
+from checks.answers import MAX_BYTES
+from checks.errors import AnswersError
+from checks.worker_api import handle
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "checks" / "examples"
+BUILDER, PLAIN = load_builder("partnership-agreement")
+AGREEMENT = BUILDER.agreement
+COMPLETE = read_draft((EXAMPLES / "partnership-agreement.json").read_bytes(), AGREEMENT)
+
+
+def findings(**answers: str) -> list[tuple[str, str]]:
+    saved = replace(COMPLETE, answers={**COMPLETE.answers, **answers})
+    return [(f.check, f.text) for f in review(AGREEMENT, saved).findings]
+
+
+def test_the_complete_example_passes_every_check():
+    assert findings() == []
+
+
+def test_a_partner_in_the_matrix_who_is_not_a_party_is_flagged():
+    stranger = {
+        "table": "matrix",
+        "activity": "Buy equipment",
+        "responsible": "Example Housing Trust; Example City Council",
+    }
+    saved = replace(COMPLETE, rows=(*COMPLETE.rows, stranger))
+    found = [(f.check, f.text, f.part) for f in review(AGREEMENT, saved).findings]
+    assert found == [
+        (
+            "parties",
+            "Example Housing Trust is named in the accountability matrix but is not a party: "
+            "add them to the parties, or correct the name.",
+            "roles",
+        )
+    ]
+
+
+def test_partners_who_are_parties_are_not_flagged_whatever_their_case_and_spacing():
+    known = {"table": "risks", "risk": "A risk", "owner": "example  city COUNCIL"}
+    assert review(AGREEMENT, replace(COMPLETE, rows=(*COMPLETE.rows, known))).findings == ()
+
+
+def test_shares_that_do_not_add_up_to_100_are_flagged():
+    assert findings(**{"share-2": "30"}) == [("shares", "The contribution shares add up to 90%, not 100%.")]
+    assert findings(**{"share-2": "lots"}) == [("shares", "The share of party 2 is not a number from 0 to 100.")]
+
+
+def test_shares_that_add_up_or_are_not_given_are_not_flagged():
+    assert findings(**{"share-1": "62.5%", "share-2": "37.5"}) == []
+    assert findings(**{"share-1": "", "share-2": ""}) == []
+
+
+def test_a_review_outside_the_term_is_flagged():
+    outside = "The first review falls outside the term of the agreement."
+    assert findings(**{"review-date": "2031-01-01"}) == [("term", outside)]
+    assert findings(**{"review-date": "2027-03-31"}) == [("term", outside)]
+    assert findings(**{"end-date": "2027-01-01"}) == [("term", "The end date is not after the start date.")]
+
+
+def test_a_review_within_the_term_is_not_flagged():
+    assert findings(**{"review-date": "2030-03-31"}) == []
+    assert findings(**{"end-date": ""}) == []
+
+
+def test_an_exit_without_notice_or_triggers_is_flagged():
+    assert findings(**{"exit-notice": ""}) == [("exit", "The exit section says nothing about notice.")]
+    both = findings(**{"exit-notice": "", "exit-triggers": " "})
+    assert both == [("exit", "The exit section says nothing about notice or triggers for an early exit.")]
+    saved = replace(COMPLETE, answers={**COMPLETE.answers, "exit-triggers": ""})
+    assert [f.kind for f in review(AGREEMENT, saved).findings] == ["red_flag"]
+
+
+def test_an_exit_with_notice_and_triggers_is_not_flagged():
+    assert findings(**{"exit-notice": "One month", "exit-triggers": "Loss of funding"}) == []
+
+
+# Importing the registers (issue 15): their saved documents, as their own examples hold them.
+
+
+def test_the_accountability_matrix_becomes_the_matrix_table():
+    table, rows = register_rows((EXAMPLES / "accountability-matrix.json").read_text(encoding="utf-8"))
+    assert table == "matrix"
+    assert rows[0] == {
+        "table": "matrix",
+        "activity": "Approve the annual budget",
+        "responsible": "",
+        "accountable": "Northbrook City Council",
+        "consulted": "Northbrook NHS Trust; Northbrook Community Voice",
+        "informed": "Eastside Housing Association",
+    }
+
+
+@pytest.mark.parametrize(("name", "table"), [("risk-register.json", "risks"), ("red-lines-register.json", "red-lines")])
+def test_the_risk_and_red_lines_registers_become_their_tables(name, table):
+    found, rows = register_rows((EXAMPLES / name).read_bytes())
+    assert found == table and rows and all(row["table"] == table for row in rows)
+
+
+def test_an_imported_register_replaces_only_its_own_table_and_its_partners_are_checked():
+    saved, table = with_register(COMPLETE, (EXAMPLES / "risk-register.json").read_bytes())
+    assert table == "risks"
+    assert [r["table"] for r in saved.rows].count("matrix") == 1
+    assert all(not r["risk"].startswith("Example") for r in saved.rows if r["table"] == "risks")
+    named = {f.text.split(" is named")[0] for f in review(AGREEMENT, saved).findings}
+    assert "Northbrook NHS Trust" in named and "Example City Council" not in named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        json.dumps([1, 2]),
+        json.dumps({"format": "relationship-matters-answers/2", "checklist": "behaviours", "rows": []}),
+        json.dumps({"format": "relationship-matters-answers/2", "checklist": "risk-register", "rows": "x"}),
+        json.dumps(
+            {"format": "relationship-matters-answers/2", "checklist": "risk-register", "rows": [], "answers": 1}
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_register_is_refused(text):
+    with pytest.raises(AnswersError):
+        register_rows(text)
+
+
+# The worker's actions: the one reply shape; a refused file changes nothing.
+
+
+def ask(action: str, **payload) -> dict:
+    request = {"checklist": AGREEMENT.id, "version": AGREEMENT.version, "definition": PLAIN, **payload}
+    return json.loads(handle(action, json.dumps(request)))
+
+
+DOCUMENT = json.loads((EXAMPLES / "partnership-agreement.json").read_text(encoding="utf-8"))
+HOSTILE = [
+    ("not json at all", "This file is not valid JSON"),
+    (json.dumps({**DOCUMENT, "checklist": "behaviours"}), "This file holds answers for 'behaviours'"),
+    (json.dumps({**DOCUMENT, "rows": [{"table": "budget", "x": "1"}]}), "Row 1 must say which table it belongs to"),
+    (json.dumps({**DOCUMENT, "rows": [{"table": "risks", "script": "<b>"}]}), "has fields it does not use"),
+    (json.dumps({**DOCUMENT, "answers": {"status-parties": "signed"}}), "which it does not accept"),
+    (json.dumps({**DOCUMENT, "answers": {"start-date": "tomorrow"}}), "which it does not accept"),
+    (json.dumps({**DOCUMENT, "answers": {"shared-aims": "x" * 2001}}), "2,001 characters long"),
+    (json.dumps({**DOCUMENT, "format": "relationship-matters-answers/9"}), "saved by a newer version"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), HOSTILE)
+def test_a_hostile_draft_is_refused_with_its_reason_and_no_document(text, reason):
+    reply = ask("agreement_import", filename="draft.json", size=len(text), text=text)
+    assert "result" not in reply
+    assert reply["error"]["message"] == "draft.json was not imported, and your draft was not changed."
+    assert any(reason in problem["message"] for problem in reply["error"]["problems"]), reply
+
+
+def test_a_file_too_big_is_refused_by_its_size():
+    reply = ask("agreement_import", filename="big.json", size=MAX_BYTES + 1, text="{}")
+    assert "result" not in reply and "1 MB" in reply["error"]["problems"][0]["message"]
+
+
+def test_a_good_draft_is_imported_and_comes_back_clean():
+    text = json.dumps(DOCUMENT)
+    reply = ask("agreement_import", filename="draft.json", size=len(text), text=text)
+    assert reply["result"]["document"] == DOCUMENT
+    assert reply["result"]["status"] == "The draft in draft.json was imported."
+
+
+def test_a_register_is_imported_into_the_draft_and_a_bad_one_changes_nothing():
+    text = (EXAMPLES / "red-lines-register.json").read_text(encoding="utf-8")
+    reply = ask("agreement_register", document=DOCUMENT, filename="lines.json", size=len(text), text=text)
+    rows = reply["result"]["document"]["rows"]
+    assert [r["table"] for r in rows].count("red-lines") >= 2 and rows[:2] == DOCUMENT["rows"]
+    refused = ask("agreement_register", document=DOCUMENT, filename="x.json", size=3, text=json.dumps(DOCUMENT))
+    assert "result" not in refused
+    assert refused["error"]["message"] == "x.json was not imported, and your draft was not changed."
+
+
+def test_preview_preset_export_and_report_replies():
+    assert ask("agreement_preview", document=DOCUMENT)["result"]["html"].startswith("<h3>")
+    preset = ask("agreement_preset", preset="voluntary-mou")["result"]
+    assert preset["document"]["answers"]["preset"] == "voluntary-mou"
+    exported = ask("agreement_export", document=DOCUMENT, today="2026-12-01")["result"]["file"]
+    assert json.loads(exported["text"]) == DOCUMENT
+    assert exported["name"] == "joint-community-equipment-service-draft-2026-12-01.json"
+    word = ask("agreement_report", document=DOCUMENT, format="docx", today="2026-12-01")["result"]["file"]
+    assert word["name"].endswith(".docx") and word["base64"]
+    assert "error" in ask("agreement_report", document=DOCUMENT, format="pdf", today="2026-12-01")
+    assert "error" in ask("agreement_preset", preset="no-such-thing")
