@@ -54,3 +54,10 @@ def define_env(env):
         from macros.agreements import agreement_view
 
         return agreement_view(agreement_id, env.page.url)
+
+    @env.macro
+    def register(register_id: str) -> str:
+        """A register's form of rows (accountability matrix, red lines, risks), rendered by checks.registers."""
+        from macros.registers import register_view
+
+        return register_view(register_id, env.page.url)

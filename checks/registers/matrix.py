@@ -103,6 +103,12 @@ def blocks(register: Register, saved: SavedRegister, today) -> tuple[list, list[
     rows = tuple(
         (row.get(activity.id, ""), *(row.get(partner_key(number), "") for number, _ in names)) for row in saved.rows
     )
-    table = Table("The matrix: each partner's role in each activity", header, rows, id=f"rm-table-{register.id}")
+    table = Table(
+        "The matrix: each partner's role in each activity",
+        header,
+        rows,
+        id=f"rm-table-{register.id}",
+        html_class="rm-register-table",
+    )
     key = Paragraph("R: Responsible (does the work). A: Accountable (answers for it). C: Consulted. I: Informed.")
     return [table, key], [Table(table.caption, header, rows, row_headers=False)]

@@ -65,7 +65,7 @@ def blocks(register: Register, saved: SavedRegister, today) -> tuple[list, list[
     data_header = tuple(c.label for c in register.columns)
     data_rows = tuple(tuple(row.get(c.id, "") for c in register.columns) for row in saved.rows)
     reading = [
-        Table("The red lines", header, rows, id=f"rm-table-{register.id}"),
+        Table("The red lines", header, rows, id=f"rm-table-{register.id}", html_class="rm-register-table"),
         Heading(2, f"Screening {who}"),
         Paragraph((Strong("Result:"), " " + result["result"]), html_class="rm-screening"),
     ]

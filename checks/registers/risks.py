@@ -127,7 +127,7 @@ def blocks(register: Register, saved: SavedRegister, today) -> tuple[list, list[
     )
     reading = [
         Paragraph(f"Threshold: risks scoring above {threshold(saved)} need a mitigation."),
-        Table("The risks", header, tuple(rows), id=f"rm-table-{register.id}"),
+        Table("The risks", header, tuple(rows), id=f"rm-table-{register.id}", html_class="rm-register-table"),
         Heading(2, "Heat map"),
         Figure(heat_map(saved, f"rm-heat-{register.id}"), heat_map_text(saved)),
         _grid_table(saved),
@@ -146,4 +146,10 @@ def _grid_table(saved: SavedRegister) -> Table:
         for likelihood in range(5, 0, -1)
     )
     header = ("Likelihood", *(f"Impact {impact}" for impact in range(1, 6)))
-    return Table("The heat map as a table: the risks in each cell", header, rows, id="rm-heat-table")
+    return Table(
+        "The heat map as a table: the risks in each cell",
+        header,
+        rows,
+        id="rm-heat-table",
+        html_class="rm-register-table",
+    )

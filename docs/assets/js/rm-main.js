@@ -6,8 +6,14 @@
 import { initAgreement } from "./rm-agreement.js";
 import { initChecklist } from "./rm-checklist.js";
 import { initCompare } from "./rm-compare.js";
+import { initRegister } from "./rm-register.js";
 
-const COMPONENTS = { "rm-checklist": initChecklist, "rm-compare": initCompare, "rm-agreement": initAgreement };
+const COMPONENTS = {
+  "rm-checklist": initChecklist,
+  "rm-compare": initCompare,
+  "rm-agreement": initAgreement,
+  "rm-register": initRegister,
+};
 const STARTED = "rmStarted"; // data-rm-started on an element once its component is running
 
 document.documentElement.classList.add("js-enabled");

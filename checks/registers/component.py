@@ -1,0 +1,108 @@
+"""A register's page component, rendered at build time: the toolbar, the example banner, the form
+and the findings panel, with what the page script needs (data-config: the register, its storage
+key, the blank document, the example, the limits and every sentence it shows).
+
+JavaScript-only controls are rendered `hidden`; without JavaScript the page is a printable blank
+template. docs/assets/js/rm-register.js only wires events, moves rows, saves and moves data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checks.answers import MAX_BYTES, storage_key
+from checks.component import _attribute, _button  # the checklist's own: one way to write both
+from checks.files import REPORTS
+from checks.markup import escape
+from checks.registers.form import partners_form, rows_form, settings_form
+from checks.registers.model import MAX_PARTNERS, MAX_ROWS, Register
+from checks.registers.saved import blank_register
+from checks.wording import PAGE_MESSAGES
+
+
+def register_component(register: Register, definition: Any, example: Any, base_url: str) -> str:
+    """The whole component; `definition` (plain data) goes to the worker with the first request."""
+    config = page_config(register, example, base_url)
+    return (
+        f'<div class="rm-register" data-module="rm-register" data-register="{escape(register.id)}"'
+        f' data-config="{_attribute(config)}" data-definition="{_attribute(definition)}">\n'
+        f'<p class="rm-no-js">{escape(no_javascript(register))}</p>\n'
+        f"{toolbar(register)}\n"
+        f'<div class="rm-example-banner" role="region" aria-label="Example" hidden><p>{escape(EXAMPLE_SHOWN)}</p>'
+        f"{_button('keep-example', 'Keep this example')}{_button('leave-example', 'Back to my own work')}</div>\n"
+        f'<form class="rm-register-form" id="rm-form-{escape(register.id)}" aria-label="{escape(register.title)}">'
+        f"{partners_form(register)}{settings_form(register)}{rows_form(register)}</form>\n"
+        f'<h2 id="findings">Findings and report</h2>\n'
+        f'<div class="rm-results" role="status" aria-live="polite" data-state="loading">'
+        f"<p>{escape(FINDINGS_NEED_JAVASCRIPT)}</p></div>\n"
+        f"</div>\n"
+    )
+
+
+EXAMPLE_SHOWN = (
+    "You are looking at an example. Your own work is still saved in this browser and has not changed. "
+    "Changes to the example are not saved unless you keep it."
+)
+FINDINGS_NEED_JAVASCRIPT = "Findings need JavaScript. With it on, they appear here as you fill in the form."
+
+
+def no_javascript(register: Register) -> str:
+    return (
+        f"With JavaScript off this is a blank template: print it and fill it in by hand. With JavaScript on you "
+        f"can add up to {MAX_ROWS} {register.row_name}s, and the page checks them and saves them in this browser."
+    )
+
+
+def messages(register: Register) -> dict[str, str]:
+    name = register.row_name
+    return {
+        **PAGE_MESSAGES,
+        "loading": "Loading the checking engine. The first time this downloads about 19 MB.",
+        "check": "Findings are unavailable.",
+        "confirm_reset": f"Start again? This clears this {register.title.lower()} from this browser. Export it first "
+        "to keep a copy.",
+        "cleared": "Your register was cleared.",
+        "kept_saved": "Your register is still saved in this browser.",
+        "kept_until_close": "Your register is kept only until you close this page: export it to keep a copy.",
+        "too_many_rows": f"A register holds at most {MAX_ROWS} {name}s. Remove one before adding another.",
+        "too_many_partners": f"A register names at most {MAX_PARTNERS} partners.",
+        "added": f"{name.capitalize()} {{n}} added.",
+        "removed": f"{name.capitalize()} {{n}} removed.",
+        "moved": f"{name.capitalize()} moved to position {{n}}.",
+        "example_shown": "The example is shown. Your own work has not changed.",
+        "example_kept": "The example is now your register, saved in this browser.",
+        "example_left": "Back to your own work.",
+        "confirm_keep": "Keep the example? It replaces the register saved in this browser.",
+    }
+
+
+def page_config(register: Register, example: Any, base_url: str) -> dict[str, Any]:
+    return {
+        "checklist": register.id,
+        "version": register.version,
+        "storage_key": storage_key(register.id),
+        "base_url": base_url,
+        "blank": blank_register(register),
+        "example": example,
+        "max_rows": MAX_ROWS,
+        "max_partners": MAX_PARTNERS,
+        "max_bytes": MAX_BYTES,
+        "messages": messages(register),
+    }
+
+
+def toolbar(register: Register) -> str:
+    buttons = [_button("example", "Try an example"), _button("export", "Export register")]
+    buttons += [_button("import", "Import register")]
+    buttons += [_button("report", f"Download report ({r.label})", key) for key, r in REPORTS.items()]
+    buttons += [_button("print", "Print"), _button("reset", "Start again")]
+    return (
+        f'<div class="rm-toolbar" id="rm-toolbar-{escape(register.id)}" hidden>'
+        '<div class="rm-toolbar-buttons" role="group" aria-label="Save, share or clear your register">'
+        f"{''.join(buttons)}"
+        '<input type="file" accept=".json,application/json" class="rm-visually-hidden" tabindex="-1"'
+        ' aria-hidden="true" aria-label="Register file to import"></div>'
+        '<div class="rm-warning" hidden>This browser is not letting the page save your register, so it will not be '
+        "kept after you close the page. Use Export register to keep a copy.</div>"
+        '<div class="rm-toolbar-status" role="status"></div><div class="rm-alert" role="alert"></div></div>'
+    )

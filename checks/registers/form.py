@@ -1,0 +1,111 @@
+"""A register's form as HTML, rendered at build time: the partners, the settings and the rows
+(GOV.UK's "add another" pattern). Printable as a blank template without JavaScript; every text is
+escaped here. Each control says what it fills: ``data-partner`` (a partner's name, by number),
+``data-setting`` and, inside a row, ``data-field`` (the column, or ``partner-N`` for a matrix role).
+"""
+
+from __future__ import annotations
+
+from checks.markup import escape
+from checks.registers.model import MAX_CELL, MAX_PARTNERS, Column, Register, partner_key
+from checks.saved_parts import MAX_SHORT_TEXT
+
+BLANK_ROWS = 3
+"""Rows in the printed template (the page script replaces them with the saved rows)."""
+BLANK_PARTNERS = 4
+"""Partners shown in the printed template; the script shows as many as are named, and more on request."""
+
+
+def partners_form(register: Register) -> str:
+    items = "".join(_partner(register, number) for number in range(1, MAX_PARTNERS + 1))
+    return (
+        f'<fieldset class="rm-partners"><legend>Partners (up to {MAX_PARTNERS})</legend>'
+        f'<ol class="rm-partner-list">{items}</ol>'
+        '<button type="button" class="md-button rm-button" data-action="add-partner" hidden>'
+        "Add another partner</button></fieldset>"
+    )
+
+
+def _partner(register: Register, number: int) -> str:
+    ident = f"rm-{escape(register.id)}-partner-{number}"
+    hidden = " hidden" if number > BLANK_PARTNERS else ""
+    return (
+        f'<li class="rm-partner rm-field" data-slot="{number}"{hidden}><label for="{ident}">Partner {number}</label>'
+        f'<input type="text" id="{ident}" maxlength="{MAX_SHORT_TEXT}" data-partner="{number}"></li>'
+    )
+
+
+def settings_form(register: Register) -> str:
+    return "".join(_control(register, setting, f"rm-{register.id}-setting", "setting") for setting in register.settings)
+
+
+def rows_form(register: Register) -> str:
+    """The rows list with blank rows to print, and the template the script clones for each row."""
+    rows = "".join(row(register, number) for number in range(1, BLANK_ROWS + 1))
+    name = escape(register.row_name)
+    return (
+        f'<ol class="rm-rows" aria-label="{escape(register.title)}: {name}s">{rows}</ol>'
+        f'<template class="rm-row-template">{row(register, 0)}</template>'
+        f'<button type="button" class="md-button rm-button" data-action="add-row" hidden>Add another {name}</button>'
+    )
+
+
+def row(register: Register, number: int) -> str:
+    """One row; ids end in ``-r{number}-{column}``, and the script renumbers them as rows move."""
+    prefix = f"rm-{register.id}-r{number}"
+    name = escape(register.row_name.capitalize())
+    fields = "".join(_row_control(register, column, prefix) for column in register.columns)
+    buttons = "".join(
+        f'<button type="button" class="md-button rm-button rm-row-button" data-action="{action}">{label}'
+        f'<span class="rm-visually-hidden"> {escape(register.row_name)} <span class="rm-row-number">{number}</span>'
+        "</span></button>"
+        for action, label in (("move-up", "Move up"), ("move-down", "Move down"), ("remove", "Remove"))
+    )
+    return (
+        f'<li class="rm-row" aria-labelledby="{prefix}-title">'
+        f'<h3 id="{prefix}-title" class="rm-row-title" tabindex="-1">'
+        f'{name} <span class="rm-row-number">{number}</span></h3>{fields}'
+        f'<ul class="rm-row-problems" id="{prefix}-problems"></ul>'
+        f'<div class="rm-row-buttons" hidden>{buttons}</div></li>'
+    )
+
+
+def _row_control(register: Register, column: Column, prefix: str) -> str:
+    if column.kind != "roles":
+        return _control(register, column, prefix, "field")
+    roles = "".join(
+        f'<div class="rm-field rm-role-cell" data-slot="{number}"{" hidden" if number > BLANK_PARTNERS else ""}>'
+        f'<label for="{prefix}-{partner_key(number)}">{escape(column.label)} of '
+        f'<span class="rm-partner-name" data-slot="{number}">partner {number}</span></label>'
+        f"{_select(column, f'{prefix}-{partner_key(number)}', 'field', partner_key(number), '')}</div>"
+        for number in range(1, MAX_PARTNERS + 1)
+    )
+    return f'<fieldset class="rm-roles"><legend>Roles</legend>{roles}</fieldset>'
+
+
+def _control(register: Register, column: Column, prefix: str, attribute: str) -> str:
+    ident = f"{prefix}-{column.id}"
+    hint = f'<p class="rm-hint" id="{ident}-hint">{escape(column.hint)}</p>' if column.hint else ""
+    described = f' aria-describedby="{ident}-hint"' if column.hint else ""
+    required = " (required)" if column.required else ""
+    label = f'<label for="{escape(ident)}">{escape(column.label)}{required}</label>'
+    data = f'data-{attribute}="{escape(column.id)}"'
+    if column.kind == "choice":
+        control = _select(column, ident, attribute, column.id, described)
+    elif column.kind == "long-text":
+        control = f'<textarea id="{escape(ident)}" rows="2" maxlength="{MAX_CELL}" {data}{described}></textarea>'
+    else:
+        kind = {"date": ' placeholder="YYYY-MM-DD"', "score": ' inputmode="numeric"', "whole": ' inputmode="numeric"'}
+        control = (
+            f'<input type="text" id="{escape(ident)}" maxlength="{MAX_CELL}" {data}'
+            f"{kind.get(column.kind, '')}{described}>"
+        )
+    return f'<div class="rm-field">{label}{hint}{control}</div>'
+
+
+def _select(column: Column, ident: str, attribute: str, key: str, described: str) -> str:
+    options = "".join(f'<option value="{escape(o.id)}">{escape(o.label)}</option>' for o in column.options)
+    return (
+        f'<select id="{escape(ident)}" data-{attribute}="{escape(key)}"{described}>'
+        f'<option value="">(none)</option>{options}</select>'
+    )

@@ -1,0 +1,267 @@
+// rm-register: a register's form of rows (GOV.UK's "add another": add, remove, move up and down),
+// kept in this browser as the reader types and checked by Python in the worker
+// (checks.registers.api). Python renders the form, the row template and every sentence
+// (checks.registers.component, data-config) and decides all about the document; this module only
+// wires events, clones and moves rows, saves and moves data.
+
+export function initRegister(root, { openStore, download, client, notices }) {
+  const config = JSON.parse(root.dataset.config); // none: this throws, and rm-main logs it
+  const words = config.messages;
+  const { show: put, explain } = notices(words);
+  const find = (selector) => root.querySelector(selector);
+  const [form, list, template, panel, toolbar, banner] = [
+    ".rm-register-form", ".rm-rows", ".rm-row-template", ".rm-results", ".rm-toolbar", ".rm-example-banner",
+  ].map(find);
+  const [status, alertBox, warning, fileInput] = [".rm-toolbar-status", ".rm-alert", ".rm-warning", "input[type=file]"]
+    .map((selector) => toolbar.querySelector(selector));
+  const addRowButton = form.querySelector('[data-action="add-row"]');
+  const store = openStore(config.storage_key);
+  const ask = client(root, config);
+  const usable = (data) => Array.isArray(data.rows) && Object.prototype.toString.call(data.answers) === "[object Object]";
+  let own = store.load(config.blank, usable); // the reader's own register, as saved
+  let doc = own; // what the form shows: their own, or the example
+  let visiblePartners = 0;
+  let checking = 0;
+  const extras = new WeakMap(); // a row's fields the form has no control for: kept as they are
+
+  show(doc);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("input", (event) => {
+    if (event.target.dataset.partner) names();
+    edited();
+  });
+  const actions = {
+    "add-row": addRow, "add-partner": addPartner, "move-up": (row) => move(row, -1), "move-down": (row) => move(row, 1),
+    remove: removeRow, example: showExample, "keep-example": keepExample, "leave-example": leaveExample,
+    export: () => attempt("export", () => fetchFile("register_export", {})),
+    import: () => fileInput.click(),
+    report: (_, button) => attempt("report", () => fetchFile("register_report", { format: button.dataset.format })),
+    print: () => window.print(),
+    reset: startAgain,
+  };
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (button && actions[button.dataset.action]) actions[button.dataset.action](button.closest(".rm-row"), button);
+  });
+  fileInput.addEventListener("change", () => {
+    const [file] = fileInput.files;
+    fileInput.value = "";
+    if (file) attempt("import", () => importFile(file));
+  });
+  for (const hidden of root.querySelectorAll('[data-action="add-row"], [data-action="add-partner"]')) hidden.hidden = false;
+  toolbar.hidden = false;
+  warning.hidden = store.ok;
+
+  /** Put a document in the form: partners, settings and one row per saved row. */
+  function show(next) {
+    doc = next;
+    for (const input of form.querySelectorAll("[data-partner]")) input.value = doc.answers[`partner-${input.dataset.partner}`] ?? "";
+    for (const input of form.querySelectorAll("[data-setting]")) setValue(input, doc.answers[input.dataset.setting] ?? "");
+    list.replaceChildren(...doc.rows.map(makeRow));
+    const named = Object.keys(doc.answers).map((key) => Number(key.match(/^partner-(\d+)$/)?.[1] ?? 0));
+    visiblePartners = Math.max(2, ...named);
+    names();
+    renumber();
+    check();
+  }
+
+  function makeRow(values = {}) {
+    const row = template.content.firstElementChild.cloneNode(true);
+    const controls = new Set();
+    for (const control of row.querySelectorAll("[data-field]")) {
+      setValue(control, values[control.dataset.field] ?? "");
+      controls.add(control.dataset.field);
+    }
+    extras.set(row, Object.fromEntries(Object.entries(values).filter(([key]) => !controls.has(key))));
+    row.querySelector(".rm-row-buttons").hidden = false;
+    return row;
+  }
+
+  /** A value the control's choices lack (from an imported file) is added as a choice, shown as text. */
+  function setValue(control, value) {
+    if (control.tagName === "SELECT" && value && ![...control.options].some((option) => option.value === value)) {
+      control.append(Object.assign(document.createElement("option"), { value, textContent: value }));
+    }
+    control.value = value;
+  }
+
+  /** Read the form back into the document. */
+  function collect() {
+    const answers = {};
+    for (const input of form.querySelectorAll("[data-partner], [data-setting]")) {
+      if (input.value) answers[input.dataset.partner ? `partner-${input.dataset.partner}` : input.dataset.setting] = input.value;
+    }
+    const rows = [...list.children].map((row) => {
+      const values = { ...extras.get(row) };
+      for (const control of row.querySelectorAll("[data-field]")) if (control.value) values[control.dataset.field] = control.value;
+      return values;
+    });
+    doc = { ...doc, answers, rows };
+  }
+
+  function edited() {
+    collect();
+    save();
+    check();
+  }
+
+  function save() {
+    if (doc !== own && !banner.hidden) return; // the example is not saved until the reader keeps it
+    doc.saved_at = new Date().toISOString();
+    own = doc;
+    if (!store.write(JSON.stringify(doc))) warning.hidden = false;
+  }
+
+  /** Partner names into the role labels; slots past the partners shown are hidden. */
+  function names() {
+    for (const input of form.querySelectorAll("[data-partner]")) {
+      if (input.value) visiblePartners = Math.max(visiblePartners, Number(input.dataset.partner));
+    }
+    for (const slot of root.querySelectorAll("[data-slot]")) {
+      const number = Number(slot.dataset.slot);
+      if (slot.classList.contains("rm-partner-name")) {
+        const name = form.querySelector(`[data-partner="${number}"]`).value;
+        slot.textContent = name || `partner ${number}`;
+      } else slot.hidden = number > visiblePartners;
+    }
+  }
+
+  /** Row numbers and ids follow each row's position. */
+  function renumber() {
+    [...list.children].forEach((row, index) => {
+      for (const element of [row, ...row.querySelectorAll("*")]) {
+        for (const name of ["id", "for", "aria-labelledby", "aria-describedby"]) {
+          const value = element.getAttribute(name);
+          if (value) element.setAttribute(name, value.replace(/-r\d+-/g, `-r${index + 1}-`));
+        }
+      }
+      for (const number of row.querySelectorAll(".rm-row-number")) number.textContent = String(index + 1);
+    });
+  }
+
+  function addRow() {
+    if (list.children.length >= config.max_rows) return tell("", words.too_many_rows);
+    list.append(makeRow());
+    renumber();
+    list.lastElementChild.querySelector("[data-field]").focus();
+    tell(words.added.replace("{n}", list.children.length));
+    edited();
+  }
+
+  function addPartner() {
+    if (visiblePartners >= config.max_partners) return tell("", words.too_many_partners);
+    visiblePartners += 1;
+    names();
+    form.querySelector(`[data-partner="${visiblePartners}"]`).focus();
+  }
+
+  function removeRow(row) {
+    const index = [...list.children].indexOf(row);
+    const next = row.nextElementSibling ?? row.previousElementSibling;
+    row.remove();
+    renumber();
+    (next?.querySelector(".rm-row-title") ?? addRowButton).focus();
+    tell(words.removed.replace("{n}", index + 1));
+    edited();
+  }
+
+  function move(row, step) {
+    const target = step < 0 ? row.previousElementSibling : row.nextElementSibling;
+    if (!target) return;
+    const focused = document.activeElement;
+    if (step < 0) target.before(row);
+    else target.after(row);
+    renumber();
+    focused?.focus();
+    tell(words.moved.replace("{n}", [...list.children].indexOf(row) + 1));
+    edited();
+  }
+
+  async function check() {
+    const mine = ++checking;
+    try {
+      const { html, marks } = await ask("register_check", { document: doc, today: today() });
+      if (mine !== checking) return;
+      panel.innerHTML = html; // built and escaped by checks (Python)
+      panel.dataset.state = "ready";
+      [...list.children].forEach((row, index) => {
+        const problems = marks[index] ?? [];
+        row.querySelector(".rm-row-problems").replaceChildren(
+          ...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+        );
+        row.dataset.invalid = problems.length ? "true" : "false";
+      });
+    } catch (error) {
+      if (mine !== checking) return;
+      console.error("rm-register: findings are unavailable.", error);
+      const [title, reasons] = explain(error, "check");
+      put(panel, `${title} ${store.ok ? words.kept_saved : words.kept_until_close}`, reasons);
+      panel.dataset.state = "error";
+    }
+  }
+
+  function showExample() {
+    banner.hidden = false;
+    show(structuredClone(config.example));
+    tell(words.example_shown);
+    banner.querySelector("button").focus();
+  }
+
+  function keepExample() {
+    if (!window.confirm(words.confirm_keep)) return;
+    banner.hidden = true;
+    save();
+    tell(words.example_kept);
+  }
+
+  function leaveExample() {
+    banner.hidden = true;
+    show(own);
+    tell(words.example_left);
+    root.querySelector('[data-action="example"]').focus();
+  }
+
+  async function fetchFile(action, payload) {
+    const reply = await ask(action, { ...payload, document: doc, today: today() });
+    download(reply.file);
+    return reply.status;
+  }
+
+  async function importFile(file) {
+    tell(words.checking);
+    const text = await file.slice(0, config.max_bytes + 1).text(); // Python refuses larger files by size
+    const reply = await ask("register_import", { filename: file.name, size: file.size, text });
+    banner.hidden = true;
+    show(reply.document); // checked in full by Python before anything is kept
+    save();
+    return reply.status;
+  }
+
+  function startAgain() {
+    tell();
+    if (!window.confirm(words.confirm_reset)) return;
+    banner.hidden = true;
+    store.remove();
+    own = structuredClone(config.blank);
+    show(own);
+    tell(words.cleared);
+  }
+
+  async function attempt(action, work) {
+    tell();
+    try {
+      tell(await work());
+    } catch (error) {
+      console.error(`rm-register: ${action} failed.`, error);
+      tell("", ...explain(error, action));
+    }
+  }
+
+  function tell(text = "", title = "", reasons = []) {
+    status.textContent = text;
+    put(alertBox, title, reasons, "rm-alert-title");
+  }
+}
+
+// The reader's own day: review dates are checked against it (Python never reads the clock).
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);

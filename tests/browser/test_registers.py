@@ -1,0 +1,234 @@
+"""The three registers in Chromium: the example matches `python -m checks report --format json`,
+rows are added, removed and moved by keyboard alone, axe passes in every state in both colour
+schemes, JavaScript off shows a printable blank template, hostile imports change nothing, the Word
+report opens with its tables, and the pages work offline with the server stopped.
+
+Every register definition is a fixture: a new one is covered without new tests.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import chromium
+import docx
+import pytest
+from axe_scan import SCHEMES, assert_none, violations
+from conftest import READY_TIMEOUT, ROOT
+from playwright.sync_api import Page, expect
+from site_pages import engine_cached, guarded_context
+
+from checks.registers import load_register, register_files
+
+pytestmark = pytest.mark.browser
+REGISTERS = {path.stem: load_register(path) for path in register_files()}
+TODAY = "() => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10)"
+
+
+@pytest.fixture(params=sorted(REGISTERS))
+def register(request):
+    return REGISTERS[request.param]
+
+
+def url(site_url: str, register) -> str:
+    return f"{site_url}tools/{register.id}/"
+
+
+def open_page(page: Page, site_url: str, register) -> None:
+    page.goto(url(site_url, register))
+    ready(page)
+
+
+def ready(page: Page) -> None:
+    expect(page.locator(".rm-results")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+
+
+def stored(page: Page, register) -> str | None:
+    return page.evaluate("key => localStorage.getItem(key)", f"relationship-matters:answers:{register.id}")
+
+
+def shown_findings(page: Page) -> list[dict]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.rm-results ul.rm-findings > li')]
+             .map(li => ({path: li.dataset.path, message: li.textContent}))"""
+    )
+
+
+def cli_json(register, today: str) -> dict:
+    example = ROOT / "checks" / "examples" / f"{register.id}.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "checks", "report", str(example), "--format", "json", "--today", today],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_the_example_matches_the_command_line_and_leaves_saved_work_alone(page, site_url, register):
+    open_page(page, site_url, register)
+    page.get_by_role("button", name="Try an example").click()
+    expected = cli_json(register, page.evaluate(TODAY))
+    expect(page.locator(".rm-results ul.rm-findings > li")).to_have_count(len(expected["findings"]))
+    assert shown_findings(page) == expected["findings"]
+    assert stored(page, register) is None  # the example is not saved until kept
+    rows = page.locator(".rm-rows > li")
+    expect(rows).to_have_count(len(expected["rows"]))
+    marked = {int(f["path"][5:].split("]")[0]) for f in expected["findings"] if f["path"].startswith("rows[")}
+    for index in marked:  # each row with a finding is kept and marked
+        expect(rows.nth(index)).to_have_attribute("data-invalid", "true")
+    page.get_by_role("button", name="Back to my own work").click()
+    expect(rows).to_have_count(0)
+    page.get_by_role("button", name="Try an example").click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Keep this example").click()
+    expect(page.locator(".rm-toolbar-status")).to_have_text("The example is now your register, saved in this browser.")
+    assert json.loads(stored(page, register))["rows"] == expected["rows"]
+
+
+def test_rows_are_added_moved_and_removed_by_keyboard_alone(page, site_url, register):
+    open_page(page, site_url, register)
+    name = register.row_name
+    first = register.columns[0]
+    add = page.get_by_role("button", name=f"Add another {name}")
+    add.focus()
+    for text in ("First", "Second", "Third"):
+        page.keyboard.press("Enter")  # on the Add button: focus goes to the new row's first field
+        page.keyboard.type(text)
+        add.focus()
+    rows = page.locator(".rm-rows > li")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(2).locator(f'[data-field="{first.id}"]')).to_have_value("Third")
+    move = rows.nth(0).get_by_role("button", name=f"Move down {name} 1")
+    move.focus()
+    page.keyboard.press("Enter")
+    expect(rows.nth(1).locator(f'[data-field="{first.id}"]')).to_have_value("First")
+    expect(page.get_by_role("button", name=f"Move down {name} 2")).to_be_focused()
+    rows.nth(0).get_by_role("button", name=f"Remove {name} 1").focus()
+    page.keyboard.press("Enter")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0).locator("h3")).to_be_focused()  # the next row, now number 1
+    expect(rows.nth(0).locator("h3")).to_have_text(f"{name.capitalize()} 1")
+    expect(page.locator(".rm-toolbar-status")).to_have_text(f"{name.capitalize()} 1 removed.")
+    saved = json.loads(stored(page, register))
+    assert [row[first.id] for row in saved["rows"]] == ["First", "Third"]
+    rows.nth(1).get_by_role("button", name=f"Remove {name} 2").focus()
+    page.keyboard.press("Enter")
+    rows.nth(0).get_by_role("button", name=f"Remove {name} 1").focus()
+    page.keyboard.press("Enter")
+    expect(add).to_be_focused()  # no rows left: focus on the Add button
+    assert json.loads(stored(page, register))["rows"] == []
+
+
+def test_axe_passes_in_every_state_in_both_colour_schemes(context, page, site_url, register, scans):
+    dark = context.new_page()
+    pages = {"light": page, "dark": dark}
+    for scheme, each in pages.items():
+        each.emulate_media(color_scheme=scheme)
+    found = {}
+    states = {
+        "blank": lambda each: None,
+        "one row": lambda each: each.get_by_role("button", name=f"Add another {register.row_name}").click(),
+        "example": lambda each: each.get_by_role("button", name="Try an example").click(),
+        "refused import": lambda each: import_file(each, "bad.json", b"not json"),
+    }
+    for scheme, each in pages.items():
+        each.bring_to_front()
+        open_page(each, site_url, register)
+        expect(each.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+        for state, act in states.items():
+            act(each)
+            ready(each)
+            if state == "example":
+                expect(each.locator(".rm-results ul.rm-findings > li").first).to_be_visible()
+            if state == "refused import":
+                expect(each.locator(".rm-alert-title")).to_be_visible()
+            found[(state, scheme)] = violations(each)
+            scans.states.add((url(site_url, register), state, scheme))
+    assert_none(found)
+
+
+def test_without_javascript_the_page_is_a_printable_blank_template(browser, site_url, register):
+    with guarded_context(browser, site_url, java_script_enabled=False) as context:
+        page = context.new_page()
+        page.goto(url(site_url, register))
+        expect(page.locator(".rm-no-js")).to_be_visible()
+        expect(page.locator(".rm-toolbar")).to_be_hidden()
+        expect(page.locator(".rm-rows > li")).to_have_count(3)
+        expect(page.locator(".rm-rows > li").first.locator("input, textarea, select").first).to_be_visible()
+        expect(page.locator(".rm-row-buttons").first).to_be_hidden()
+        expect(page.locator(".rm-partner:visible")).to_have_count(4)
+
+
+def import_file(page: Page, name: str, content: bytes) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import register").click()
+    chooser.value.set_files({"name": name, "mimeType": "application/json", "buffer": content})
+
+
+def test_hostile_imports_are_refused_or_shown_as_text_and_saved_work_is_unchanged(page, site_url, register):
+    open_page(page, site_url, register)
+    page.get_by_role("button", name=f"Add another {register.row_name}").click()
+    page.keyboard.type("Mine")
+    saved = stored(page, register)
+    blank = json.loads(saved)
+    other = next(r for r in REGISTERS if r != register.id)
+    hostile = {
+        "wrong kind": json.dumps({**blank, "checklist": other}).encode(),
+        "a checklist": json.dumps({**blank, "checklist": "behaviours"}).encode(),
+        "10,000 rows": json.dumps({**blank, "rows": [{}] * 10_000}).encode(),
+        "10 MB": b"{" + b" " * 10_000_000 + b"}",
+    }
+    for what, content in hostile.items():
+        import_file(page, f"{what}.json", content)
+        expect(page.locator(".rm-alert-title")).to_have_text(
+            f"{what}.json was not imported, and your saved answers were not changed.", timeout=READY_TIMEOUT
+        )
+        assert stored(page, register) == saved, what
+    script = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>'
+    text = json.dumps({**blank, "rows": [{register.columns[0].id: script}]}).encode()
+    import_file(page, "script.json", text)
+    expect(page.locator(".rm-toolbar-status")).to_have_text("The answers in script.json were imported.")
+    ready(page)
+    expect(page.locator(f'.rm-rows [data-field="{register.columns[0].id}"]').first).to_have_value(script)
+    assert page.evaluate("() => window.hacked") is None
+    assert page.locator(".rm-results img, .rm-results script").count() == 0
+
+
+def test_the_word_report_opens_in_python_docx_with_its_tables(page, site_url, register):
+    open_page(page, site_url, register)
+    page.get_by_role("button", name="Try an example").click()
+    ready(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download report (Word)").click()
+    assert download.value.suggested_filename == f"{register.id}-report.docx"
+    document = docx.Document(str(download.value.path()))
+    assert len(document.tables[0].rows) == 1 + len(
+        json.loads((ROOT / "checks" / "examples" / f"{register.id}.json").read_text())["rows"]
+    )
+
+
+def test_the_registers_work_offline_with_the_server_stopped(served_site, browser, tmp_path):
+    served_site.stop()
+    served_site.start()
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path / "profile", executable_path=chromium.EXECUTABLE, args=chromium.ARGS
+    )
+    try:
+        page = context.new_page()
+        page.goto(url(served_site.url, REGISTERS["risk-register"]))
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=120_000)
+        ready(page)
+        engine_cached(page, served_site)
+        served_site.stop()
+        for register in REGISTERS.values():
+            page.goto(url(served_site.url, register))
+            ready(page)
+            page.get_by_role("button", name="Try an example").click()
+            expect(page.locator(".rm-results ul.rm-findings > li").first).to_be_visible(timeout=READY_TIMEOUT)
+    finally:
+        context.close()
+        served_site.start()
