@@ -26,7 +26,7 @@ export function initCompare(root, { openStore, download, client, notices }) {
   showSettings();
   put(panel, words.loading, [], "rm-progress");
   panel.dataset.state = "loading";
-  attempt("compare", () => refresh(doc));
+  attempt("compare", () => refresh(doc)).then(warmUp);
 
   chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
   dropZone.addEventListener("dragover", (event) => event.preventDefault());
@@ -78,6 +78,13 @@ export function initCompare(root, { openStore, download, client, notices }) {
     else return;
     save();
     if (committed) attempt("compare", () => refresh(doc, [], false));
+  }
+
+  /** Compare the example files once and throw the result away: the worker starts from a snapshot in
+   * which nothing has been compared, so the reader's first comparison would pay for warming up. */
+  function warmUp() {
+    const files = config.examples.map((f) => ({ ...f, size: f.text.length }));
+    queue = queue.then(() => ask("compare", { document: config.blank, files })).catch(() => {});
   }
 
   function addFiles(files, then = () => {}) {
