@@ -16,6 +16,7 @@ from checks.files import REPORTS
 from checks.form import PARTS, about_form, questions_form
 from checks.markup import escape
 from checks.model import Checklist, Section
+from checks.saved_parts import MAX_ORGANISATIONS, ORGANISATIONS_KEY
 from checks.wording import NO_JAVASCRIPT, PAGE_MESSAGES, RESULTS_NEED_JAVASCRIPT, STORAGE_WARNING, time_needed
 
 
@@ -49,6 +50,7 @@ def page_config(checklist: Checklist, base_url: str) -> dict[str, Any]:
         "parts": PARTS,
         "max_bytes": MAX_BYTES,
         "messages": PAGE_MESSAGES,
+        "organisations": {"key": ORGANISATIONS_KEY, "most": MAX_ORGANISATIONS},
     }
 
 

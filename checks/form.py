@@ -88,7 +88,8 @@ def about_form(checklist: Checklist) -> str:
         f'<h2 id="{prefix}-about-title">About you</h2>'
         "<p>All optional. What you give here is kept with your answers, in this browser and in files you "
         "export, so that answers from several people can be told apart.</p>"
-        f"{_text_field(prefix, 'organisation', 'Your organisation', 'organization')}"
+        f"{_text_field(prefix, 'organisation', 'Your organisation', 'organization', f'{prefix}-organisations')}"
+        f'<datalist id="{prefix}-organisations"></datalist>'
         f'<fieldset class="rm-role"><legend>Your role</legend><div class="rm-options">{role}</div></fieldset>'
         f"{_text_field(prefix, 'name', 'Your name', 'name')}"
         f'<div class="rm-field rm-check"><input type="checkbox" id="{prefix}-anonymous" data-respondent="anonymous"'
@@ -98,9 +99,11 @@ def about_form(checklist: Checklist) -> str:
     )
 
 
-def _text_field(prefix: str, key: str, label: str, autocomplete: str) -> str:
+def _text_field(prefix: str, key: str, label: str, autocomplete: str, options: str = "") -> str:
+    """A line of text; `options` names a datalist of earlier entries to offer (the organisations)."""
+    listed = f' list="{options}"' if options else ""
     return (
         f'<div class="rm-field"><label for="{prefix}-{key}">{label}</label>'
         f'<input type="text" id="{prefix}-{key}" maxlength="{MAX_SHORT_TEXT}" autocomplete="{autocomplete}" '
-        f'data-respondent="{key}"></div>'
+        f'data-respondent="{key}"{listed}></div>'
     )

@@ -30,6 +30,11 @@ ROLES = {
 }
 """The roles a respondent can give, by the value saved; the labels are what the form shows."""
 
+ORGANISATIONS_KEY = "relationship-matters:organisations"
+"""Where the browser keeps the organisations given before, newest first, to offer them again."""
+MAX_ORGANISATIONS = 20
+"""How many earlier organisations are offered."""
+
 RESPONDENT_TEXT = ("organisation", "name")
 ANONYMOUS = "anonymous"
 RESPONDENT_KEYS = (*RESPONDENT_TEXT, "role", ANONYMOUS)

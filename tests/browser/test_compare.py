@@ -197,3 +197,15 @@ def test_the_compare_view_works_offline(server, offline_context):  # noqa: F811 
     page.get_by_role("button", name="Try an example").click()
     state(page, "ready")
     expect(page.locator(".rm-agenda-contested > li").first).to_be_visible()
+
+
+def test_the_checklist_offers_organisations_given_before_in_this_browser(page, rm):
+    rm.open(page, "behaviours")
+    field = page.get_by_label("Your organisation")
+    for name in ("Riverside <b>Council</b>", "Hillside Community Action"):
+        field.fill(name)
+        field.blur()
+    rm.open(page, "foundations")
+    options = page.locator("datalist option").evaluate_all("options => options.map(o => o.value)")
+    assert options == ["Hillside Community Action", "Riverside <b>Council</b>"]
+    expect(page.get_by_label("Your organisation")).to_have_attribute("list", "rm-foundations-organisations")

@@ -22,6 +22,7 @@ export function initChecklist(root, { openStore, download, client, notices, form
   // the saved document already answers them.
   if (fields.keepGiven(doc)) save();
   fields.show(doc);
+  const organisations = earlierOrganisations();
   put(panel, words.loading, [], "rm-progress"); // the panel is rendered in its "loading" state
   for (const form of root.querySelectorAll("form")) {
     form.addEventListener("submit", (event) => event.preventDefault());
@@ -64,6 +65,25 @@ export function initChecklist(root, { openStore, download, client, notices, form
     }
     save();
     if (committed && part === "answers") rescore();
+    if (committed && control.list) organisations.add(value);
+  }
+
+  /** The organisations given before in this browser (any checklist), offered in the field's datalist. */
+  function earlierOrganisations() {
+    const { key, most } = config.organisations;
+    const kept = openStore(key);
+    let names = kept.load([], Array.isArray).filter((name) => typeof name === "string");
+    const list = root.querySelector("datalist");
+    const offer = () => list.replaceChildren(...names.map((name) => new Option(name)));
+    offer();
+    return {
+      add(name) {
+        if (!name.trim()) return;
+        names = [name, ...names.filter((other) => other !== name)].slice(0, most);
+        kept.write(JSON.stringify(names));
+        offer();
+      },
+    };
   }
 
   function save(stamp = true) {
