@@ -7,7 +7,6 @@ that need JavaScript are rendered `hidden`; the script shows them once it runs.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from checks.answers import MAX_BYTES
@@ -16,7 +15,7 @@ from checks.compare.groups import MIN_GROUP, MIN_GROUP_FLOOR
 from checks.compare.inputs import MAX_FILES_BROWSER
 from checks.compare.record import blank_comparison, storage_key
 from checks.compare.reports import REPORTS
-from checks.component import _button
+from checks.component import _attribute, _button
 from checks.markup import escape
 from checks.model import Checklist
 from checks.wording import FAILED
@@ -67,10 +66,6 @@ def page_config(checklist: Checklist, base_url: str) -> dict[str, Any]:
         "examples": load_examples(checklist.id),
         "messages": MESSAGES,
     }
-
-
-def _attribute(data: Any) -> str:
-    return escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _chooser(cid: str) -> str:
