@@ -32,7 +32,8 @@ def agreement_component(builder: Builder, definition: dict[str, Any], base_url: 
         f"{toolbar(builder)}\n"
         f"{agreement_form(agreement, base_url)}\n"
         '<h2 id="preview">Preview of your agreement</h2>\n'
-        '<div class="rm-preview" data-state="loading" role="region" aria-labelledby="preview">'
+        # rm-results too: like a checklist's results, the offline copy waits for it and keeps the engine
+        '<div class="rm-results rm-preview" data-state="loading" role="region" aria-labelledby="preview">'
         f"<p>{escape(wording.PREVIEW_NEEDS_JAVASCRIPT)}</p></div>\n"
         '<p class="rm-preview-status rm-visually-hidden" role="status"></p>\n'
         "</div>\n"

@@ -1,0 +1,224 @@
+"""The partnership agreement builder in Chromium: the preview is the command line's Markdown,
+axe finds nothing in either colour scheme, a draft is completed by keyboard alone, hostile files
+change nothing, the page is a printable checklist without JavaScript, and it works offline."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from axe_scan import SCHEMES, assert_none, violations
+from playwright.sync_api import Page, expect
+from site_pages import engine_cached
+from test_offline import offline_context, server, visit_once  # noqa: F401 (fixtures)
+
+from checks.agreement.definitions import load_builder
+from checks.answers import storage_key
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "checks" / "examples"
+BUILDER, _ = load_builder("partnership-agreement")
+KEY = storage_key(BUILDER.agreement.id)
+READY = 60_000
+
+
+def url(site_url: str) -> str:
+    return f"{site_url}tools/partnership-agreement/"
+
+
+def ready(page: Page) -> None:
+    expect(page.locator(".rm-preview")).to_have_attribute("data-state", "ready", timeout=READY)
+
+
+def stored(page: Page) -> dict:
+    return json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))
+
+
+def command_line(document: dict, tmp_path: Path, format_name: str = "markdown") -> str:
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "checks", "report", str(path), "--format", format_name],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, whatever its markup: what the preview and the Markdown must share."""
+    return re.findall(r"[A-Za-z0-9£%'’]+", text)
+
+
+def shown_text(page: Page) -> str:
+    """The preview's text, block by block (textContent: what the page says, before CSS changes its case)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.rm-preview :is(h3, h4, h5, h6, p, li, caption, th, td)')]
+             .map((block) => block.textContent).join('\\n')"""
+    )
+
+
+def use_example(page: Page, preset_id: str) -> None:
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#rm-preset").select_option(preset_id)
+    page.get_by_role("button", name="Use this example").click()
+    expect(page.locator(".rm-toolbar-status")).to_contain_text("starts from the example")
+    ready(page)
+
+
+def test_the_preview_matches_the_command_lines_markdown(page, site_url, tmp_path):
+    page.goto(url(site_url))
+    ready(page)
+    use_example(page, "section-75")
+    page.locator("#ag-party-officer-1").fill("Director of Commissioning")
+    page.locator("#ag-share-2").fill("30")  # 60 + 30: the shares check fires
+    page.locator('label[for="ag-status-parties-agreed"]').click()
+    expect(page.locator(".rm-preview")).to_contain_text("add up to 90%")
+    expect(page.locator(".rm-preview")).to_contain_text("Director of Commissioning")
+    document = stored(page)
+    markdown = command_line(document, tmp_path)
+    assert words(shown_text(page)) == words(markdown)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download agreement (Markdown)").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8") == markdown
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download agreement (Word)").click()
+    assert download.value.suggested_filename.endswith(".docx")
+
+
+def test_axe_finds_nothing_in_either_colour_scheme(page, context, site_url, scans):
+    found = {}
+    for scheme in SCHEMES:
+        each = page if scheme == "light" else context.new_page()
+        each.emulate_media(color_scheme=scheme)
+        each.goto(url(site_url))
+        each.bring_to_front()
+        ready(each)
+        for state in ("blank", "example"):
+            if state == "example":
+                use_example(each, "voluntary-mou")
+                each.locator("#ag-share-3").fill("10")  # a warning in the preview
+                expect(each.locator(".rm-preview")).to_contain_text("add up to 80%")
+                each.get_by_role("button", name="Export draft").focus()
+            expect(each.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+            found[(state, scheme)] = violations(each)
+            scans.states.add((url(site_url), state, scheme))
+    assert_none(found)
+
+
+def tab_to(page: Page, selector: str, most: int = 400) -> None:
+    """Press Tab until the element `selector` names has the focus."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement === document.querySelector(s)", selector):
+            return
+    pytest.fail(f"Tab never reached {selector}")
+
+
+def test_a_draft_is_completed_by_keyboard_alone(page, site_url, tmp_path):
+    page.goto(url(site_url))
+    ready(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    tab_to(page, "#rm-preset")
+    page.keyboard.press("ArrowDown")  # the second example
+    tab_to(page, 'button[data-action="preset"]')
+    page.keyboard.press("Enter")
+    expect(page.locator(".rm-toolbar-status")).to_contain_text("starts from the example")
+    tab_to(page, "#ag-party-officer-1")
+    page.keyboard.type("Director of Commissioning")
+    tab_to(page, "#ag-party-authority-1")
+    page.keyboard.type("Scheme of delegation")
+    tab_to(page, 'input[name="status-parties"]')
+    page.keyboard.press("ArrowRight")  # draft -> proposed
+    page.keyboard.press("ArrowRight")  # proposed -> agreed
+    tab_to(page, "#ag-start-date")
+    month_first = page.evaluate("() => new Date(2027, 3, 1).toLocaleDateString().startsWith('4')")
+    page.keyboard.type("04012027" if month_first else "01042027")  # the date field's order is the locale's
+    expect(page.locator(".rm-preview")).to_contain_text("Director of Commissioning", timeout=READY)
+    expect(page.locator(".rm-preview")).to_contain_text("Status: Agreed by all")
+    document = stored(page)
+    assert document["answers"]["status-parties"] == "agreed"
+    assert document["answers"]["start-date"] == "2027-04-01"
+    assert document["answers"]["party-officer-1"] == "Director of Commissioning"
+    with page.expect_download() as download:
+        tab_to(page, 'button[data-action="export"]', 1000)
+        page.keyboard.press("Enter")
+    assert json.loads(Path(download.value.path()).read_text(encoding="utf-8")) == stored(page)
+
+
+HOSTILE_ROWS = [{"table": "risks", "x": "<img src=x onerror=alert(1)>"}]
+HOSTILE = [
+    ("not-json.json", b"{ not json"),
+    ("other.json", json.dumps({"format": "relationship-matters-answers/2", "checklist": "behaviours"}).encode()),
+    (
+        "script.json",
+        json.dumps(
+            {"format": "relationship-matters-answers/2", "checklist": "partnership-agreement", "rows": HOSTILE_ROWS}
+        ).encode(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "content"), HOSTILE)
+def test_hostile_imports_change_nothing(page, site_url, name, content):
+    page.goto(url(site_url))
+    ready(page)
+    use_example(page, "collaboration")
+    before, preview = stored(page), page.locator(".rm-preview").inner_html()
+    for button in ("Import draft", "Import a register"):
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name=button).click()
+        chooser.value.set_files({"name": name, "mimeType": "application/json", "buffer": content})
+        expect(page.locator(".rm-alert")).to_contain_text(f"{name} was not imported, and your draft was not changed.")
+        assert stored(page) == before
+        assert page.locator(".rm-preview").inner_html() == preview
+    assert page.locator(".rm-alert img").count() == 0
+
+
+def test_a_register_is_imported_into_its_table(page, site_url):
+    page.goto(url(site_url))
+    ready(page)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import a register").click()
+    chooser.value.set_files(str(EXAMPLES / "risk-register.json"))
+    expect(page.locator(".rm-toolbar-status")).to_contain_text("The risk register in risk-register.json was imported")
+    expect(page.locator("#table-risks")).to_be_attached()
+    expect(page.locator(".rm-preview")).to_contain_text("Funding for the second year is not confirmed.")
+    assert any(row["table"] == "risks" for row in stored(page)["rows"])
+
+
+def test_without_javascript_every_section_is_a_printable_checklist(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url(site_url))
+    sections = page.locator(".rm-agreement-section")
+    expect(sections).to_have_count(len(BUILDER.agreement.parts))
+    for part, section in zip(BUILDER.agreement.parts, sections.all(), strict=True):
+        expect(section.locator("h2")).to_contain_text(part.title)
+        expect(section.locator("p").first).to_have_text(part.explanation)
+        expect(section.locator("ul.rm-questions li")).to_have_count(len(part.questions))
+        expect(section.locator("ul.rm-questions li").first).to_be_visible()
+    expect(page.locator(".rm-toolbar")).to_be_hidden()
+    expect(page.locator(".rm-no-js")).to_be_visible()
+    context.close()
+
+
+def test_the_builder_works_offline(server, offline_context):  # noqa: F811 (fixtures)
+    page = visit_once(offline_context, url(server.url))
+    ready(page)
+    engine_cached(page, server)
+    server.stop()
+    page.goto(url(server.url))
+    ready(page)
+    use_example(page, "section-75")
+    expect(page.locator(".rm-preview")).to_contain_text("Joint community equipment service")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download agreement (Word)").click()
+    assert download.value.suggested_filename.endswith(".docx")
