@@ -20,14 +20,16 @@ from checks.compare import (
     comparison_to_data,
     read_files,
 )
+from checks.compare.component import page_config
 from checks.compare.groups import MIN_GROUP_FLOOR
-from checks.definitions import DEFINITIONS_DIR, load_checklist
+from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.render.html import document_to_html
 from checks.render.text import document_to_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "format-1"
 EXAMPLES = Path(__file__).parents[1] / "checks" / "examples" / "compare-behaviours"
 BEHAVIOURS = load_checklist(DEFINITIONS_DIR / "behaviours.yml")
+ASSESSMENTS = [c for c in map(load_checklist, definition_files()) if c.kind == "assessment"]
 
 
 def document(checklist, answers, organisation="", role="", name="", saved_at="", **extra) -> dict:
@@ -93,7 +95,9 @@ def test_counts_median_and_range(assessment):
     ("answers", "contested"),
     [
         (("disagree", "neutral"), False),  # one step apart
-        (("disagree", "agree"), True),  # two steps apart
+        (("disagree", "agree"), True),  # two steps apart (and one weak, the other strong)
+        (("strongly_disagree", "neutral"), True),  # two steps apart: weak and middling
+        (("neutral", "strongly_agree"), True),  # two steps apart: middling and strong
         (("strongly_disagree", "strongly_agree"), True),
         (("dont_know", "strongly_agree"), False),  # "don't know" is on no scale
     ],
@@ -121,14 +125,14 @@ def test_contested_when_one_organisation_is_weak_and_another_strong(assessment_d
 
 
 def test_the_agenda_puts_the_most_contested_first_then_shared_weaknesses_and_strengths(assessment):
-    first = {"goals-shared": "strongly_disagree", "goals-reviewed": "disagree", "trust-promises": "not_in_place"}
+    first = {"goals-shared": "disagree", "goals-reviewed": "strongly_disagree", "trust-promises": "not_in_place"}
     first |= {"trust-open": "strongly_agree", "goals-measured": "yes"}
-    second = {"goals-shared": "strongly_agree", "goals-reviewed": "agree", "trust-promises": "not_in_place"}
+    second = {"goals-shared": "agree", "goals-reviewed": "strongly_agree", "trust-promises": "not_in_place"}
     second |= {"trust-open": "agree", "goals-measured": "yes"}
     docs = [document(assessment, first, organisation="A"), document(assessment, second, organisation="B")]
     data = comparison_to_data(compare(assessment, read_files(assessment, given(*docs))))
     assert data["agenda"] == {
-        "contested": ["goals-shared", "goals-reviewed"],  # 4 steps, then 2
+        "contested": ["goals-reviewed", "goals-shared"],  # 4 steps, then 2 (the checklist's order is the other)
         "shared_weaknesses": ["trust-promises"],
         "shared_strengths": ["trust-open", "goals-measured"],
     }
@@ -221,6 +225,15 @@ def test_named_mode_shows_every_group_and_two_organisations_warn_in_anonymous_mo
     assert "fewer than" not in json.dumps(comparison_to_data(named))
     text = document_to_text(comparison_document(anonymous_by_organisation(assessment, {"A": 6, "B": 6})))
     assert "Only two organisations took part, so a view by organisation cannot be anonymous" in text
+
+
+@pytest.mark.parametrize("checklist", ASSESSMENTS, ids=lambda c: c.id)
+def test_every_assessment_checklist_has_an_example_set_for_its_page(checklist):
+    examples = page_config(checklist, "")["examples"]
+    assert len(examples) >= 4
+    files = [Given(e["name"], e["text"]) for e in examples]
+    inputs = read_files(checklist, files)
+    assert len(inputs.responses) == len(files) and not inputs.notices
 
 
 def test_the_example_set_compares_three_organisations():
