@@ -187,3 +187,12 @@ def test_the_worker_checks_imports_and_reports(register):
     assert bad["error"]["message"] == "x.json was not imported, and your saved answers were not changed."
     word = json.loads(handle("register_report", json.dumps({**base, "document": example, "format": "docx"})))
     assert word["result"]["file"]["name"] == f"{register.id}-report.docx"
+
+
+def test_the_readme_tables_are_the_declared_fields():
+    from checks.fields import table
+    from checks.registers.spec import COLUMN, OPTION, REGISTER, REGISTERS_DIR
+
+    readme = (REGISTERS_DIR / "README.md").read_text(encoding="utf-8")
+    for spec in (REGISTER, COLUMN, OPTION):
+        assert table([("", spec)]) in readme, f"the README should have, as generated:\n\n{table([('', spec)])}"
