@@ -54,6 +54,10 @@ def refused(action: str, payload: Any, error: ChecklistError) -> str:
         from checks.agreement.wording import refused as agreement_refused
 
         return agreement_refused(action, payload)
+    if action.startswith("register_"):  # the registers' own words
+        from checks.registers.component import refused as register_refused
+
+        return register_refused(action, payload)
     if action.rpartition("_")[2] == "import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
         return f"{payload['filename']} was not imported, and your saved answers were not changed."
     if action == "score" and isinstance(error, AnswersError):

@@ -184,7 +184,7 @@ def test_the_worker_checks_imports_and_reports(register):
     assert reply["data"] == expected
     assert len(reply["marks"]) == len(example["rows"])
     bad = json.loads(handle("register_import", json.dumps({**base, "filename": "x.json", "size": 5, "text": "[1]"})))
-    assert bad["error"]["message"] == "x.json was not imported, and your saved answers were not changed."
+    assert bad["error"]["message"] == "x.json was not imported, and your saved register was not changed."
     word = json.loads(handle("register_report", json.dumps({**base, "document": example, "format": "docx"})))
     assert word["result"]["file"]["name"] == f"{register.id}-report.docx"
 

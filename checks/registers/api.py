@@ -9,12 +9,13 @@ from typing import Any
 from checks.answers import refuse_size
 from checks.errors import Problem, RequestError
 from checks.files import REPORTS
+from checks.registers.component import exported, imported
 from checks.registers.files import export_file, panel_html, report_file
 from checks.registers.model import Register
 from checks.registers.report import RegisterResult, check_register, result_to_dict
 from checks.registers.saved import read_register, register_to_dict
 from checks.registers.spec import register_from_mapping
-from checks.wording import exported, imported, report_downloaded
+from checks.wording import report_downloaded
 
 
 def _need(payload: dict[str, Any], key: str, kind: type) -> Any:

@@ -58,7 +58,8 @@ def messages(register: Register) -> dict[str, str]:
     return {
         **PAGE_MESSAGES,
         "loading": "Loading the checking engine. The first time this downloads about 19 MB.",
-        "check": "Findings are unavailable.",
+        "check": FAILED["register_check"],
+        "export": FAILED["register_export"],
         "confirm_reset": f"Start again? This clears this {register.title.lower()} from this browser. Export it first "
         "to keep a copy.",
         "cleared": "Your register was cleared.",
@@ -106,3 +107,25 @@ def toolbar(register: Register) -> str:
         "kept after you close the page. Use Export register to keep a copy.</div>"
         '<div class="rm-toolbar-status" role="status"></div><div class="rm-alert" role="alert"></div></div>'
     )
+
+
+FAILED = {
+    "register_check": "Findings are unavailable.",
+    "register_export": "Your register could not be exported.",
+    "register_report": "The report could not be made.",
+}
+
+
+def refused(action: str, payload: Any) -> str:
+    """The title of the worker's error reply to a register action; the problems follow it."""
+    if action == "register_import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
+        return f"{payload['filename']} was not imported, and your saved register was not changed."
+    return FAILED.get(action, "The checking engine could not handle this request.")
+
+
+def imported(name: str) -> str:
+    return f"The register in {name} was imported."
+
+
+def exported(name: str) -> str:
+    return f"Your register was downloaded as {name}."

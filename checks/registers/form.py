@@ -23,7 +23,13 @@ def partners_form(register: Register) -> str:
         f'<ol class="rm-partner-list">{items}</ol>'
         '<button type="button" class="md-button rm-button" data-action="add-partner" hidden>'
         "Add another partner</button></fieldset>"
+        f'<datalist id="{partner_list(register)}"></datalist>'  # the partners' names, filled in by the script
     )
+
+
+def partner_list(register: Register) -> str:
+    """The id of the list of partners' names that a `partner` field offers."""
+    return f"rm-{escape(register.id)}-partner-names"
 
 
 def _partner(register: Register, number: int) -> str:
@@ -95,7 +101,12 @@ def _control(register: Register, column: Column, prefix: str, attribute: str) ->
     elif column.kind == "long-text":
         control = f'<textarea id="{escape(ident)}" rows="2" maxlength="{MAX_CELL}" {data}{described}></textarea>'
     else:
-        kind = {"date": ' placeholder="YYYY-MM-DD"', "score": ' inputmode="numeric"', "whole": ' inputmode="numeric"'}
+        kind = {
+            "date": ' placeholder="YYYY-MM-DD"',
+            "score": ' inputmode="numeric"',
+            "whole": ' inputmode="numeric"',
+            "partner": f' list="{partner_list(register)}"',
+        }
         control = (
             f'<input type="text" id="{escape(ident)}" maxlength="{MAX_CELL}" {data}'
             f"{kind.get(column.kind, '')}{described}>"

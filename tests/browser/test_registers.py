@@ -185,13 +185,13 @@ def test_hostile_imports_are_refused_or_shown_as_text_and_saved_work_is_unchange
     for what, content in hostile.items():
         import_file(page, f"{what}.json", content)
         expect(page.locator(".rm-alert-title")).to_have_text(
-            f"{what}.json was not imported, and your saved answers were not changed.", timeout=READY_TIMEOUT
+            f"{what}.json was not imported, and your saved register was not changed.", timeout=READY_TIMEOUT
         )
         assert stored(page, register) == saved, what
     script = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>'
     text = json.dumps({**blank, "rows": [{register.columns[0].id: script}]}).encode()
     import_file(page, "script.json", text)
-    expect(page.locator(".rm-toolbar-status")).to_have_text("The answers in script.json were imported.")
+    expect(page.locator(".rm-toolbar-status")).to_have_text("The register in script.json was imported.")
     ready(page)
     expect(page.locator(f'.rm-rows [data-field="{register.columns[0].id}"]').first).to_have_value(script)
     assert page.evaluate("() => window.hacked") is None

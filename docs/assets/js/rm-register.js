@@ -114,9 +114,11 @@ export function initRegister(root, { openStore, download, client, notices }) {
 
   /** Partner names into the role labels; slots past the partners shown are hidden. */
   function names() {
-    for (const input of form.querySelectorAll("[data-partner]")) {
-      if (input.value) visiblePartners = Math.max(visiblePartners, Number(input.dataset.partner));
-    }
+    const named = [...form.querySelectorAll("[data-partner]")].filter((input) => input.value);
+    for (const input of named) visiblePartners = Math.max(visiblePartners, Number(input.dataset.partner));
+    root.querySelector("datalist")?.replaceChildren(
+      ...named.map((input) => Object.assign(document.createElement("option"), { value: input.value })),
+    );
     for (const slot of root.querySelectorAll("[data-slot]")) {
       const number = Number(slot.dataset.slot);
       if (slot.classList.contains("rm-partner-name")) {

@@ -1,0 +1,62 @@
+"""Each register's page component, rendered at build time: complete and printable without
+JavaScript, everything the script needs in data-config, every text escaped."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+
+from checks.loader import load_definition
+from checks.registers import load_register, read_register, register_files
+from checks.registers.component import refused, register_component
+from checks.registers.form import BLANK_ROWS
+
+FILES = register_files()
+
+
+@pytest.fixture(params=FILES, ids=[p.stem for p in FILES])
+def rendered(request):
+    register = load_register(request.param)
+    example = json.loads((request.param.parents[2] / "examples" / f"{register.id}.json").read_text())
+    return register, register_component(register, load_definition(request.param), example, "../../")
+
+
+def config(markup: str) -> dict:
+    return json.loads(html.unescape(re.search(r'data-config="([^"]*)"', markup).group(1)))
+
+
+def test_without_javascript_it_is_a_blank_template(rendered):
+    _, markup = rendered
+    rows = re.findall(r'<li class="rm-row"', markup)
+    assert len(rows) == BLANK_ROWS + 1  # the printed rows and the template's
+    assert re.search(r'<div class="rm-toolbar"[^>]* hidden>', markup)
+    assert markup.count('data-action="add-row" hidden') == 1
+    assert "With JavaScript off this is a blank template" in markup
+
+
+def test_the_config_holds_a_blank_document_and_the_example_that_both_read(rendered):
+    register, markup = rendered
+    settings = config(markup)
+    assert settings["storage_key"] == f"relationship-matters:answers:{register.id}"
+    assert read_register(settings["blank"], register).rows == ()
+    assert read_register(settings["example"], register).rows
+    assert (settings["max_rows"], settings["max_partners"]) == (200, 20)
+
+
+def test_every_control_has_a_label(rendered):
+    _, markup = rendered
+    ids = re.findall(r'<(?:input|select|textarea)[^>]* id="([^"]+)"', markup)
+    labelled = set(re.findall(r'<label for="([^"]+)"', markup))
+    assert ids and set(ids) <= labelled
+
+
+def test_refusals_say_the_saved_register_is_unchanged():
+    payload = {"filename": "<b>x</b>.json"}
+    assert (
+        refused("register_import", payload)
+        == "<b>x</b>.json was not imported, and your saved register was not changed."
+    )
+    assert refused("register_check", {}) == "Findings are unavailable."
