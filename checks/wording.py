@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from checks.errors import AnswersError, ChecklistError
+from checks.offline import DOWNLOAD_MESSAGES
 
 NO_JAVASCRIPT = (
     "Your results appear as you answer when JavaScript is on. Without it you can still read, print and discuss "
@@ -31,6 +32,7 @@ FAILED = {
 
 PAGE_MESSAGES = {
     **FAILED,
+    **DOWNLOAD_MESSAGES,
     "loading": "Loading the scoring engine. The first time this downloads about 19 MB.",
     "confirm_reset": (
         "Start again? This clears every answer and note for this checklist from this browser. "

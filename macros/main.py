@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from checks import DefinitionError
+from checks import DefinitionError, offline
 from macros import checklists, guidance
 from macros.compare import compare_view
 
@@ -19,6 +19,9 @@ def define_env(env):
         checklists.definitions()  # validate every checklist before any page renders
     except DefinitionError as error:
         raise PluginError(f"Invalid checklist definition:\n{error}") from None
+
+    # The "new version available" notice, in every page through the theme (overrides/main.html).
+    env.conf["extra"]["rm_update_notice"] = offline.update_notice()
 
     def page_path() -> str:
         return env.page.file.src_uri
@@ -54,6 +57,11 @@ def define_env(env):
         from macros.agreements import agreement_view
 
         return agreement_view(agreement_id, env.page.url)
+
+    @env.macro
+    def offline_control() -> str:
+        """The "Make this site available offline" control (checks.offline); rm-main.js starts it."""
+        return offline.offline_control()
 
     @env.macro
     def register(register_id: str) -> str:

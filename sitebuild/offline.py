@@ -43,9 +43,23 @@ def precache_manifest(site_dir: str | Path) -> list[dict[str, str]]:
     return entries
 
 
+SIZES = "assets/pyodide/sizes.json"
+
+
+def write_engine_sizes(site_dir: str | Path) -> None:
+    """Write the size of each engine file as JSON (``{"pyodide.asm.wasm": 9598218, ...}``): the scoring
+    worker reads it to show how much of its first download has arrived (docs/assets/js/rm-worker.js)."""
+    engine = Path(site_dir) / SIZES
+    if not engine.parent.is_dir():
+        return
+    sizes = {p.name: p.stat().st_size for p in sorted(engine.parent.iterdir()) if p.is_file() and p != engine}
+    engine.write_text(json.dumps(sizes, separators=(",", ":")), encoding="utf-8")
+
+
 def write_service_worker(site_dir: str | Path) -> str:
-    """Write ``site_dir/sw.js``; returns a one-line summary."""
+    """Write ``site_dir/sw.js`` (and the engine's sizes, which it keeps too); returns a one-line summary."""
     site = Path(site_dir)
+    write_engine_sizes(site)
     template = TEMPLATE.read_text(encoding="utf-8")
     if template.count(PLACEHOLDER) != 1:
         raise RuntimeError(f"{TEMPLATE.name} must use {PLACEHOLDER} exactly once")

@@ -137,6 +137,26 @@ def test_a_first_visit_downloads_each_file_once(server, offline_context, helpers
     print(f"\nfirst visit: {first_visit:,} bytes in {first_requests} requests; repeat visit: {repeat_visit:,} bytes")
 
 
+def test_the_offline_control_downloads_the_engine_and_shows_its_progress(server, offline_context):
+    from axe_scan import violations
+
+    from checks.offline import OFFLINE_BUTTON, OFFLINE_MESSAGES
+
+    page = visit_once(offline_context, server.url + "about/")
+    control = page.locator(".rm-offline")
+    expect(control.locator(".rm-offline-size")).to_contain_text(" MB.", timeout=OFFLINE_READY)
+    assert violations(page) == []
+    assert not [path for path, _ in server.requests if "/assets/pyodide/" in path]
+
+    control.get_by_role("button", name=OFFLINE_BUTTON).click()
+    engine_cached(page, server)
+    expect(control.locator(".rm-offline-status")).to_have_text(OFFLINE_MESSAGES["done"], timeout=OFFLINE_READY)
+    bar = "() => { const bar = document.querySelector('.rm-offline progress'); return [bar.value, bar.max]; }"
+    value, maximum = page.evaluate(bar)
+    assert value == maximum > 10_000_000
+    assert violations(page) == []
+
+
 def test_a_new_deploy_is_offered_and_saved_answers_survive(copied_server, offline_context, rm, tmp_path):
     server, helpers = copied_server, type(rm)(copied_server.url, tmp_path)
     checklist_id = rm.checklist_ids()[0]

@@ -4,7 +4,7 @@
 // about the document: its blank form, where it is kept, its export and its checks. This module only
 // wires events, saves and moves data; it never changes the version a document was saved for.
 
-export function initChecklist(root, { openStore, download, client, notices, formFields }) {
+export function initChecklist(root, { openStore, download, client, notices, formFields, watchDownload }) {
   const config = JSON.parse(root.dataset.config); // none: this throws, and rm-main logs it
   const words = config.messages;
   const { show: put, explain } = notices(words);
@@ -24,6 +24,7 @@ export function initChecklist(root, { openStore, download, client, notices, form
   fields.show(doc);
   const organisations = earlierOrganisations();
   put(panel, words.loading, [], "rm-progress"); // the panel is rendered in its "loading" state
+  watchDownload(panel, words); // the engine's first download, shown while the panel is "loading"
   for (const form of root.querySelectorAll("form")) {
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("input", (event) => edit(event.target, false));

@@ -6,6 +6,7 @@
 import { initAgreement } from "./rm-agreement.js";
 import { initChecklist } from "./rm-checklist.js";
 import { initCompare } from "./rm-compare.js";
+import { fillMegabytes, initOfflineControl } from "./rm-offline.js";
 import { initRegister } from "./rm-register.js";
 
 const COMPONENTS = {
@@ -13,6 +14,7 @@ const COMPONENTS = {
   "rm-compare": initCompare,
   "rm-agreement": initAgreement,
   "rm-register": initRegister,
+  "rm-offline": initOfflineControl,
 };
 const STARTED = "rmStarted"; // data-rm-started on an element once its component is running
 
@@ -50,6 +52,7 @@ function getWorker() {
   if (worker) return worker;
   worker = new Worker(new URL("./rm-worker.js", import.meta.url), { type: "module" });
   worker.addEventListener("message", (event) => {
+    if (event.data && "progress" in event.data && !("id" in event.data)) return downloading(event.data.progress);
     if (!answered) setTimeout(settled, 0); // once the page has shown what it asked for
     answered = true;
     const { id, result, error } = event.data || {};
@@ -248,8 +251,41 @@ function formFields(root, parts) {
   };
 }
 
+/** The engine's first download, as the worker reports it ({progress: {done, total}}, not a reply): a
+ * component's `watchDownload(panel, words)` shows it in its panel while the panel's data-state is
+ * "loading", as a <progress> with words from Python (`downloading`, with {done} and {total} in MB,
+ * and `download_label`). What is seen changes as the bytes come; what a screen reader hears (the
+ * panel is a live region) changes at most every SPEAK_EVERY_MS. */
+const SPEAK_EVERY_MS = 10_000;
+const watchers = new Set();
+function downloading(figures) {
+  for (const watcher of watchers) watcher(figures);
+}
+function watchDownload(panel, words) {
+  let spoken = 0;
+  const watcher = ({ done, total }) => {
+    if (!panel.isConnected || panel.dataset.state !== "loading") return watchers.delete(watcher);
+    const text = fillMegabytes(words.downloading, { done, total });
+    let bar = panel.querySelector("progress");
+    if (!bar) {
+      bar = Object.assign(document.createElement("progress"), { max: total });
+      bar.setAttribute("aria-label", words.download_label);
+      const seen = Object.assign(document.createElement("p"), { ariaHidden: "true", className: "rm-download-seen" });
+      const heard = Object.assign(document.createElement("p"), { className: "rm-visually-hidden rm-download-heard" });
+      panel.append(bar, seen, heard);
+    }
+    Object.assign(bar, { max: total, value: done });
+    panel.querySelector(".rm-download-seen").textContent = text;
+    if (Date.now() - spoken >= SPEAK_EVERY_MS) {
+      spoken = Date.now();
+      panel.querySelector(".rm-download-heard").textContent = text;
+    }
+  };
+  watchers.add(watcher);
+}
+
 /** What every component is given when it starts. */
-const services = { openStore, download, client, notices, formFields };
+const services = { openStore, download, client, notices, formFields, watchDownload };
 
 function startComponents(root) {
   document.body.classList.add("js-enabled");

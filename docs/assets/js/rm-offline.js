@@ -44,18 +44,12 @@ function loaded() {
     : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
 }
 
+// The notice's words and markup come from the build (checks.offline, a <template> in every page).
 function offerReload(waiting) {
-  if (document.querySelector(".rm-update")) return;
-  const notice = document.createElement("div");
-  notice.className = "rm-update";
-  notice.setAttribute("role", "status");
-  notice.append("A new version of this site is available. ");
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "md-button";
-  button.textContent = "Reload to update";
-  button.addEventListener("click", () => waiting.postMessage({ type: "SKIP_WAITING" }));
-  notice.append(button);
+  const template = document.getElementById("rm-update-notice");
+  if (!template || document.querySelector(".rm-update")) return;
+  const notice = template.content.firstElementChild.cloneNode(true);
+  notice.querySelector("button").addEventListener("click", () => waiting.postMessage({ type: "SKIP_WAITING" }));
   document.body.append(notice);
 }
 
@@ -83,3 +77,49 @@ async function register() {
 }
 
 register().catch((error) => console.error("rm-offline: the offline copy could not be set up.", error));
+
+/** Megabytes, one decimal place, for a message's {done}, {total} and {remaining}. */
+export function fillMegabytes(text, figures) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in figures ? (figures[name] / 1e6).toFixed(1) : whole));
+}
+
+/** The "Make this site available offline" control (markup and words: checks.offline). It asks the
+ * service worker how much of the engine is left to download, has it copy the engine, and shows its
+ * progress ("engine-progress" messages) in a <progress>; the status line says when it is done or failed. */
+export function initOfflineControl(root) {
+  if (!("serviceWorker" in navigator)) return; // stays hidden: this browser cannot keep an offline copy
+  const words = JSON.parse(root.dataset.config).messages;
+  const [size, button, meter, figures, status] = [".rm-offline-size", "button", ".rm-offline-meter", ".rm-offline-figures", ".rm-offline-status"].map(
+    (selector) => root.querySelector(selector),
+  );
+  const bar = meter.querySelector("progress");
+  const show = ({ done, total }) => {
+    Object.assign(bar, { max: total || 1, value: done });
+    figures.textContent = fillMegabytes(words.progress, { done, total });
+  };
+  const finish = (text) => {
+    status.textContent = text;
+    button.disabled = false;
+  };
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (!root.isConnected) return;
+    const { type, ...data } = event.data || {};
+    if (type === "engine-status") {
+      size.textContent = fillMegabytes(words.size, { remaining: data.total - data.done });
+      show(data);
+      if (data.done === data.total) finish(words.done);
+    } else if (type === "engine-progress") {
+      meter.hidden = false;
+      show(data);
+    } else if (type === "engine-cached") finish(words.done);
+    else if (type === "engine-failed") finish(words.failed);
+  });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    status.textContent = words.copying;
+    meter.hidden = false;
+    (await navigator.serviceWorker.ready).active.postMessage({ type: "cache-engine" });
+  });
+  navigator.serviceWorker.ready.then((registration) => registration.active.postMessage({ type: "engine-status" }));
+  root.hidden = false;
+}

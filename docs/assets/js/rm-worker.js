@@ -26,8 +26,72 @@ self.addEventListener("unhandledrejection", (event) => {
   console.warn("rm-worker: while loading Pyodide:", event.reason);
 });
 
+// Download progress. While the engine's files arrive the first time, the page is told how many of
+// their bytes have come, as unsolicited messages {progress: {done, total}} (no id: not a reply).
+// The bytes are counted on a copy of each response (Response.clone) of the fetches made here, by this
+// module and by Pyodide, and, for the files loaded by import(), when they have arrived (resource
+// timing); the total is the build's list of sizes (sitebuild/offline.py). Nothing is said when the
+// files come from a cache: by PROGRESS_AFTER_MS they have all arrived.
+const SIZES_URL = new URL("sizes.json", INDEX_URL).href;
+const ENGINE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot.bin.gz"];
+const PROGRESS_AFTER_MS = 500;
+const PROGRESS_EVERY_MS = 250;
+
+function watchDownload() {
+  const original = self.fetch;
+  const arrived = new Map(); // file name -> bytes so far
+  let sizes = null;
+  let timer = null;
+  const name = (url) => (url.startsWith(INDEX_URL) ? url.slice(INDEX_URL.length).split(/[?#]/)[0] : "");
+  original(SIZES_URL)
+    .then((response) => (response.ok ? response.json() : null))
+    .then((found) => {
+      sizes = found;
+    })
+    .catch(() => {});
+  async function count(file, response) {
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      arrived.set(file, (arrived.get(file) ?? 0) + chunk.value.length);
+    }
+  }
+  self.fetch = function (input, init) {
+    const pending = original.call(this, input, init);
+    const file = name(new URL(input instanceof Request ? input.url : String(input), self.location.href).href);
+    if (ENGINE_FILES.includes(file)) pending.then((response) => count(file, response.clone())).catch(() => {});
+    return pending;
+  };
+  const imported = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const file = name(entry.name);
+      if (ENGINE_FILES.includes(file) && !arrived.has(file)) arrived.set(file, entry.decodedBodySize);
+    }
+  });
+  imported.observe({ type: "resource", buffered: true });
+  function tell() {
+    if (!sizes) return;
+    const total = ENGINE_FILES.reduce((sum, file) => sum + (sizes[file] ?? 0), 0);
+    const done = Math.min(total, ENGINE_FILES.reduce((sum, file) => sum + (arrived.get(file) ?? 0), 0));
+    if (done < total) self.postMessage({ progress: { done, total } });
+  }
+  const begin = setTimeout(() => {
+    tell();
+    timer = setInterval(tell, PROGRESS_EVERY_MS);
+  }, PROGRESS_AFTER_MS);
+  return {
+    stop() {
+      clearTimeout(begin);
+      clearInterval(timer);
+      imported.disconnect();
+      self.fetch = original;
+    },
+  };
+}
+
 // Start at once: the download (about 19 MB the first time) overlaps with the page's own work.
+const download = watchDownload();
 const engine = start();
+engine.finally(download.stop).catch(() => {});
 engine.then(
   () => {
     loaded = true;
