@@ -242,3 +242,15 @@ def test_the_example_set_compares_three_organisations():
     assert data["respondents"] == 6 and not data["refused"]
     assert data["organisations"] == ["Hillside Community Action", "Northgate NHS Trust", "Riverside Borough Council"]
     assert data["agenda"]["contested"] and data["agenda"]["shared_weaknesses"] and data["agenda"]["shared_strengths"]
+
+
+def test_anonymous_reports_name_no_file(assessment):
+    docs = [document(assessment, {"goals-shared": a}, organisation="A", name=a) for a in ("agree", "disagree")]
+    files = [Given("jo-bloggs.json", json.dumps(docs[0])), Given("jo-bloggs-again.json", json.dumps(docs[0]))]
+    files += [Given("sam-smith.json", json.dumps(docs[1])), Given("pat-jones.json", "{")]
+    inputs = read_files(assessment, files)
+    text = document_to_text(comparison_document(compare(assessment, inputs, Settings(anonymous=True))))
+    assert "bloggs" not in text and "smith" not in text and "jones" not in text
+    assert "2 note(s) about the files are not shown in anonymous mode." in text
+    named = document_to_text(comparison_document(compare(assessment, inputs)))
+    assert "jo-bloggs-again.json holds the same answers as jo-bloggs.json" in named and "pat-jones.json" in named
