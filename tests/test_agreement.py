@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -175,3 +176,31 @@ def test_a_bad_definition_is_refused_with_the_path(changes, message):
     with pytest.raises(DefinitionError) as refused:
         agreement_from_mapping(definition(**changes), "agreement.yml")
     assert f"agreement.yml: {message}" in str(refused.value).splitlines()
+
+
+SCRIPT = (ROOT / "docs" / "assets" / "js" / "rm-agreement.js").read_text(encoding="utf-8")
+
+
+def test_the_page_script_holds_no_sentence_and_finds_every_message_action_and_setting():
+    from checks.agreement.actions import ACTIONS
+    from checks.agreement.component import page_config
+    from checks.agreement.wording import PAGE_MESSAGES, STORAGE_WARNING
+    from checks.answers import FORMAT, STORAGE_KEY_PREFIX
+
+    actions = set(re.findall(r'"(agreement_\w+)"', SCRIPT))
+    assert actions | {"agreement_register"} == set(ACTIONS)  # the register's as `agreement_${name}`
+    assert actions | set(re.findall(r"\bwords\.(\w+)", SCRIPT)) <= set(PAGE_MESSAGES)
+    assert set(re.findall(r"\bconfig\.(\w+)", SCRIPT)) <= set(page_config(BUILDER, ""))
+    for text in (*PAGE_MESSAGES.values(), STORAGE_WARNING, FORMAT, STORAGE_KEY_PREFIX):
+        assert text not in SCRIPT
+
+
+def test_the_definitions_readme_lists_every_declared_field():
+    from checks.agreement.spec import AGREEMENT as AGREEMENT_SPEC
+    from checks.agreement.spec import ITEM, OPTION, PART, PRESET
+    from checks.fields import table
+
+    readme = (ROOT / "checks" / "definitions" / "agreements" / "README.md").read_text(encoding="utf-8")
+    for heading, spec in (("Agreement", AGREEMENT_SPEC), ("Sections", PART), ("Items", ITEM), ("Options", OPTION)):
+        assert table((("", spec),)) in readme, f"README.md, {heading}: paste\n{table((('', spec),))}"
+    assert table((("", PRESET),)) in readme
