@@ -14,6 +14,7 @@ import copy
 from typing import Any
 
 import pytest
+from scan_count import NAME, ScanCount
 from served_site import served_site  # noqa: F401  (the one build of the site, shared by every test)
 
 from checks import checklist_from_mapping
@@ -253,3 +254,7 @@ def answers_document():
         return document
 
     return make
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(ScanCount(), NAME)

@@ -1,4 +1,4 @@
-"""axe-core in the browser tests: scanning a page, and counting the scans for the end of the run.
+"""axe-core in the browser tests: scanning a page (the scans are counted by tests/scan_count.py).
 
 axe-core comes from `axe_playwright_python`, which evaluates its own bundled copy of
 axe.min.js in the page: nothing is fetched, and the browser tests fail if any request leaves
@@ -9,31 +9,11 @@ from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
+from scan_count import WCAG_TAGS
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's scheme for each system setting
 AXE = Axe()
-
-
-class ScanCount:
-    """How many pages and checklist states axe scanned, reported at the end of the run."""
-
-    def __init__(self) -> None:
-        self.pages: set[tuple[str, str]] = set()
-        self.states: set[tuple[str, str, str]] = set()
-
-    def pytest_terminal_summary(self, terminalreporter) -> None:
-        if not self.pages and not self.states:
-            return
-        urls = {url for url, _ in self.pages} | {url for url, _, _ in self.states}
-        schemes = sorted({scheme for _, scheme in self.pages} | {scheme for _, _, scheme in self.states})
-        terminalreporter.write_sep("-", "axe-core scans")
-        terminalreporter.write_line(
-            f"axe-core ({', '.join(WCAG_TAGS)}): {len(urls)} pages in {len(schemes)} colour schemes; "
-            f"{len(self.pages)} guidance page scans and {len(self.states)} checklist state scans, "
-            f"{len(self.pages) + len(self.states)} in all."
-        )
 
 
 # Colours fade over about 0.1 s (Material's transitions): scan what stays on screen, not a frame between.

@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:  # `checks` is not installed; the tests use it fro
     sys.path.insert(0, str(ROOT))
 
 import chromium  # noqa: E402
-from axe_scan import ScanCount  # noqa: E402
+from scan_count import NAME, ScanCount  # noqa: E402
 
 from checks import Checklist, SavedAnswers, answers_to_dict, definition_files, load_checklist  # noqa: E402
 from checks.answers import storage_key  # noqa: E402
@@ -230,7 +230,5 @@ def rm_module(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Helper
 
 @pytest.fixture(scope="session")
 def scans(request: pytest.FixtureRequest) -> ScanCount:
-    """The run's count of axe-core scans, printed at its end."""
-    counter = ScanCount()
-    request.config.pluginmanager.register(counter, "rm-axe-scan-count")
-    return counter
+    """The run's count of axe-core scans, printed at its end (registered by tests/conftest.py)."""
+    return request.config.pluginmanager.get_plugin(NAME)
