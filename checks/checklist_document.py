@@ -5,6 +5,8 @@ The renderers in `checks.render` draw it; the wording lives here and nowhere els
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from checks.charts import bar_chart, chart_text
 from checks.document import (
     Break,
@@ -25,6 +27,8 @@ from checks.document import (
 from checks.links import guidance_url
 from checks.model import question_anchor
 from checks.result import Action, Decision, Result
+
+RED_FLAGS_ADVICE = "What to do about each red flag comes first in the action plan below."
 
 CSV_COLUMNS = ("section", "question_id", "question", "answer", "points_share", "weight", "critical", "red_flag")
 """The columns of the per-question table that CSV exports (kept as they were: spreadsheets rely on them)."""
@@ -58,9 +62,12 @@ def result_document(result: Result, base_url: str = "") -> Document:
         blocks.append(_decision(result.decision))
     blocks += [Notice(notice) for notice in result.notices]
     blocks.append(_sections_table(result))
-    blocks.append(Figure(bar_chart(result, f"rm-chart-{result.checklist}"), chart_text(result)))
+    # On screen the chart's text alternative is its own (title and desc): the table above says the same.
+    blocks.append(Figure(bar_chart(result, f"rm-chart-{result.checklist}"), chart_text(result), caption_in_image=True))
     blocks.append(Heading(2, "Red flags"))
-    blocks.append(_actions(BulletList, result.red_flags, base_url) or Paragraph("No red flags."))
+    # Each red flag once in brief: what to do about it is said once, first in the action plan.
+    flags = _actions(BulletList, result.red_flags, base_url, advice=False)
+    blocks += [flags, Paragraph(RED_FLAGS_ADVICE)] if flags else [Paragraph("No red flags.")]
     blocks.append(Heading(2, "Action plan"))
     blocks.append(_actions(NumberedList, result.actions, base_url) or Paragraph("Nothing to act on yet."))
     blocks += _unknowns(result)
@@ -70,6 +77,23 @@ def result_document(result: Result, base_url: str = "") -> Document:
         blocks=tuple(blocks),
         data=(_questions_table(result),),
     )
+
+
+def answers_document(result: Result, notes: Mapping[str, str] | None = None) -> Document:
+    """The answers as they are printed after the result: for each section, a compact table of every
+    question and its answer (no options left unchosen), then the section's note if there is one."""
+    numbers = {q.id: n for n, q in enumerate(result.questions, 1)}
+    blocks: list = [Heading(2, "Your answers")]
+    for section in result.sections:
+        rows = tuple(
+            (f"{numbers[q.id]}. {q.text}{' (key question)' if q.critical else ''}", q.answer_label)
+            for q in result.section_questions(section.id)
+        )
+        blocks.append(Table(section.title, ("Question", "Answer"), rows, row_headers=False, html_class="rm-answers"))
+        note = (notes or {}).get(section.id, "").strip()
+        if note:
+            blocks.append(Paragraph((Strong("Your notes:"), f" {note}"), html_class="rm-answers-note"))
+    return Document(title=f"{result.title}: your answers", blocks=tuple(blocks))
 
 
 def _decision(decision: Decision) -> Group:
@@ -100,23 +124,27 @@ def _sections_table(result: Result) -> Table:
     )
 
 
-def _actions(kind: type[BulletList | NumberedList], actions: tuple[Action, ...], base_url: str):
-    """The list of actions, or None when there are none."""
+def _actions(kind: type[BulletList | NumberedList], actions: tuple[Action, ...], base_url: str, advice: bool = True):
+    """The list of actions (each with its advice, or only the question and answer), or None when there are none."""
     if not actions:
         return None
     return kind(
-        tuple(_action(action, base_url) for action in actions),
+        tuple(_action(action, base_url) if advice else _flag(action) for action in actions),
         item_ids=tuple(action.question for action in actions),
         id_name="question",
         html_class="rm-actions",
     )
 
 
-def _action(action: Action, base_url: str) -> Content:
+def _flag(action: Action) -> Content:
+    """The question and its answer, after "Red flag:" if it raises one."""
     flag = (Strong("Red flag:", html_class="rm-flag"), " ") if action.red_flag else ()
+    return (*flag, f"{action.text} (answer: {action.answer_label})")
+
+
+def _action(action: Action, base_url: str) -> Content:
     return (
-        *flag,
-        f"{action.text} (answer: {action.answer_label})",
+        *_flag(action),
         Break(),
         f"{action.advice} ",
         Link("Read the guidance", guidance_url(action.guidance, base_url)),

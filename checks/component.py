@@ -17,7 +17,15 @@ from checks.form import PARTS, about_form, questions_form
 from checks.markup import escape
 from checks.model import Checklist, Section
 from checks.saved_parts import MAX_ORGANISATIONS, ORGANISATIONS_KEY
-from checks.wording import NO_JAVASCRIPT, PAGE_MESSAGES, RESULTS_NEED_JAVASCRIPT, STORAGE_WARNING, time_needed
+from checks.wording import (
+    NO_JAVASCRIPT,
+    PAGE_MESSAGES,
+    RESULTS_NEED_JAVASCRIPT,
+    SEE_RESULT,
+    STORAGE_WARNING,
+    count_all,
+    time_needed,
+)
 
 
 def checklist_component(checklist: Checklist, definition: Any, base_url: str) -> str:
@@ -30,11 +38,14 @@ def checklist_component(checklist: Checklist, definition: Any, base_url: str) ->
         f'<p class="rm-time">Allow about {time_needed(checklist.minutes)}.</p>\n'
         f'<p class="rm-no-js">{escape(NO_JAVASCRIPT)}</p>\n'
         f"{toolbar(checklist)}\n"
+        f"{progress(checklist)}\n"
         f"{about_form(checklist)}\n"
         f"{questions_form(checklist, base_url)}\n"
         f'<h2 id="results">Your results</h2>\n'
         f'<div class="rm-results" role="status" aria-live="polite" data-state="loading">'
         f"<p>{escape(RESULTS_NEED_JAVASCRIPT)}</p></div>\n"
+        # The answers as a compact table, from the worker: printed after the result, never on screen.
+        f'<div class="rm-print-answers"></div>\n'
         f"</div>\n"
     )
 
@@ -54,6 +65,18 @@ def page_config(checklist: Checklist, base_url: str) -> dict[str, Any]:
     }
 
 
+def progress(checklist: Checklist) -> str:
+    """Near the top of the form: how many questions are answered (filled in by the page script, which
+    says it politely in the hidden live region when the count changes) and a link to the result."""
+    total = len(checklist.questions())
+    return (
+        '<div class="rm-answered">'
+        f'<p class="rm-count" data-count="all" hidden>{escape(count_all(0, total))}</p>'
+        f'<p class="rm-jump"><a href="#results">{escape(SEE_RESULT)}</a></p>'
+        '<p class="rm-count-live rm-visually-hidden" role="status" aria-live="polite"></p></div>'
+    )
+
+
 def _attribute(data: Any) -> str:
     # In an attribute, not a <script type="application/json">: Material's instant navigation
     # re-creates every script in the page without its type, and would run the JSON as code.
@@ -64,7 +87,8 @@ def toolbar(checklist: Checklist) -> str:
     """The buttons, the storage warning, the status line and the alert: all hidden until the script runs."""
     buttons = [_button("export", "Export answers"), _button("import", "Import answers")]
     buttons += [_button("report", f"Download report ({r.label})", key) for key, r in REPORTS.items()]
-    buttons += [_button("print", "Print"), _button("reset", "Start again")]
+    buttons += [_button("print", "Print"), _button("print-blank", "Print a blank copy")]
+    buttons += [_button("reset", "Start again")]
     return (
         f'<div class="rm-toolbar" id="rm-toolbar-{escape(checklist.id)}" hidden>'
         '<div class="rm-toolbar-buttons" role="group" aria-label="Save, share or clear your answers">'

@@ -127,6 +127,9 @@ class Figure:
     """SVG markup made by `checks.charts`, which escapes every text in it. Only HTML draws it."""
     caption: str
     """The figure in words: HTML shows it under the image, other formats show it instead."""
+    caption_in_image: bool = False
+    """The SVG already carries the caption as its own text alternative (its desc): HTML then shows
+    no caption under it, which would repeat it on screen (a chart whose table is beside it)."""
 
 
 NOTICE_LABELS = {"note": "Note", "warning": "Warning", "red_flag": "Red flag"}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from checks.checklist_document import result_document, summary_line
+from collections.abc import Mapping
+
+from checks.checklist_document import answers_document, result_document, summary_line
 from checks.markup import escape
 from checks.render.html import document_to_html
 from checks.result import Result
@@ -20,3 +22,9 @@ def to_html(result: Result, base_url: str = "") -> str:
         f'<p class="rm-summary rm-visually-hidden">{escape(summary_line(result))}</p>'
         f'<div class="rm-result" data-checklist="{escape(result.checklist)}" aria-live="off">{report}</div>'
     )
+
+
+def answers_html(result: Result, notes: Mapping[str, str] | None = None) -> str:
+    """The answers and notes as a compact table per section, which the checklist page prints after
+    its result (the form itself is not printed then). Not a live region: nothing here is announced."""
+    return document_to_html(answers_document(result, notes), title=False, heading_offset=1)

@@ -18,6 +18,24 @@ STORAGE_WARNING = (
     "Use Export answers to keep a copy."
 )
 
+SEE_RESULT = "See your result"
+COUNT_ALL = "{answered} of {total} questions answered"
+COUNT_SECTION = "{answered} of {total} answered in this section"
+COUNT_ANNOUNCE = (
+    "{section}: {section_answered} of {section_total} answered. {answered} of {total} questions answered in all."
+)
+"""The answered counts: the page script fills in the numbers (and the section's title) and changes
+the text only when a count changes; COUNT_ANNOUNCE is said in a polite live region."""
+
+
+def count_all(answered: int, total: int) -> str:
+    return COUNT_ALL.format(answered=answered, total=total)
+
+
+def count_section(answered: int, total: int) -> str:
+    return COUNT_SECTION.format(answered=answered, total=total)
+
+
 FAILED = {
     "score": "Results are unavailable.",
     "import": "The file was not imported, and your saved answers were not changed.",
@@ -43,6 +61,9 @@ PAGE_MESSAGES = {
     "kept_saved": "Your answers are still saved in this browser.",
     "kept_until_close": "Your answers are kept only until you close this page: export them to keep a copy.",
     "page_failed": "Something went wrong in the page.",
+    "count_all": COUNT_ALL,
+    "count_section": COUNT_SECTION,
+    "count_announce": COUNT_ANNOUNCE,
     # Failures of the engine itself, which then cannot say them: the worker replies with these codes.
     "engine-not-loaded": "The scoring engine could not be loaded.",
     "engine-failed": "The scoring engine failed while handling this request.",

@@ -23,7 +23,7 @@ from checks.compare.api import compare_actions
 from checks.definitions import checklist_from_mapping
 from checks.errors import ChecklistError, Problem, RequestError
 from checks.files import REPORTS, export_file, report_file
-from checks.html_report import to_html
+from checks.html_report import answers_html, to_html
 from checks.model import Checklist
 from checks.reader import describe
 from checks.scoring import score
@@ -97,10 +97,12 @@ def _day(payload: dict[str, Any]) -> date:
 
 
 def _score(payload: dict[str, Any]) -> dict[str, Any]:
-    """Score a saved document: the results panel's HTML (the page shows nothing else, so nothing else is sent)."""
+    """Score a saved document: the results panel's HTML and the answers as printed after it (the page
+    shows nothing else, so nothing else is sent)."""
     checklist = _checklist(payload)
-    result = score(checklist, read_answers(_need(payload, "document", dict), checklist))
-    return {"html": to_html(result, _need(payload, "base_url", str))}
+    saved = read_answers(_need(payload, "document", dict), checklist)
+    result = score(checklist, saved)
+    return {"html": to_html(result, _need(payload, "base_url", str)), "answers": answers_html(result, saved.notes)}
 
 
 def _import(payload: dict[str, Any]) -> dict[str, Any]:

@@ -105,6 +105,7 @@ def test_the_toolbar_is_rendered_hidden_with_every_button(case):
         ("import", None),
         *[("report", key) for key in REPORTS],
         ("print", None),
+        ("print-blank", None),
         ("reset", None),
     ]
     assert list(REPORTS) == ["docx", "markdown", "csv"]  # Word first: the format board papers use
@@ -180,3 +181,33 @@ def test_every_message_the_scripts_look_up_is_given():
     assert looked_up and looked_up <= set(PAGE_MESSAGES)
     configured = set(re.findall(r"\bconfig\.(\w+)", SCRIPTS["rm-checklist.js"] + SCRIPTS["rm-main.js"]))
     assert configured and configured <= set(page_config(load_checklist(FILES[0]), ""))
+
+
+def test_the_form_says_how_many_questions_are_answered_and_links_to_the_result(case):
+    """Counts overall and per section, hidden until the script fills them in with Python's words; a
+    polite live region for them; "See your result" before the first question (issue 13)."""
+    checklist, _, html = case
+    total = len(checklist.questions())
+    counts = html.having(class_="rm-count")
+    assert [c["data-count"] for c in counts] == ["all", *(s.id for s in checklist.sections)]
+    assert all("hidden" in c for c in counts)
+    (live,) = html.having(class_="rm-count-live rm-visually-hidden")
+    assert (live["role"], live["aria-live"]) == ("status", "polite")
+    links = [attrs["href"] for tag, attrs in html.elements if tag == "a"]
+    assert links[0] == "#results"
+    assert "See your result" in html.text
+    first_question = next(i for i, (_, a) in enumerate(html.elements) if "data-question" in a)
+    link = next(i for i, (tag, a) in enumerate(html.elements) if tag == "a" and a.get("href") == "#results")
+    assert link < first_question
+    assert f"0 of {total} questions answered" in html.text
+    words = page_config(checklist, "")["messages"]
+    assert words["count_all"].format(answered=3, total=total) == f"3 of {total} questions answered"
+    assert set(re.findall(r"\{(\w+)\}", words["count_announce"])) == {
+        "section",
+        "section_answered",
+        "section_total",
+        "answered",
+        "total",
+    }
+    assert html.having(data_action="print-blank")
+    assert html.having(class_="rm-print-answers")

@@ -170,6 +170,15 @@ def test_html_draws_every_block():
     )
 
 
+def test_html_draws_no_caption_under_an_image_that_carries_it():
+    """A chart whose desc is its caption gets no visible figcaption repeating it (issue 13)."""
+    svg = '<svg role="img" aria-labelledby="c-desc"><desc id="c-desc">In words.</desc></svg>'
+    assert document_to_html(Document("T", (Figure(svg, "In words.", caption_in_image=True),)), title=False) == (
+        f'<figure class="rm-figure">{svg}</figure>'
+    )
+    assert "<figcaption>In words.</figcaption>" in document_to_html(Document("T", (Figure(svg, "In words."),)))
+
+
 def test_html_for_a_page_leaves_the_title_out_and_moves_headings_down():
     html = document_to_html(SAMPLE, title=False, heading_offset=1)
     assert html.startswith('<h3 id="part-one">Part one</h3>')

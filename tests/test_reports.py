@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html as html_module
 import io
 import json
 import re
@@ -26,6 +27,7 @@ from checks import (
     to_markdown,
     to_text,
 )
+from checks.html_report import answers_html
 from checks.links import guidance_url
 from checks.reports import CSV_COLUMNS, summary_line, to_docx
 
@@ -229,10 +231,11 @@ def test_chart_labels_and_bars_match_the_scores(assessment):
     result = score(assessment, MIXED)
     svg = ET.fromstring(bar_chart(result))
     texts = [t.text for t in svg.iter(f"{SVG}text")]
-    assert "69 · Developing" in texts
-    assert "45 · Needs attention" in texts
+    # each section's title and band in words above its bar, the score after the bar, then the axis
+    assert texts == ["Trust: Developing", "69", "Goals: Needs attention", "45", "0", "50", "100"]
     bars = [r for r in svg.iter(f"{SVG}rect") if r.get("class") == "rm-chart-bar"]
     assert [int(r.get("width")) for r in bars] == [round(300 * 69 / 100), round(300 * 45 / 100)]
+    assert svg.get("font-size") == "16" and svg.get("viewBox").startswith("0 0 400 ")
 
 
 def test_chart_with_an_unscored_section(assessment):
@@ -253,7 +256,9 @@ def test_chart_is_well_formed_and_escaped_with_hostile_text(hostile_result):
 def test_chart_in_the_html_report_uses_the_same_text(assessment):
     result = score(assessment, MIXED)
     html = to_html(result)
-    assert f"<figcaption>{chart_text(result)}</figcaption>" in html
+    # the chart's text alternative is its own, not a visible caption repeating the table beside it
+    assert "<figcaption>" not in html
+    assert f'<desc id="rm-chart-team-health-desc">{chart_text(result)}</desc>' in html
     assert 'aria-labelledby="rm-chart-team-health-title rm-chart-team-health-desc"' in html
 
 
@@ -261,7 +266,7 @@ def test_long_section_titles_are_shortened_in_the_chart_only(assessment_data):
     assessment_data["sections"][0]["title"] = "A very long section title that will not fit in the space left"
     result = score(checklist_from_mapping(assessment_data), MIXED)
     texts = [t.text for t in ET.fromstring(bar_chart(result)).iter(f"{SVG}text")]
-    assert "A very long section title that will not fit…" in texts
+    assert texts[:4] == ["A very long section title that will", "not fit in the space left:", "Developing", "69"]
     assert chart_text(result).startswith("A very long section title that will not fit in the space left: 69 out of 100")
 
 
@@ -279,8 +284,11 @@ def test_markdown(assessment):
     assert "| Goals | 94 | Strong | 2 of 3 |" in lines
     assert "*Trust: 22 out of 100 (Needs attention). Goals: 94 out of 100 (Strong).*" in lines
     flag = lines.index("- **Red flag:** We are open with each other about problems. (answer: Disagree)")
-    assert lines[flag + 1] == (
-        "  Talk about what worries you before it grows. "
+    assert lines[flag + 1] == "- **Red flag:** Is progress measured? (answer: Don't know)"  # in brief: no advice
+    assert "What to do about each red flag comes first in the action plan below." in lines
+    first = lines.index("1. **Red flag:** We are open with each other about problems. (answer: Disagree)")
+    assert lines[first + 1] == (
+        "   Talk about what worries you before it grows. "
         "[Read the guidance](https://example.org/rm/behaviours/trust/#warning-signs)"
     )
     numbered = [line for line in lines if re.match(r"\d+\. ", line)]
@@ -488,3 +496,22 @@ def test_summary_line_is_short_and_counts_flags_and_gaps(assessment):
     assert (f"{left} of {len(result.questions)} questions still to answer." in line) == bool(left)
     assert len(line) < 200
     assert f'<p class="rm-summary rm-visually-hidden">{line}</p>' in to_html(result).replace("&#x27;", "'")
+
+
+# What is printed after the result: the answers as a compact table
+
+
+def test_the_printed_answers_are_one_table_per_section_with_the_notes(assessment):
+    result = score(assessment, FLAGGED)
+    html = answers_html(result, {"trust": "Talk to <them>\nsoon.", "goals": "  "})
+    assert html.startswith("<h3>Your answers</h3>")
+    captions = re.findall(r"<caption>(.*?)</caption>", html)
+    assert captions == [s.title for s in result.sections]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", html)
+    assert len(rows) == len(result.questions)
+    assert rows[0] == ("1. We are open with each other about problems. (key question)", "Disagree")
+    assert ("Not answered" in dict(rows).values()) == any(q.answer is None for q in result.questions)
+    assert html.count("Your notes:") == 1  # a blank note is left out
+    assert "<strong>Your notes:</strong> Talk to &lt;them&gt;\nsoon.</p>" in html
+    assert "<input" not in html
+    assert [html_module.unescape(a) for _, a in rows] == [q.answer_label for q in result.questions]  # chosen only

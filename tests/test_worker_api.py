@@ -42,9 +42,12 @@ def named(definition: dict, **payload) -> dict:
     return {"checklist": definition["id"], "version": definition["version"], "definition": definition, **payload}
 
 
-def test_score_sends_the_panel_html_only(assessment_data, answers_document):
-    reply = call("score", named(assessment_data, document=answers_document(answers=MIXED), base_url="../"))
-    assert list(reply["result"]) == ["html"]
+def test_score_sends_the_panel_html_and_the_printed_answers_only(assessment_data, answers_document):
+    document = {**answers_document(answers=MIXED), "notes": {"trust": "Ask <them>."}}
+    reply = call("score", named(assessment_data, document=document, base_url="../"))
+    assert list(reply["result"]) == ["html", "answers"]
+    assert "<h3>Your answers</h3>" in reply["result"]["answers"]
+    assert "<strong>Your notes:</strong> Ask &lt;them&gt;.</p>" in reply["result"]["answers"]
     assert "Overall:</strong> 57/100, Developing" in reply["result"]["html"]
     assert 'href="../behaviours/trust/#' in reply["result"]["html"]  # guidance links start from the base URL
 

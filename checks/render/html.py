@@ -99,7 +99,8 @@ def _list(items: ItemList) -> str:
 
 def _figure(figure: Figure) -> str:
     # The SVG is markup made (and escaped) by checks.charts; it names itself with its own title.
-    return f'<figure class="rm-figure">{figure.svg}<figcaption>{escape(figure.caption)}</figcaption></figure>'
+    caption = "" if figure.caption_in_image else f"<figcaption>{escape(figure.caption)}</figcaption>"
+    return f'<figure class="rm-figure">{figure.svg}{caption}</figure>'
 
 
 DRAW = {

@@ -71,7 +71,7 @@ def test_export_start_again_and_import_give_the_same_results(page, context, rm, 
         assert rm.checklist(checklist_id).sections[0].title in word.read("word/document.xml").decode("utf-8")
 
     page.evaluate("window.print = () => { window.rmPrinted = true; }")
-    page.get_by_role("button", name="Print").click()
+    page.get_by_role("button", name="Print", exact=True).click()
     assert page.evaluate("window.rmPrinted") is True
 
     page.once("dialog", lambda dialog: dialog.dismiss())

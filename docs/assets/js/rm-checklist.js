@@ -9,7 +9,10 @@ export function initChecklist(root, { openStore, download, client, notices, form
   const words = config.messages;
   const { show: put, explain } = notices(words);
   const fields = formFields(root, config.parts);
-  const [panel, toolbar] = [".rm-results", ".rm-toolbar"].map((selector) => root.querySelector(selector));
+  const [panel, toolbar, printed, live] = [".rm-results", ".rm-toolbar", ".rm-print-answers", ".rm-count-live"].map(
+    (selector) => root.querySelector(selector),
+  );
+  const counts = answeredCounts(root, words);
   const find = (selector) => toolbar.querySelector(selector);
   const [status, alertBox, warning, fileInput] = [".rm-toolbar-status", ".rm-alert", ".rm-warning", "input"].map(find);
   const store = openStore(config.storage_key);
@@ -17,11 +20,14 @@ export function initChecklist(root, { openStore, download, client, notices, form
   // Any format Python reads; anything else (an answers part that is not a mapping) starts blank.
   let doc = store.load(config.blank, (data) => Object.prototype.toString.call(data.answers) === "[object Object]");
   let scoring = 0;
+  let shown = ""; // the panel's HTML as the worker sent it
+  let noteTimer = 0;
 
   // The form works as soon as it is shown: answers given before this script ran are kept, unless
   // the saved document already answers them.
   if (fields.keepGiven(doc)) save();
   fields.show(doc);
+  counts.update(doc);
   const organisations = earlierOrganisations();
   put(panel, words.loading, [], "rm-progress"); // the panel is rendered in its "loading" state
   watchDownload(panel, words); // the engine's first download, shown while the panel is "loading"
@@ -34,7 +40,15 @@ export function initChecklist(root, { openStore, download, client, notices, form
     export: () => attempt("export", () => fetchFile("export", {})),
     import: () => fileInput.click(),
     report: (format) => attempt("report", () => fetchFile("report", { format })),
-    print: () => window.print(),
+    print: () => {
+      delete root.dataset.print;
+      window.print();
+    },
+    // The empty form, for people who answer on paper: site.css prints no answer, note or result.
+    "print-blank": () => {
+      root.dataset.print = "blank";
+      window.print();
+    },
     reset: startAgain,
   };
   toolbar.addEventListener("click", (event) => {
@@ -46,6 +60,7 @@ export function initChecklist(root, { openStore, download, client, notices, form
     fileInput.value = "";
     if (file) attempt("import", () => importFile(file));
   });
+  window.addEventListener("afterprint", () => delete root.dataset.print);
   toolbar.hidden = false;
   warning.hidden = store.ok;
   performance.mark("rm-checklist:usable"); // every answer is saved from here: the benchmark's "form usable"
@@ -65,7 +80,14 @@ export function initChecklist(root, { openStore, download, client, notices, form
       fields.show(doc);
     }
     save();
-    if (committed && part === "answers") rescore();
+    if (committed && part === "answers") {
+      live.textContent = counts.update(doc, control) || live.textContent; // said only when a count changes
+      rescore();
+    } else if (part === "notes") {
+      // Notes are printed with the answers: refreshed once typing pauses, the results panel untouched.
+      clearTimeout(noteTimer);
+      noteTimer = setTimeout(rescore, 500);
+    }
     if (committed && control.list) organisations.add(value);
   }
 
@@ -95,9 +117,11 @@ export function initChecklist(root, { openStore, download, client, notices, form
   async function rescore() {
     const mine = ++scoring;
     try {
-      const { html } = await ask("score", { document: doc });
+      const { html, answers } = await ask("score", { document: doc });
       if (mine !== scoring) return; // a newer answer is already being scored
-      panel.innerHTML = html; // built and escaped by checks (Python)
+      printed.innerHTML = answers; // built and escaped by checks (Python), like the panel
+      if (html === shown && panel.dataset.state === "ready") return; // nothing new to announce
+      panel.innerHTML = shown = html;
       panel.dataset.state = "ready";
     } catch (error) {
       if (mine !== scoring) return;
@@ -105,6 +129,7 @@ export function initChecklist(root, { openStore, download, client, notices, form
       const [title, reasons] = explain(error, "score");
       put(panel, `${title} ${store.ok ? words.kept_saved : words.kept_until_close}`, reasons);
       panel.dataset.state = "error";
+      printed.replaceChildren();
     }
   }
 
@@ -136,6 +161,7 @@ export function initChecklist(root, { openStore, download, client, notices, form
     if (next) save(false);
     else store.remove();
     fields.show(doc);
+    counts.update(doc);
     rescore();
   }
 
@@ -154,6 +180,44 @@ export function initChecklist(root, { openStore, download, client, notices, form
     status.textContent = text;
     put(alertBox, title, reasons, "rm-alert-title");
   }
+}
+
+/** The answered counts Python rendered (hidden) at the top of the form and under each section's heading,
+ * filled in from the saved document's answers with Python's words (the count messages, with placeholders). */
+function answeredCounts(root, words) {
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const sections = [...root.querySelectorAll(".rm-form .rm-section")].map((section) => ({
+    section,
+    title: section.querySelector("h2").textContent,
+    ids: [...section.querySelectorAll("[data-question]")].map((fieldset) => fieldset.dataset.question),
+    box: section.querySelector(".rm-count[data-count]"),
+  }));
+  const overall = root.querySelector('.rm-count[data-count="all"]');
+  const total = sections.reduce((sum, { ids }) => sum + ids.length, 0);
+  let before = -1;
+  return {
+    /** Show the counts. When `control` was just answered and the overall count changed, the sentence
+     * to announce (its section's count and the overall one); else "". */
+    update(doc, control = null) {
+      const has = (id) => Object.hasOwn(doc.answers ?? {}, id);
+      let answered = 0;
+      let mine = null;
+      for (const { section, title, ids, box } of sections) {
+        const done = ids.filter(has).length;
+        answered += done;
+        box.textContent = fill(words.count_section, { answered: done, total: ids.length });
+        box.hidden = false;
+        if (control && section.contains(control)) {
+          mine = { section: title, section_answered: done, section_total: ids.length };
+        }
+      }
+      overall.textContent = fill(words.count_all, { answered, total });
+      overall.hidden = false;
+      const changed = answered !== before;
+      before = answered;
+      return changed && mine ? fill(words.count_announce, { ...mine, answered, total }) : "";
+    },
+  };
 }
 
 // The reader's own day, for file names (Python never reads the clock).
