@@ -20,7 +20,7 @@ from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, Problem
 from checks.html_report import to_html
-from checks.registers.cli import report_of
+from checks.registers.cli import report_of, validate_registers
 from checks.reports import to_csv, to_docx, to_json, to_markdown, to_text
 from checks.result import Result
 from checks.scoring import score
@@ -88,6 +88,8 @@ def _validate(args: argparse.Namespace) -> int:
             failed += 1
             continue
         print(f"{path}: valid ({len(checklist.sections)} sections, {len(checklist.questions())} questions)")
+    if not args.files:
+        failed += validate_registers(docs)  # every register definition too (checks.registers)
     if docs is None:
         print(f"Guidance links were not checked: no docs folder at {args.docs}", file=sys.stderr)
     return 1 if failed else 0

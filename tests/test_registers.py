@@ -196,3 +196,10 @@ def test_the_readme_tables_are_the_declared_fields():
     readme = (REGISTERS_DIR / "README.md").read_text(encoding="utf-8")
     for spec in (REGISTER, COLUMN, OPTION):
         assert table([("", spec)]) in readme, f"the README should have, as generated:\n\n{table([('', spec)])}"
+
+
+def test_validate_checks_every_register_definition_too(capsys):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    for path in FILES:
+        assert f"{path.name}: valid ({load_register(path).kind}, " in out

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
 from checks.answers import checklist_id_of
-from checks.errors import AnswersError
+from checks.errors import AnswersError, ChecklistError
 from checks.registers.files import render
 from checks.registers.report import check_register
 from checks.registers.saved import read_register
-from checks.registers.spec import REGISTERS_DIR, load_register
+from checks.registers.spec import REGISTERS_DIR, load_register, register_files
 
 
 def is_register(document_id: str) -> bool:
@@ -38,3 +39,18 @@ def register_report(raw: bytes, document_id: str, source: str, format_name: str,
         error.source = source
         raise
     return render(check_register(register, saved, today), format_name)
+
+
+def validate_registers(docs: dict[str, set[str]] | None) -> int:
+    """`python -m checks validate` for every register definition: a line each; the number that failed."""
+    failed = 0
+    for path in register_files():
+        shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
+        try:
+            register = load_register(path, docs, str(shown))
+        except ChecklistError as error:
+            print(error, file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{shown}: valid ({register.kind}, {len(register.columns)} columns)")
+    return failed
