@@ -174,6 +174,23 @@ def test_hostile_files_get_plain_messages_and_change_nothing_else(page, site_url
     assert rm.stored(page, "behaviours") == own  # the reader's own answers are untouched
 
 
+def test_files_dropped_on_the_chooser_are_compared(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    page.evaluate(
+        """(files) => {
+          const dropped = new DataTransfer();
+          for (const [name, text] of files) dropped.items.add(new File([text], name, {type: "application/json"}));
+          const zone = document.querySelector(".rm-drop");
+          zone.dispatchEvent(new DragEvent("dragover", {bubbles: true, cancelable: true, dataTransfer: dropped}));
+          zone.dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: dropped}));
+        }""",
+        [[p.name, p.read_text()] for p in EXAMPLES[:3]],
+    )
+    state(page, "ready")
+    expect(page.locator(".rm-toolbar-status")).to_have_text("3 of 3 files added; 3 in the comparison.")
+
+
 def test_a_minimum_below_three_is_refused_and_the_settings_stay(page, site_url):
     page.goto(url(site_url))
     state(page, "empty")
