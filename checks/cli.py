@@ -15,7 +15,7 @@ from pathlib import Path
 
 from checks.agreement.cli import report_of as agreement_report_of
 from checks.answers import MAX_BYTES, checklist_id_of, read_answers, too_big
-from checks.compare.cli import add_compare_command
+from checks.compare.cli import add_compare_command, comparison_report_of
 from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, Problem
@@ -106,7 +106,9 @@ def _relative(path: Path) -> Path:
 def _report(args: argparse.Namespace) -> int:
     if args.format in BINARY and args.output is None:
         args.usage_error(f"--format {args.format} writes a binary file: name it with --output FILE")  # exits 2
-    report = report_of(args, _read_bytes)  # a saved register (checks.registers), or None
+    report = comparison_report_of(args)  # a saved comparison (checks.compare), or None
+    if report is None:
+        report = report_of(args, _read_bytes)  # a saved register (checks.registers), or None
     if report is None:
         report = agreement_report_of(args, _read_bytes)  # a saved draft agreement (checks.agreement), or None
     if report is None:

@@ -101,3 +101,23 @@ def test_anonymous_shows_no_names_or_file_names(capsys):
     assert "Priya Shah" in named
     min_three = json.loads(run(capsys, *EXAMPLES, "--anonymous", "--min-group", "3", "--format", "json")[1])
     assert set(min_three["sections"][0]["by_role"].values()) == {"fewer than 3 respondents"}
+
+
+def test_report_renders_a_saved_comparison_and_refuses_a_bad_one(capsys, tmp_path, monkeypatch):
+    from checks.answers import read_answers
+    from checks.compare import SavedComparison, comparison_to_dict
+    from checks.compare.inputs import Response
+    from checks.definitions import DEFINITIONS_DIR, load_checklist
+
+    checklist = load_checklist(DEFINITIONS_DIR / "behaviours.yml")
+    responses = tuple(Response(p.name, read_answers(p.read_bytes(), checklist)) for p in EXAMPLES)
+    saved = comparison_to_dict(SavedComparison("behaviours", 2, responses=responses))
+    path = tmp_path / "comparison.json"
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    assert main(["report", str(path), "--format", "markdown"]) == 0
+    reported = capsys.readouterr().out
+    monkeypatch.chdir(EXAMPLES[0].parent)  # the same files, named as the comparison names them
+    assert reported == run(capsys, *(p.name for p in EXAMPLES), "--format", "markdown")[1]
+    path.write_text(json.dumps({**saved, "min_group": 1}), encoding="utf-8")
+    assert main(["report", str(path)]) == 1
+    assert capsys.readouterr().err == f"{path}: The smallest group shown must be a whole number of 3 or more.\n"

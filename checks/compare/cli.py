@@ -17,7 +17,8 @@ from checks.compare.groups import MIN_GROUP, MIN_GROUP_FLOOR, Settings
 from checks.compare.inputs import MAX_FILES_COMMAND_LINE, Given, Inputs, Refused, read_files, too_many
 from checks.compare.reports import to_csv, to_docx, to_html_page, to_markdown, to_text
 from checks.definitions import DEFINITIONS_DIR, load_checklist
-from checks.errors import AnswersError
+from checks.errors import AnswersError, Problem
+from checks.reader import ID_PATTERN
 
 
 def _json(comparison, base_url: str) -> str:
@@ -114,3 +115,33 @@ def _definition(given: list[Given]) -> Path | None:
         if path.exists():
             return path
     return None
+
+
+def comparison_report_of(args: argparse.Namespace) -> str | bytes | None:
+    """`python -m checks report FILE` for a saved comparison: its report in `args.format`; None when
+    the file is not a comparison (the next reader says what is wrong with it)."""
+    import json
+
+    from checks.compare.record import FORMAT, MAX_COMPARISON_BYTES, read_comparison
+
+    try:
+        with args.file.open("rb") as handle:
+            data = json.loads(handle.read(MAX_COMPARISON_BYTES + 1))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not str(data.get("format", "")).startswith(f"{FORMAT}/"):
+        return None
+    try:
+        checklist_id = data.get("checklist")
+        if not isinstance(checklist_id, str) or not ID_PATTERN.fullmatch(checklist_id):
+            raise AnswersError([Problem("", "The file does not say which checklist it compares.")])
+        path = args.definition or DEFINITIONS_DIR / f"{checklist_id}.yml"
+        if not path.exists():
+            raise AnswersError([Problem("", f"no checklist definition at {path}")])
+        checklist = load_checklist(path)
+        saved = read_comparison(data, checklist)
+    except AnswersError as error:
+        error.source = str(args.file)
+        raise
+    comparison = compare(checklist, Inputs(saved.responses), saved.settings, saved.record)
+    return FORMATS[args.format](comparison, args.base_url)
