@@ -51,7 +51,7 @@ FAILED = {
 PAGE_MESSAGES = {
     **FAILED,
     **DOWNLOAD_MESSAGES,
-    "loading": "Loading the scoring engine. The first time this downloads about 19 MB.",
+    "loading": "Loading the scoring engine. The first time this downloads about 15 MB.",
     "confirm_reset": (
         "Start again? This clears every answer and note for this checklist from this browser. "
         "Export your answers first if you want to keep a copy."

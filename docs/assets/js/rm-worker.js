@@ -88,7 +88,7 @@ function watchDownload() {
   };
 }
 
-// Start at once: the download (about 19 MB the first time) overlaps with the page's own work.
+// Start at once: the first download (about 15 MB compressed) overlaps with the page's own work.
 const download = watchDownload();
 const engine = start();
 engine.finally(download.stop).catch(() => {});
