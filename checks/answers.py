@@ -58,6 +58,7 @@ __all__ = [
     "checklist_id_of",
     "new_answers",
     "read_answers",
+    "read_envelope",
     "storage_key",
     "too_big",
 ]
@@ -166,20 +167,26 @@ def _read_document(data: Any, checklist: Checklist) -> SavedAnswers:
     if data["checklist"] != checklist.id:
         raise _refuse([f"This file holds answers for {shown(data['checklist'])}, not for {checklist.title}."])
     problems: list[str] = []
-    unknown = [key for key in data if key not in DOCUMENT_KEYS]
-    if unknown:
-        problems.append(f"The file has fields this toolkit does not use: {', '.join(shown(k) for k in unknown[:5])}.")
-    version = data.get("checklist_version")
-    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= 1_000_000:
-        problems.append("The checklist version in the file must be a whole number of 1 or more.")
-    saved_at = _saved_at(data.get("saved_at", ""), problems)
-    respondent = read_respondent(data.get("respondent", {}), problems, format_version)
+    version, saved_at, respondent = read_envelope(data, format_version, "The checklist version", problems)
     answers, orphans = read_answers_part(data.get("answers", {}), checklist, problems)
     notes = read_notes(data.get("notes", {}), problems)
     rows = read_rows(data.get("rows", []), problems)
     if problems:
         raise _refuse(problems)
     return SavedAnswers(checklist.id, version, saved_at, respondent, answers, notes, orphans, rows)
+
+
+def read_envelope(data: dict, format_version: int, version_name: str, problems: list[str]) -> tuple[Any, str, dict]:
+    """What every document of the family holds around its content (checklists' answers, registers):
+    no unknown fields, the version of what it was saved for, when and by whom; problems noted."""
+    unknown = [key for key in data if key not in DOCUMENT_KEYS]
+    if unknown:
+        problems.append(f"The file has fields this toolkit does not use: {', '.join(shown(k) for k in unknown[:5])}.")
+    version = data.get("checklist_version")
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= 1_000_000:
+        problems.append(f"{version_name} in the file must be a whole number of 1 or more.")
+    saved_at = _saved_at(data.get("saved_at", ""), problems)
+    return version, saved_at, read_respondent(data.get("respondent", {}), problems, format_version)
 
 
 def _format_version(data: Any) -> int:

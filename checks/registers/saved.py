@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checks.answers import FORMAT, FORMAT_VERSION, _decode, _format_version, _refuse, _saved_at
+from checks.answers import FORMAT, FORMAT_VERSION, _decode, _format_version, _refuse, read_envelope
 from checks.errors import AnswersError
 from checks.registers.model import MAX_CELL, MAX_PARTNERS, Register, SavedRegister, partner_key
-from checks.saved_parts import MAX_SHORT_TEXT, read_notes, read_respondent, read_rows, shown
+from checks.saved_parts import MAX_SHORT_TEXT, read_notes, read_rows, shown
 
 PARTNER_KEY = re.compile(r"partner-([0-9]{1,6})")
-DOCUMENT_KEYS = ("format", "checklist", "checklist_version", "saved_at", "respondent", "answers", "notes", "rows")
 
 
 def blank_register(register: Register) -> dict[str, Any]:
@@ -61,14 +60,7 @@ def _read(data: Any, register: Register) -> SavedRegister:
         named = shown(data.get("checklist")) if isinstance(data.get("checklist"), str) else "something else"
         raise _refuse([f"This file holds {named}, not a {register.title.lower()}."])
     problems: list[str] = []
-    unknown = [key for key in data if key not in DOCUMENT_KEYS]
-    if unknown:
-        problems.append(f"The file has fields this toolkit does not use: {', '.join(shown(k) for k in unknown[:5])}.")
-    version = data.get("checklist_version")
-    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= 1_000_000:
-        problems.append("The register's version in the file must be a whole number of 1 or more.")
-    saved_at = _saved_at(data.get("saved_at", ""), problems)
-    respondent = read_respondent(data.get("respondent", {}), problems, format_version)
+    version, saved_at, respondent = read_envelope(data, format_version, "The register's version", problems)
     partners, settings = _answers(data.get("answers", {}), register, problems)
     notes = read_notes(data.get("notes", {}), problems)
     rows = read_rows(data.get("rows", []), problems)
