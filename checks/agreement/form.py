@@ -72,7 +72,7 @@ def _item(item: Item, key: str, suffix: str = "") -> str:
     if item.kind == "choice":
         radios = _radios(escape(key), control_id, ((o.id, o.label) for o in item.options))
         return (
-            f'<fieldset class="rm-field rm-choice" data-answer="{escape(key)}"{described}><legend>{label}</legend>'
+            f'<fieldset class="rm-choice" data-answer="{escape(key)}"{described}><legend>{label}</legend>'
             f'{hint}<div class="rm-options">{radios}</div></fieldset>'
         )
     if item.kind == "text":
@@ -97,7 +97,7 @@ def _status(part: Part) -> str:
     radios = _radios(escape(key), f"ag-{escape(key)}", STATUSES.items())
     proposer = PROPOSER_PREFIX + part.id
     return (
-        f'<fieldset class="rm-field rm-status" data-answer="{escape(key)}"><legend>Status of section: '
+        f'<fieldset class="rm-status" data-answer="{escape(key)}"><legend>Status of section: '
         f'{escape(part.title.lower())}</legend><div class="rm-options">{radios}</div></fieldset>'
         f'<div class="rm-field"><label for="ag-{escape(proposer)}">Proposed by (the partner who proposed '
         f'this wording)</label><input type="text" id="ag-{escape(proposer)}" maxlength="{MAX_SHORT_TEXT}" '
