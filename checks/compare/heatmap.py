@@ -10,7 +10,7 @@ from checks.markup import escape
 
 LEVELS = {"weak": ("Weak", "#f4c7c3"), "mixed": ("Mixed", "#fce8b2"), "strong": ("Strong", "#b7e1cd")}
 NONE = ("No answers", "#e8e8e8")
-ROW, LABEL, COLUMN = 26, 360, 130
+ROW, LABEL, COLUMN = 26, 430, 130
 
 
 def cell(share: float | None, group: Group, comparison: Comparison) -> str:
@@ -55,5 +55,5 @@ def heatmap_svg(comparison: Comparison, id_prefix: str) -> str:
     )
 
 
-def _short(text: str, limit: int = 52) -> str:
+def _short(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
