@@ -70,7 +70,7 @@ def use_example(page: Page, preset_id: str) -> None:
     page.locator("#rm-preset").select_option(preset_id)
     page.get_by_role("button", name="Use this example").click()
     expect(page.locator(".rm-toolbar-status")).to_contain_text("starts from the example")
-    ready(page)
+    expect(page.locator(".rm-preview")).to_contain_text("Example wording still to change")  # redrawn
 
 
 def test_the_preview_matches_the_command_lines_markdown(page, site_url, tmp_path):
