@@ -57,7 +57,6 @@ def messages(register: Register) -> dict[str, str]:
     name = register.row_name
     return {
         **PAGE_MESSAGES,
-        "loading": "Loading the checking engine. The first time this downloads about 19 MB.",
         "check": FAILED["register_check"],
         "export": FAILED["register_export"],
         "confirm_reset": f"Start again? This clears this {register.title.lower()} from this browser. Export it first "
