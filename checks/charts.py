@@ -43,7 +43,7 @@ def bar_chart(result: Result, id_prefix: str = "rm-chart") -> str:
         label = section.title if section.score is None else f"{section.title}: {section.band}"
         for line in textwrap.wrap(label, LINE_CHARACTERS) or [""]:
             y += LINE
-            rows.append(f'<text x="0" y="{y - 5}">{escape(line)}</text>')
+            rows.append(f'<text x="1" y="{y - 5}">{escape(line)}</text>')
         bar_y = y + 4
         rows.append(f'<rect class="rm-chart-track" fill-opacity="0.12" {_box(bar_y, BAR_WIDTH)}/>')
         if section.score is None:

@@ -61,6 +61,18 @@ export function initChecklist(root, { openStore, download, client, notices, form
     if (file) attempt("import", () => importFile(file));
   });
   window.addEventListener("afterprint", () => delete root.dataset.print);
+  // "See your result": to the results heading, focus and all. Material's instant navigation would
+  // fetch the page again for it and start the form afresh.
+  root.querySelector(".rm-jump a").addEventListener("click", (event) => {
+    const heading = document.getElementById(new URL(event.currentTarget.href).hash.slice(1));
+    if (!heading) return;
+    event.preventDefault();
+    event.stopPropagation();
+    history.pushState(null, "", event.currentTarget.hash);
+    heading.tabIndex = -1;
+    heading.scrollIntoView();
+    heading.focus({ preventScroll: true });
+  });
   toolbar.hidden = false;
   warning.hidden = store.ok;
   performance.mark("rm-checklist:usable"); // every answer is saved from here: the benchmark's "form usable"
@@ -81,7 +93,8 @@ export function initChecklist(root, { openStore, download, client, notices, form
     }
     save();
     if (committed && part === "answers") {
-      live.textContent = counts.update(doc, control) || live.textContent; // said only when a count changes
+      const said = counts.update(doc, control);
+      if (said) live.textContent = said; // said only when the count changes
       rescore();
     } else if (part === "notes") {
       // Notes are printed with the answers: refreshed once typing pauses, the results panel untouched.
