@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from checks.offline import DOWNLOAD_MESSAGES
+from checks.wording import PAGE_MESSAGES as CHECKLIST_MESSAGES
+
 NO_JAVASCRIPT = (
     "With JavaScript on, this page saves your draft as you type and shows the agreement as it will be printed. "
     "Without it, use this page as a printable checklist: every section's explanation and questions are below."
@@ -27,7 +30,8 @@ FAILED = {
 
 PAGE_MESSAGES = {
     **FAILED,
-    "loading": "Loading the engine that draws the agreement. The first time this downloads about 19 MB.",
+    **DOWNLOAD_MESSAGES,
+    "loading": CHECKLIST_MESSAGES["loading"],  # the one engine, the one download
     "confirm_reset": (
         "Start again? This clears your whole draft from this browser. Export it first if you want to keep a copy."
     ),

@@ -6,7 +6,7 @@
 
 const PREVIEW_DELAY_MS = 300; // the preview follows typing, at most one request per pause
 
-export function initAgreement(root, { openStore, download, client, notices, formFields }) {
+export function initAgreement(root, { openStore, download, client, notices, formFields, watchDownload }) {
   const config = JSON.parse(root.dataset.config); // none: this throws, and rm-main logs it
   const words = config.messages;
   const { show: put, explain } = notices(words);
@@ -27,6 +27,7 @@ export function initAgreement(root, { openStore, download, client, notices, form
   if (fields.keepGiven(doc)) save();
   fields.show(doc);
   put(preview, words.loading, [], "rm-progress");
+  watchDownload(preview, words); // the engine's first download, shown while the preview is "loading"
   const form = root.querySelector("form.rm-agreement-form");
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => edit(event.target, false));
