@@ -232,3 +232,15 @@ def test_the_registers_work_offline_with_the_server_stopped(served_site, browser
     finally:
         context.close()
         served_site.start()
+
+
+def test_the_matrix_labels_each_role_with_its_partners_name(page, site_url):
+    open_page(page, site_url, REGISTERS["accountability-matrix"])
+    partner = page.get_by_label("Partner 1", exact=True)
+    partner.fill("Council")
+    page.get_by_role("button", name="Add another activity").click()
+    row = page.locator(".rm-rows > li").first
+    expect(row.get_by_label("Role of Council", exact=True)).to_be_visible()
+    expect(page.locator("datalist option")).to_have_count(1)
+    partner.fill("")
+    expect(row.get_by_label("Role of partner 1", exact=True)).to_be_visible()

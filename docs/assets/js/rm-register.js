@@ -123,7 +123,8 @@ export function initRegister(root, { openStore, download, client, notices }) {
       const number = Number(slot.dataset.slot);
       if (slot.classList.contains("rm-partner-name")) {
         const name = form.querySelector(`[data-partner="${number}"]`).value;
-        slot.textContent = name || `partner ${number}`;
+        slot.dataset.default ??= slot.textContent; // Python's words for a partner not yet named
+        slot.textContent = name || slot.dataset.default;
       } else slot.hidden = number > visiblePartners;
     }
   }
@@ -144,6 +145,7 @@ export function initRegister(root, { openStore, download, client, notices }) {
   function addRow() {
     if (list.children.length >= config.max_rows) return tell("", words.too_many_rows);
     list.append(makeRow());
+    names(); // the new row's role labels name the partners
     renumber();
     list.lastElementChild.querySelector("[data-field]").focus();
     tell(words.added.replace("{n}", list.children.length));
