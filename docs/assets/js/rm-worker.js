@@ -28,10 +28,11 @@ self.addEventListener("unhandledrejection", (event) => {
 
 // Download progress. While the engine's files arrive the first time, the page is told how many of
 // their bytes have come, as unsolicited messages {progress: {done, total}} (no id: not a reply).
-// The bytes are counted on a copy of each response (Response.clone) of the fetches made here, by this
-// module and by Pyodide, and, for the files loaded by import(), when they have arrived (resource
-// timing); the total is the build's list of sizes (sitebuild/offline.py). Nothing is said when the
-// files come from a cache: by PROGRESS_AFTER_MS they have all arrived.
+// The snapshot's bytes are counted as this module reads them; those of the files Pyodide fetches, on
+// a copy of each response (Response.clone), and those of the files loaded by import() once they have
+// arrived (resource timing). The total is the build's list of sizes (sitebuild/offline.py). When the
+// wasm is already in a cache (asked with only-if-cached at once, before Pyodide fetches it), nothing
+// is copied or said: a copy would slow a warm start. By PROGRESS_AFTER_MS cached files have all come.
 const SIZES_URL = new URL("sizes.json", INDEX_URL).href;
 const ENGINE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot.bin.gz"];
 const PROGRESS_AFTER_MS = 500;
@@ -43,6 +44,15 @@ function watchDownload() {
   let sizes = null;
   let timer = null;
   const name = (url) => (url.startsWith(INDEX_URL) ? url.slice(INDEX_URL.length).split(/[?#]/)[0] : "");
+  let cached = null; // is the wasm in a cache? (null: not known yet)
+  original(new URL("pyodide.asm.wasm", INDEX_URL), { cache: "only-if-cached", mode: "same-origin" })
+    .then((response) => {
+      cached = response.ok;
+      response.body?.cancel();
+    })
+    .catch(() => {
+      cached = false;
+    });
   original(SIZES_URL)
     .then((response) => (response.ok ? response.json() : null))
     .then((found) => {
@@ -58,7 +68,9 @@ function watchDownload() {
   self.fetch = function (input, init) {
     const pending = original.call(this, input, init);
     const file = name(new URL(input instanceof Request ? input.url : String(input), self.location.href).href);
-    if (ENGINE_FILES.includes(file)) pending.then((response) => count(file, response.clone())).catch(() => {});
+    if (ENGINE_FILES.includes(file) && cached === false) {
+      pending.then((response) => count(file, response.clone())).catch(() => {});
+    }
     return pending;
   };
   const imported = new PerformanceObserver((list) => {
@@ -69,7 +81,7 @@ function watchDownload() {
   });
   imported.observe({ type: "resource", buffered: true });
   function tell() {
-    if (!sizes) return;
+    if (!sizes || cached !== false) return;
     const total = ENGINE_FILES.reduce((sum, file) => sum + (sizes[file] ?? 0), 0);
     const done = Math.min(total, ENGINE_FILES.reduce((sum, file) => sum + (arrived.get(file) ?? 0), 0));
     if (done < total) self.postMessage({ progress: { done, total } });
@@ -79,6 +91,10 @@ function watchDownload() {
     timer = setInterval(tell, PROGRESS_EVERY_MS);
   }, PROGRESS_AFTER_MS);
   return {
+    /** Bytes of `file` read by this module. */
+    add(file, bytes) {
+      arrived.set(file, (arrived.get(file) ?? 0) + bytes);
+    },
     stop() {
       clearTimeout(begin);
       clearInterval(timer);
@@ -143,13 +159,28 @@ async function startPython(loadPyodide, snapshot) {
 async function fetchSnapshot() {
   const response = await fetch(SNAPSHOT_URL);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${SNAPSHOT_URL}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bytes = await readCounted(response, (length) => download.add("snapshot.bin.gz", length));
   // A host that sends .gz files with Content-Encoding: gzip has had the browser unpack it already.
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { memory: bytes, unpacked: Promise.resolve() };
   const size = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4).getUint32(0, true); // gzip's trailer
   if (size > MAX_SNAPSHOT_BYTES) throw new Error(`the snapshot claims ${size} bytes: it is damaged`);
   const memory = new Uint8Array(size);
   return { memory, unpacked: unpackInto(bytes, memory) };
+}
+
+// The whole body, its bytes counted as they come (for the download progress).
+async function readCounted(response, counted) {
+  const chunks = [];
+  let length = 0;
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    chunks.push(chunk.value);
+    length += chunk.value.length;
+    counted(chunk.value.length);
+  }
+  const bytes = new Uint8Array(length);
+  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
+  return bytes;
 }
 
 async function unpackInto(bytes, memory) {
