@@ -87,11 +87,10 @@ export function fillMegabytes(text, figures) {
  * service worker how much of the engine is left to download, has it copy the engine, and shows its
  * progress ("engine-progress" messages) in a <progress>; the status line says when it is done or failed. */
 export function initOfflineControl(root) {
-  if (!("serviceWorker" in navigator)) return; // stays hidden: this browser cannot keep an offline copy
+  if (!("serviceWorker" in navigator)) return; // stays hidden where no service worker can keep a copy
   const words = JSON.parse(root.dataset.config).messages;
-  const [size, button, meter, figures, status] = [".rm-offline-size", "button", ".rm-offline-meter", ".rm-offline-figures", ".rm-offline-status"].map(
-    (selector) => root.querySelector(selector),
-  );
+  const parts = [".rm-offline-size", "button", ".rm-offline-meter", ".rm-offline-figures", ".rm-offline-status"];
+  const [size, button, meter, figures, status] = parts.map((selector) => root.querySelector(selector));
   const bar = meter.querySelector("progress");
   const show = ({ done, total }) => {
     Object.assign(bar, { max: total || 1, value: done });
@@ -105,7 +104,9 @@ export function initOfflineControl(root) {
     if (!root.isConnected) return;
     const { type, ...data } = event.data || {};
     if (type === "engine-status") {
+      root.hidden = false; // offered once the service worker answers: it does the work
       size.textContent = fillMegabytes(words.size, { remaining: data.total - data.done });
+      size.hidden = data.done === data.total; // nothing left to download
       show(data);
       if (data.done === data.total) finish(words.done);
     } else if (type === "engine-progress") {
@@ -121,5 +122,4 @@ export function initOfflineControl(root) {
     (await navigator.serviceWorker.ready).active.postMessage({ type: "cache-engine" });
   });
   navigator.serviceWorker.ready.then((registration) => registration.active.postMessage({ type: "engine-status" }));
-  root.hidden = false;
 }
