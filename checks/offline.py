@@ -44,7 +44,7 @@ def update_notice() -> str:
     """The notice shown when a new version of the site is ready: a template the script copies into the page."""
     return (
         '<template id="rm-update-notice"><div class="rm-update" role="status">'
-        f'{escape(UPDATE_AVAILABLE)} <button type="button" class="md-button">{escape(UPDATE_BUTTON)}</button>'
+        f'{escape(UPDATE_AVAILABLE)} <button type="button" class="md-button rm-button">{escape(UPDATE_BUTTON)}</button>'
         "</div></template>"
     )
 
