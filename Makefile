@@ -38,7 +38,7 @@ format: install
 # The tests build the site themselves, once (tests/conftest.py), under a subpath and strictly.
 test: system-test lint
 	$(BIN)/python -m checks validate
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadscope
 
 clean:
 	rm -rf site build dist *.egg-info .cache
