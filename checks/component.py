@@ -23,7 +23,6 @@ from checks.wording import (
     RESULTS_NEED_JAVASCRIPT,
     SEE_RESULT,
     STORAGE_WARNING,
-    count_all,
     time_needed,
 )
 
@@ -68,10 +67,9 @@ def page_config(checklist: Checklist, base_url: str) -> dict[str, Any]:
 def progress(checklist: Checklist) -> str:
     """Near the top of the form: how many questions are answered (filled in by the page script, which
     says it politely in the hidden live region when the count changes) and a link to the result."""
-    total = len(checklist.questions())
     return (
         '<div class="rm-answered">'
-        f'<p class="rm-count" data-count="all" hidden>{escape(count_all(0, total))}</p>'
+        '<p class="rm-count" data-count="all" hidden></p>'
         f'<p class="rm-jump"><a href="#results">{escape(SEE_RESULT)}</a></p>'
         '<p class="rm-count-live rm-visually-hidden" role="status" aria-live="polite"></p></div>'
     )

@@ -12,7 +12,6 @@ from checks.links import guidance_url
 from checks.markup import escape
 from checks.model import MAX_TEXT, Checklist, Question, Section, question_anchor
 from checks.saved_parts import MAX_NOTE, MAX_SHORT_TEXT, ROLES
-from checks.wording import count_section
 
 PARTS = {"question": "answers", "section": "notes", "respondent": "respondent"}
 """Which part of the saved document a control fills, by the data attribute on it or around it
@@ -34,7 +33,7 @@ def _section(section: Section, numbers: dict[str, int], base_url: str) -> str:
     return (
         f'<section class="rm-section" aria-labelledby="{sid}">'
         f'<h2 id="{sid}">{escape(section.title)}</h2>'
-        f'<p class="rm-count" data-count="{sid}" hidden>{escape(count_section(0, len(section.questions)))}</p>{intro}'
+        f'<p class="rm-count" data-count="{sid}" hidden></p>{intro}'
         f'<p class="rm-section-guidance"><a href="{escape(guidance_url(section.guidance, base_url))}">'
         f"Read the guidance on {escape(section.title.lower())}</a></p>"
         f"{questions}"

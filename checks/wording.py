@@ -28,14 +28,6 @@ COUNT_ANNOUNCE = (
 the text only when a count changes; COUNT_ANNOUNCE is said in a polite live region."""
 
 
-def count_all(answered: int, total: int) -> str:
-    return COUNT_ALL.format(answered=answered, total=total)
-
-
-def count_section(answered: int, total: int) -> str:
-    return COUNT_SECTION.format(answered=answered, total=total)
-
-
 FAILED = {
     "score": "Results are unavailable.",
     "import": "The file was not imported, and your saved answers were not changed.",

@@ -87,8 +87,8 @@ CACHED = """async () => {
 }"""
 
 
-# Whether the service worker holds the whole engine and has stopped copying (sitebuild/sw-template.js).
-ENGINE_KEPT = """async () => {
+# What the service worker says of its copy of the engine: {done, total, copying} (sitebuild/sw-template.js).
+ENGINE_STATUS = """async () => {
   const worker = (await navigator.serviceWorker.ready).active;
   const status = new Promise((resolve) => navigator.serviceWorker.addEventListener("message", function hear(event) {
     if (event.data?.type !== "engine-status") return;
@@ -96,8 +96,7 @@ ENGINE_KEPT = """async () => {
     resolve(event.data);
   }));
   worker.postMessage({type: "engine-status"});
-  const {done, total, copying} = await status;
-  return done === total && !copying;
+  return await status;
 }"""
 
 
@@ -105,8 +104,8 @@ def engine_cached(page, server, timeout: float = 120) -> None:
     """Wait until the service worker has copied the engine, then check the copy holds every file
     under assets/pyodide/. (Polled here: wait_for_function takes a promise for a truthy value.)"""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(ENGINE_KEPT):
-        assert time.monotonic() < deadline, "the service worker did not copy the engine"
+    while (status := page.evaluate(ENGINE_STATUS))["done"] < status["total"] or status["copying"]:
+        assert time.monotonic() < deadline, f"the service worker did not copy the engine: {status} on {page.url}"
         page.wait_for_timeout(250)
     engine = {p.relative_to(server.site).as_posix() for p in (server.site / "assets" / "pyodide").iterdir()}
     kept = set(page.evaluate(CACHED))

@@ -1,0 +1,137 @@
+"""Benchmark: does each start-up trick still pay? An interleaved A/B on a checklist page.
+
+Builds the site once, copies it once per trick with that trick taken out of the built page scripts,
+serves them all, and loads the checklist page in turn from each (fresh context each load, service
+workers blocked, as a first visit after the engine is in the HTTP cache is not what is measured).
+Prints medians of: first result (ms from navigation), longest main-thread task, and re-score round
+trips timed a few seconds after the first result (what the warm-up is for).
+
+    .venv/bin/python bench/tricks_ab.py [--runs 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from serve import CountingServer  # bench/ is on the path when this runs as a script
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+import chromium  # noqa: E402  (the browser tests' launch settings, shared)
+
+CHECKLIST = "checklists/behaviours/"
+# Each trick, as (file, the text that does it, what it becomes without it).
+TRICKS = {
+    "search index held": (
+        "assets/js/rm-main.js",
+        "if (document.querySelector('[data-module=\"rm-checklist\"]')) holdSearchIndexUntilTheEngineAnswers();",
+        "",
+    ),
+    "warm-up": ("assets/js/rm-worker.js", "const WARM_UP_TURNS = 40;", "const WARM_UP_TURNS = 0;"),
+    "forced layout": ("assets/js/rm-main.js", "document.documentElement.getBoundingClientRect();", ""),
+}
+IN_PAGE = """
+window.__longest = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+}).observe({ type: "longtask", buffered: true });
+new MutationObserver((records, observer) => {
+  if (document.querySelector('.rm-results[data-state="ready"]')) {
+    window.__ready = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+"""
+RESCORE = """async (count) => {
+  const panel = document.querySelector(".rm-results");
+  const radios = [...document.querySelectorAll(".rm-form input[type=radio]")];
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+      observer.observe(panel, { childList: true, subtree: true, characterData: true });
+    });
+    const start = performance.now();
+    radios[(i * 7) % radios.length].click();
+    await changed;
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+def build(site: Path) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def without(site: Path, copy: Path, trick: str) -> None:
+    shutil.copytree(site, copy)
+    file, text, replacement = TRICKS[trick]
+    path = copy / file
+    source = path.read_text(encoding="utf-8")
+    if source.count(text) != 1:
+        raise SystemExit(f"{trick}: {file} no longer holds {text!r}")
+    path.write_text(source.replace(text, replacement), encoding="utf-8")
+
+
+def load(browser, url: str) -> dict:
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(IN_PAGE)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => window.__ready !== undefined", timeout=120_000)
+    time.sleep(3)  # a reader reads the first question
+    figures = {
+        "first result": page.evaluate("window.__ready"),
+        "longest task": page.evaluate("window.__longest"),
+        "rescores": page.evaluate(RESCORE, 20),
+    }
+    context.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=8)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        build(root / "with")
+        for trick in TRICKS:
+            without(root / "with", root / trick.replace(" ", "-"), trick)
+        server = CountingServer(root)
+        base = server.url
+        variants = {"all tricks": "with", **{f"without {t}": t.replace(" ", "-") for t in TRICKS}}
+        results: dict[str, list[dict]] = {name: [] for name in variants}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
+            for run in range(runs):
+                order = list(variants) if run % 2 == 0 else list(reversed(variants))  # interleaved
+                for name in order:
+                    time.sleep(1)
+                    results[name].append(load(browser, f"{base}{variants[name]}/{CHECKLIST}"))
+            browser.close()
+        server.close()
+    print(f"{'':28} first result  longest task  re-score p50  re-score p95  (medians of {runs} loads)")
+    for name, loads in results.items():
+        rescores = sorted(t for figures in loads for t in figures["rescores"])
+        p95 = rescores[int(0.95 * (len(rescores) - 1))]
+        print(
+            f"{name:28} {statistics.median(f['first result'] for f in loads):9.0f} ms"
+            f" {statistics.median(f['longest task'] for f in loads):10.0f} ms"
+            f" {statistics.median(rescores):11.1f} ms {p95:11.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
