@@ -153,9 +153,8 @@ def test_answers_to_questions_that_have_changed_are_kept(page, context, rm, chec
     expect(orphans).to_be_visible()
 
 
-def test_answers_given_before_the_page_script_runs_are_kept(page, context, rm):
+def test_answers_given_before_the_page_script_runs_are_kept(page, context, rm, checklist_id):
     """The form works as soon as it is shown; what was chosen before the script ran is saved, not reset."""
-    checklist_id = "behaviours"
     questions = rm.checklist(checklist_id).questions()
     saved = rm.document(checklist_id, {questions[0].id: questions[0].choices()[0][0]})
     rm.seed(context, checklist_id, saved)
