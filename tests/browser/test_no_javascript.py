@@ -12,12 +12,13 @@ from site_pages import guarded_context, page_urls
 
 pytestmark = pytest.mark.browser
 
-# Text in the article that is not rendered; a closed <details> opens without JavaScript. (Empty
-# elements that a script fills, such as a status line, hold no text to miss.)
+# Text in the article that is not rendered; a closed <details> opens without JavaScript. Controls
+# that need JavaScript are rendered with the `hidden` attribute and shown by their script (the
+# components' convention), so text under [hidden] is not missed; empty elements hold no text to miss.
 NOT_SHOWN = """() => [...document.querySelectorAll(
     "article :is(h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, blockquote, figcaption, legend, label)")]
   .filter((el) => el.textContent.trim() && !el.checkVisibility({visibilityProperty: true})
-                  && !el.closest("details:not([open])"))
+                  && !el.closest("details:not([open]), [hidden]"))
   .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)}`)"""
 
 
