@@ -37,8 +37,14 @@ TRICKS = {
         "",
     ),
     "warm-up": ("assets/js/rm-worker.js", "const WARM_UP_TURNS = 40;", "const WARM_UP_TURNS = 0;"),
-    "forced layout": ("assets/js/rm-main.js", "document.documentElement.getBoundingClientRect();", ""),
 }
+# Measured on 2026-12-01 (6 interleaved loads each, behaviours checklist, idle 2-core machine):
+#                         first result  longest task  re-score p50  re-score p95
+#   all tricks                 1026 ms         72 ms        4.3 ms       13.8 ms
+#   without search index held  1089 ms         86 ms        3.9 ms       12.7 ms
+#   without warm-up            1011 ms         74 ms       11.0 ms       19.4 ms
+#   without forced layout       997 ms         75 ms        3.5 ms       10.3 ms
+# The forced layout in rm-main.js (getBoundingClientRect() after start-up) did not pay and was removed.
 IN_PAGE = """
 window.__longest = 0;
 new PerformanceObserver((list) => {

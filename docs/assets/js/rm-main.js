@@ -314,9 +314,3 @@ function followPageChanges() {
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followPageChanges);
 else followPageChanges();
-
-// Settle style and layout now, in this module's own short task, for what it has just changed (the
-// js-enabled class, a checklist's toolbar and restored answers). Material's deferred bundle runs
-// next and reads layout at once: it would otherwise pay for all of it inside its start-up task,
-// the longest of the page load.
-document.documentElement.getBoundingClientRect();
