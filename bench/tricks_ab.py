@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from checklist_performance import IN_PAGE, RESCORE  # the same in-page timing as the main benchmark
 from playwright.sync_api import sync_playwright
 from serve import CountingServer  # bench/ is on the path when this runs as a script
 
@@ -38,6 +39,8 @@ TRICKS = {
     ),
     "warm-up": ("assets/js/rm-worker.js", "const WARM_UP_TURNS = 40;", "const WARM_UP_TURNS = 0;"),
 }
+
+
 # Measured on 2026-12-01 (6 interleaved loads each, behaviours checklist, idle 2-core machine):
 #                         first result  longest task  re-score p50  re-score p95
 #   all tricks                 1026 ms         72 ms        4.3 ms       13.8 ms
@@ -45,36 +48,6 @@ TRICKS = {
 #   without warm-up            1011 ms         74 ms       11.0 ms       19.4 ms
 #   without forced layout       997 ms         75 ms        3.5 ms       10.3 ms
 # The forced layout in rm-main.js (getBoundingClientRect() after start-up) did not pay and was removed.
-IN_PAGE = """
-window.__longest = 0;
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-}).observe({ type: "longtask", buffered: true });
-new MutationObserver((records, observer) => {
-  if (document.querySelector('.rm-results[data-state="ready"]')) {
-    window.__ready = performance.now();
-    observer.disconnect();
-  }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
-"""
-RESCORE = """async (count) => {
-  const panel = document.querySelector(".rm-results");
-  const radios = [...document.querySelectorAll(".rm-form input[type=radio]")];
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const changed = new Promise((resolve) => {
-      const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
-      observer.observe(panel, { childList: true, subtree: true, characterData: true });
-    });
-    const start = performance.now();
-    radios[(i * 7) % radios.length].click();
-    await changed;
-    times.push(performance.now() - start);
-  }
-  return times;
-}"""
-
-
 def build(site: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
