@@ -270,6 +270,10 @@ class Tab:
             alert = self.toolbar_says()[1]
             assert not alert, f"the export failed: {alert}"
             files = list(self.browser.downloads.iterdir())
+            # Firefox writes into NAME.part and renames it when done (a .part can hold whole JSON
+            # before the rename), and WebKit uses a similar temporary name: wait for the final one.
+            if any(f.name.endswith((".part", ".download")) for f in files):
+                return False
             return len(files) == 1 and (data := _complete_json(files[0])) and (files[0].name, data)
 
         return wait_for(saved, "the exported file", timeout=30)
