@@ -234,7 +234,7 @@ class Tab:
 
     def wait_panel(self, expected: dict, what: str) -> None:
         """Wait until the panel shows `expected` (results arrive from the worker asynchronously)."""
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60  # a loaded machine (WebKit offline) has needed more than 30 s
         while (shown := self.panel()) != expected and time.monotonic() < deadline:
             time.sleep(0.05)
         assert shown == expected, what
