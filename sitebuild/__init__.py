@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitebuild import csp, offline, runtime
+from sitebuild import csp, minify, offline, runtime
 
 
 def run(site_dir: str | Path) -> list[str]:
     """Every step, in order, on a freshly generated site; returns a one-line summary of each."""
     summaries = [runtime.ship_runtime(site_dir)]
+    summaries.append(minify.minify_own_files(site_dir))  # before the steps that hash or list files
     csp.apply_csp(site_dir)
     summaries.append(offline.write_service_worker(site_dir))
     return summaries
