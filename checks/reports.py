@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 
 from checks.checklist_document import CSV_COLUMNS, overall_line, result_document, summary_line
-from checks.render.csv import document_to_csv
-from checks.render.markdown import document_to_markdown
-from checks.render.text import document_to_text
+from checks.render import render_document
 from checks.result import Result, result_to_dict
 
 __all__ = ["CSV_COLUMNS", "overall_line", "summary_line", "to_csv", "to_docx", "to_json", "to_markdown", "to_text"]
@@ -20,24 +18,22 @@ __all__ = ["CSV_COLUMNS", "overall_line", "summary_line", "to_csv", "to_docx", "
 
 def to_text(result: Result, base_url: str = "") -> str:
     """A report for a terminal."""
-    return document_to_text(result_document(result, base_url))
+    return render_document(result_document(result, base_url), "text")
 
 
 def to_markdown(result: Result, base_url: str = "") -> str:
     """A report to keep or share, e.g. pasted into meeting papers."""
-    return document_to_markdown(result_document(result, base_url))
+    return render_document(result_document(result, base_url), "markdown")
 
 
 def to_csv(result: Result, base_url: str = "") -> str:
     """One row per question, for spreadsheets."""
-    return document_to_csv(result_document(result, base_url))
+    return render_document(result_document(result, base_url), "csv")
 
 
 def to_docx(result: Result, base_url: str = "") -> bytes:
     """A Word file of the report. Give `base_url` as the site's full address for clickable guidance links."""
-    from checks.render.docx import document_to_docx  # zipfile only when a Word file is asked for
-
-    return document_to_docx(result_document(result, base_url))
+    return render_document(result_document(result, base_url), "docx")
 
 
 def to_json(result: Result, base_url: str = "") -> str:

@@ -31,6 +31,7 @@ from checks.document import (
     safe_url,
     ungrouped,
 )
+from checks.render import render_document
 from checks.render.csv import document_to_csv
 from checks.render.html import document_to_html
 from checks.render.markdown import document_to_markdown
@@ -335,3 +336,28 @@ def test_a_block_no_renderer_knows_is_refused():
 def test_an_attribute_name_from_code_is_checked():
     with pytest.raises(ValueError, match="not an HTML attribute name"):
         document_to_html(Document("T", (Group((), data=(('x" onload="alert(1)', "v"),)),)))
+
+
+# One entry point for every format
+
+
+@pytest.mark.parametrize(
+    "format_name, draw",
+    [
+        ("text", document_to_text),
+        ("markdown", document_to_markdown),
+        ("csv", document_to_csv),
+        ("html", document_to_html),
+    ],
+)
+def test_render_document_draws_with_the_named_format(format_name, draw):
+    assert render_document(SAMPLE, format_name) == draw(SAMPLE)
+
+
+def test_render_document_draws_word_as_bytes():
+    assert render_document(SAMPLE, "docx")[:2] == b"PK"
+
+
+def test_render_document_refuses_a_format_it_does_not_know():
+    with pytest.raises(ValueError, match="no renderer for the format 'pdf'"):
+        render_document(SAMPLE, "pdf")

@@ -15,6 +15,7 @@ from checks.agreement.saved import EXAMPLE
 from checks.answers import SavedAnswers, answers_to_dict
 from checks.document import Document
 from checks.files import File, file_name
+from checks.render import render_document
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -47,26 +48,7 @@ def render(builder: Builder, saved: SavedAnswers, format_name: str) -> str | byt
     """The draft in one of `FORMATS`."""
     if format_name == "json":
         return json.dumps(to_dict(review_of(builder, saved)), indent=2, ensure_ascii=False) + "\n"
-    document = document_of(builder, saved)
-    if format_name == "html":
-        from checks.render.html import document_to_html
-
-        return document_to_html(document)
-    if format_name == "markdown":
-        from checks.render.markdown import document_to_markdown
-
-        return document_to_markdown(document)
-    if format_name == "text":
-        from checks.render.text import document_to_text
-
-        return document_to_text(document)
-    if format_name == "csv":
-        from checks.render.csv import document_to_csv
-
-        return document_to_csv(document)
-    from checks.render.docx import document_to_docx
-
-    return document_to_docx(document)
+    return render_document(document_of(builder, saved), format_name)
 
 
 FORMATS = ("text", "markdown", "csv", "json", "html", "docx")

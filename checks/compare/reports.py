@@ -15,6 +15,7 @@ from checks.compare.report import comparison_document
 from checks.files import File, file_name
 from checks.markup import escape
 from checks.model import Checklist
+from checks.render import render_document
 from checks.render.html import document_to_html
 
 
@@ -33,27 +34,19 @@ def comparison_html(c: Comparison, base_url: str) -> str:
 
 
 def to_markdown(c: Comparison, base_url: str = "") -> str:
-    from checks.render.markdown import document_to_markdown
-
-    return document_to_markdown(comparison_document(c, base_url))
+    return render_document(comparison_document(c, base_url), "markdown")
 
 
 def to_text(c: Comparison, base_url: str = "") -> str:
-    from checks.render.text import document_to_text
-
-    return document_to_text(comparison_document(c, base_url))
+    return render_document(comparison_document(c, base_url), "text")
 
 
 def to_csv(c: Comparison, base_url: str = "") -> str:
-    from checks.render.csv import document_to_csv
-
-    return document_to_csv(comparison_document(c, base_url))
+    return render_document(comparison_document(c, base_url), "csv")
 
 
 def to_docx(c: Comparison, base_url: str = "") -> bytes:
-    from checks.render.docx import document_to_docx
-
-    return document_to_docx(comparison_document(c, base_url))
+    return render_document(comparison_document(c, base_url), "docx")
 
 
 def to_html_page(c: Comparison, base_url: str = "") -> str:

@@ -10,6 +10,7 @@ from checks.files import REPORTS, File, file_name
 from checks.markup import escape
 from checks.registers.report import RegisterResult, register_document, summary_line, to_json
 from checks.registers.saved import register_to_dict
+from checks.render import render_document
 from checks.render.html import document_to_html
 
 
@@ -17,23 +18,7 @@ def render(result: RegisterResult, format_name: str) -> str | bytes:
     """The report in one of: text, markdown, csv, json, html, docx (bytes)."""
     if format_name == "json":
         return to_json(result)
-    if format_name == "html":
-        return document_to_html(register_document(result))
-    if format_name == "docx":
-        from checks.render.docx import document_to_docx  # zipfile only when a Word file is asked for
-
-        return document_to_docx(register_document(result))
-    if format_name == "csv":
-        from checks.render.csv import document_to_csv
-
-        return document_to_csv(register_document(result))
-    if format_name == "markdown":
-        from checks.render.markdown import document_to_markdown
-
-        return document_to_markdown(register_document(result))
-    from checks.render.text import document_to_text
-
-    return document_to_text(register_document(result))
+    return render_document(register_document(result), format_name)
 
 
 def panel_html(result: RegisterResult) -> str:
