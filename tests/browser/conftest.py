@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:  # `checks` is not installed; the tests use it fro
     sys.path.insert(0, str(ROOT))
 
 import chromium  # noqa: E402
+from results_panel import READ_PANEL, shown_panel  # noqa: E402
 from scan_count import NAME, ScanCount  # noqa: E402
 
 from checks import Checklist, SavedAnswers, answers_to_dict, definition_files, load_checklist  # noqa: E402
@@ -188,20 +189,8 @@ class Helpers:
 
     @staticmethod
     def shown_results(page: Page) -> dict:
-        """What the results panel shows: section rows, red flags, decision and overall line."""
-        return page.evaluate(
-            """() => {
-              const panel = document.querySelector('.rm-results');
-              const text = el => el ? el.textContent.trim() : null;
-              return {
-                rows: [...panel.querySelectorAll('table.rm-sections tbody tr')]
-                  .map(tr => [tr.dataset.section, ...[...tr.children].map(cell => cell.textContent.trim())]),
-                red_flags: [...panel.querySelectorAll('ul.rm-actions > li')].map(li => li.dataset.question),
-                decision: panel.querySelector('.rm-decision')?.dataset.outcome ?? null,
-                overall: text(panel.querySelector('.rm-overall')),
-              };
-            }"""
-        )
+        """What the results panel shows: section rows, red flags, decision, score and band."""
+        return shown_panel(page.evaluate(READ_PANEL))
 
     def command_line(self, document: dict) -> dict:
         """`python -m checks score FILE --format json` for a saved document."""

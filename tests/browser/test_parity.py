@@ -8,6 +8,7 @@ import time
 
 import pytest
 from playwright.sync_api import expect
+from results_panel import expected_panel
 
 pytestmark = pytest.mark.browser
 
@@ -23,36 +24,6 @@ def _documents(checklist_id: str, rm) -> list[dict]:
     return documents
 
 
-def _expected(result: dict) -> dict:
-    """What the panel should show, read from the command line's JSON."""
-    rows = [
-        [
-            s["id"],
-            s["title"],
-            str(s["score"]) if s["score"] is not None else "Not scored yet",
-            s["band"] or s["status"],
-            f"{s['answered']} of {s['total']}",
-        ]
-        for s in result["sections"]
-    ]
-    return {
-        "rows": rows,
-        "red_flags": [flag["question"] for flag in result["red_flags"]],
-        "decision": result["decision"]["outcome"] if result["decision"] else None,
-        "score": result["score"],
-        "band": result["band"],
-    }
-
-
-def _shown(shown: dict) -> dict:
-    overall = shown.pop("overall")
-    score = band = None
-    if "/100, " in overall:
-        score_text, rest = overall.removeprefix("Overall:").strip().split("/100, ", 1)
-        score, band = int(score_text), rest.split(":", 1)[0]
-    return {**shown, "score": score, "band": band}
-
-
 def test_browser_results_match_the_command_line(page, context, rm, checklist_id):
     documents = _documents(checklist_id, rm)
     rm.seed(context, checklist_id, documents[0])
@@ -61,9 +32,9 @@ def test_browser_results_match_the_command_line(page, context, rm, checklist_id)
         if number:  # the first came from saved answers; the rest arrive by import
             rm.import_file(page, f"answers-{number}.json", json.dumps(document).encode())
             expect(page.get_by_role("status").filter(has_text=f"answers-{number}.json")).to_be_visible(timeout=30_000)
-        expected = _expected(rm.command_line(document))
+        expected = expected_panel(rm.command_line(document))
         deadline = time.monotonic() + 30
-        while (shown := _shown(rm.shown_results(page))) != expected and time.monotonic() < deadline:
+        while (shown := rm.shown_results(page)) != expected and time.monotonic() < deadline:
             page.wait_for_timeout(100)  # the new result is on its way from the worker
         assert shown == expected, f"document {number}"
         assert rm.checked(page) == document["answers"]

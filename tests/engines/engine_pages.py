@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
+from results_panel import READ_PANEL, shown_panel
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
@@ -31,50 +32,8 @@ CHECKLISTS: dict[str, Checklist] = {c.id: c for c in map(load_checklist, definit
 
 
 def read_panel(driver) -> dict:
-    """What the results panel shows: section rows, overall score and band, red flags, decision.
-
-    The one place that knows the panel's markup (made by checks: checklist_document.py, render/html.py).
-    """
-    shown = driver.execute_script(
-        """
-        const panel = document.querySelector('.rm-results');
-        const text = el => el ? el.textContent.trim() : null;
-        return {
-          rows: [...panel.querySelectorAll('table.rm-sections tbody tr[data-section]')]
-            .map(tr => [tr.dataset.section, ...[...tr.children].map(cell => cell.textContent.trim())]),
-          red_flags: [...panel.querySelectorAll('ul.rm-actions > li[data-question]')].map(li => li.dataset.question),
-          decision: panel.querySelector('.rm-decision[data-outcome]')?.dataset.outcome ?? null,
-          overall: text(panel.querySelector('.rm-overall')),
-        };
-        """
-    )
-    overall = shown.pop("overall") or ""
-    score = band = None
-    if "/100, " in overall:  # "Overall: 57/100, Needs attention: ..."
-        score_text, rest = overall.removeprefix("Overall:").strip().split("/100, ", 1)
-        score, band = int(score_text), rest.split(":", 1)[0]
-    return {**shown, "score": score, "band": band}
-
-
-def expected_panel(result: dict) -> dict:
-    """What the panel should show for `python -m checks score FILE --format json`'s `result`."""
-    rows = [
-        [
-            s["id"],
-            s["title"],
-            str(s["score"]) if s["score"] is not None else "Not scored yet",
-            s["band"] or s["status"],
-            f"{s['answered']} of {s['total']}",
-        ]
-        for s in result["sections"]
-    ]
-    return {
-        "rows": rows,
-        "red_flags": [flag["question"] for flag in result["red_flags"]],
-        "decision": result["decision"]["outcome"] if result["decision"] else None,
-        "score": result["score"],
-        "band": result["band"],
-    }
+    """What the results panel shows (see tests/results_panel.py), ready to compare with `expected_panel`."""
+    return shown_panel(driver.execute_script(f"return ({READ_PANEL})();"))
 
 
 # --- documents ---------------------------------------------------------------------------------

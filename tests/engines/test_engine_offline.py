@@ -7,7 +7,8 @@ others are reached by following the site's links, as a reader would.
 from __future__ import annotations
 
 import pytest
-from engine_pages import CHECKLISTS, document, expected_panel, guidance_path, mixed_choices, wait_for
+from engine_pages import CHECKLISTS, document, guidance_path, mixed_choices, wait_for
+from results_panel import expected_panel
 
 pytestmark = pytest.mark.engines
 CONTROLLED = "return navigator.serviceWorker.controller !== null"

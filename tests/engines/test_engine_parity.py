@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from engine_pages import document, expected_panel, mixed_choices, nth_choices
+from engine_pages import document, mixed_choices, nth_choices
+from results_panel import expected_panel
 
 pytestmark = pytest.mark.engines
 
