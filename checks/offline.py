@@ -3,7 +3,8 @@ the site, the "Make this site available offline" control, and the scoring engine
 
 The page scripts (docs/assets/js/rm-offline.js, rm-main.js) hold none of these sentences: the notice is a
 <template> in every page, the control's markup is rendered hidden with its messages in data-config, and
-the progress messages go to the checklist's script with its own (checks.wording.PAGE_MESSAGES). A message
+the progress messages go to each tool's script with its own (checks.wording.PAGE_MESSAGES and the messages of
+checks.compare.component, checks.registers.component and checks.agreement.wording). A message
 with ``{done}``, ``{total}`` or ``{remaining}`` has those placeholders filled with megabytes by the script.
 """
 

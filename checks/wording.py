@@ -43,7 +43,11 @@ FAILED = {
 PAGE_MESSAGES = {
     **FAILED,
     **DOWNLOAD_MESSAGES,
-    "loading": "Loading the scoring engine. The first time this downloads about 15 MB.",
+    # No size here: the progress bar gives it from the build's own figures (checks.offline).
+    "loading": (
+        "Loading the scoring engine. Your browser downloads it the first time only; while it does, "
+        "the download's size and progress are shown here."
+    ),
     "confirm_reset": (
         "Start again? This clears every answer and note for this checklist from this browser. "
         "Export your answers first if you want to keep a copy."

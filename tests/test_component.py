@@ -11,12 +11,16 @@ from pathlib import Path
 import pytest
 
 from checks import definition_files, load_checklist
+from checks.agreement.wording import PAGE_MESSAGES as AGREEMENT_MESSAGES
 from checks.answers import FORMAT, STORAGE_KEY_PREFIX, blank_document, storage_key
+from checks.compare.component import MESSAGES as COMPARE_MESSAGES
 from checks.component import checklist_component, link_box, page_config
 from checks.files import REPORTS
 from checks.form import PARTS
 from checks.loader import load_definition
 from checks.model import question_anchor
+from checks.registers import load_register, register_files
+from checks.registers.component import messages as register_messages
 from checks.saved_parts import ROLES
 from checks.wording import PAGE_MESSAGES, STORAGE_WARNING
 
@@ -211,3 +215,36 @@ def test_the_form_says_how_many_questions_are_answered_and_links_to_the_result(c
     }
     assert html.having(data_action="print-blank")
     assert html.having(class_="rm-print-answers")
+
+
+# Every tool's page: its script, the words Python gives it, and the engine's first download
+
+
+# Each tool's script, with the messages Python gives it (one set a register).
+TOOL_MESSAGES = {
+    "rm-checklist.js": [PAGE_MESSAGES],
+    "rm-compare.js": [COMPARE_MESSAGES],
+    "rm-register.js": [register_messages(load_register(path)) for path in register_files()],
+    "rm-agreement.js": [AGREEMENT_MESSAGES],
+}
+
+
+@pytest.mark.parametrize("script", sorted(TOOL_MESSAGES))
+def test_every_tool_shows_the_engines_first_download_in_pythons_words_and_states_no_size(script):
+    """Issue 17: the size is the progress bar's, from the build's own figures; no sentence states one."""
+    code = SCRIPTS[script]
+    assert re.search(r"\bwatchDownload\(\w+, words\)", code), script
+    looked_up = set(re.findall(r"\bwords\.(\w+)", code))
+    for words in TOOL_MESSAGES[script]:
+        assert {"loading", "downloading", "download_label"} <= set(words), script
+        assert looked_up <= set(words), (script, looked_up - set(words))
+        assert not re.search(r"\d\s*MB", words["loading"]), words["loading"]
+
+
+def test_the_tools_share_one_way_to_run_an_action_and_tell_its_outcome():
+    """Issue 12: the status line and the alert are rm-main's toolbar service, not a copy in each tool."""
+    assert "function toolbar(" in SCRIPTS["rm-main.js"]
+    for script in TOOL_MESSAGES:
+        code = SCRIPTS[script]
+        assert "tool(root, " in code, script
+        assert not re.search(r"function (attempt|tell)\b|\.rm-toolbar-status|\.rm-alert\b", code), script

@@ -18,16 +18,19 @@ from checks.compare.reports import REPORTS
 from checks.component import _attribute, _button
 from checks.markup import escape
 from checks.model import Checklist
-from checks.wording import FAILED
+from checks.offline import DOWNLOAD_MESSAGES
+from checks.wording import FAILED, PAGE_MESSAGES
+
+STORAGE_WARNING = "This browser is not letting the page keep the comparison: save it as a file to carry on later."
 
 MESSAGES = {
     **{action: FAILED[action] for action in ("compare", "compare_open", "compare_export", "compare_report")},
-    "loading": "Loading the comparison engine. The first time this downloads about 19 MB.",
+    **DOWNLOAD_MESSAGES,
+    "loading": PAGE_MESSAGES["loading"],  # the one engine, the one download
     "checking": "Reading the files…",
     "confirm_clear": "Start a new comparison? This removes the files and the workshop record from this browser. "
     "Save the comparison first if you want to keep it. Your own answers to the checklist are not touched.",
     "cleared": "The comparison was cleared.",
-    "storage": "This browser is not letting the page keep the comparison: save it as a file to carry on later.",
     "page_failed": "Something went wrong in the page.",
     "engine-not-loaded": "The comparison engine could not be loaded.",
     "engine-failed": "The comparison engine failed while handling this request.",
@@ -110,7 +113,7 @@ def _toolbar(cid: str) -> str:
         f"{''.join(buttons)}"
         '<input type="file" accept=".json,application/json" class="rm-visually-hidden" tabindex="-1"'
         ' aria-hidden="true" aria-label="Comparison file to open" data-role="open-file"></div>'
-        '<div class="rm-warning" hidden></div>'
+        f'<div class="rm-warning" hidden>{escape(STORAGE_WARNING)}</div>'
         '<div class="rm-toolbar-status" role="status"></div><div class="rm-alert" role="alert"></div>'
         '<div class="rm-refused" role="alert"></div></div>'
     )

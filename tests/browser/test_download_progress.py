@@ -1,5 +1,6 @@
-"""The scoring engine's first download, shown on a checklist page: a determinate <progress> in the
-results panel with Python's words, heard at most every 10 seconds, while the form stays usable.
+"""The scoring engine's first download, shown on a checklist page and on the compare page: a determinate
+<progress> in the results panel with Python's words, heard at most every 10 seconds, while the checklist's
+form stays usable.
 
 The engine's files come from a copy of the built site served slowly (700 KB a second for each file), so the
 download takes longer than 10 seconds; service workers are blocked, as in the other browser tests.
@@ -17,11 +18,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_scan import violations
+from conftest import READY_TIMEOUT
 from playwright.sync_api import expect
 from served_site import SUBPATH, free_port
 from site_pages import guarded_context
 
+from checks.compare.component import MESSAGES as COMPARE_MESSAGES
 from checks.offline import DOWNLOAD_MESSAGES
+from checks.wording import PAGE_MESSAGES
 
 pytestmark = pytest.mark.browser
 SLOW = "/assets/pyodide/"
@@ -74,34 +78,49 @@ def fill(message: str, done: float, total: float) -> str:
     return message.format(done=f"{done / 1e6:.1f}", total=f"{total / 1e6:.1f}")
 
 
+# Each page: where it is under the site, its words while loading, and its panel's data-state once the engine has come.
+PAGES = {
+    "checklist": ("checklists/{checklist_id}/", PAGE_MESSAGES["loading"], "ready"),
+    "compare": ("checklists/compare-behaviours/", COMPARE_MESSAGES["loading"], "empty"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
 def test_the_first_download_shows_its_progress_heard_every_10_seconds_and_the_form_stays_usable(
-    browser, slow_site, rm, tmp_path
+    browser, slow_site, rm, tmp_path, kind
 ):
     site, url = slow_site
     sizes = json.loads((site.site / "assets" / "pyodide" / "sizes.json").read_text(encoding="utf-8"))
     total = sum(sizes[name] for name in ENGINE_FILES)
     checklist_id = rm.checklist_ids()[0]
     helpers = type(rm)(url, tmp_path)
+    path, loading, settled = PAGES[kind]
+    errors: list[str] = []
     with guarded_context(browser, url) as context:
         page = context.new_page()
-        page.goto(helpers.url(checklist_id), wait_until="domcontentloaded")
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url + path.format(checklist_id=checklist_id), wait_until="domcontentloaded")
         page.evaluate(RECORD)
         panel = page.locator(".rm-results")
         bar = panel.locator("progress")
         expect(bar).to_be_visible(timeout=30_000)
         expect(bar).to_have_attribute("aria-label", DOWNLOAD_MESSAGES["download_label"])
+        expect(panel.locator(".rm-progress")).to_have_text(loading)
         expect(panel.locator(".rm-download-seen")).to_have_text(re.compile(r"Downloading the scoring engine: "))
         assert page.evaluate("() => document.querySelector('.rm-results progress').max") == total
 
-        # The form works while the engine downloads: an answer is saved at once.
-        question_id, value = next(iter(helpers.nth_choices(checklist_id, 0).items()))
-        page.locator(f'label[for="q-{question_id}-{value}"]').click()
-        assert helpers.stored(page, checklist_id)["answers"] == {question_id: value}
+        if kind == "checklist":  # the form works while the engine downloads: an answer is saved at once
+            question_id, value = next(iter(helpers.nth_choices(checklist_id, 0).items()))
+            page.locator(f'label[for="q-{question_id}-{value}"]').click()
+            assert helpers.stored(page, checklist_id)["answers"] == {question_id: value}
         assert panel.get_attribute("data-state") == "loading"
         assert violations(page) == []
 
-        helpers.wait_ready(page)
+        expect(panel).to_have_attribute("data-state", settled, timeout=READY_TIMEOUT)
+        expect(bar).to_have_count(0)  # the first result takes the download's place
         changes = page.evaluate("() => window.__changes")
+
+    assert not errors, f"uncaught errors in the page: {errors}"
 
     assert all(change["max"] == total for change in changes)
     values = [change["value"] for change in changes]

@@ -4,28 +4,24 @@
 // about the comparison document; this module only wires events, saves and moves data. It never
 // touches the reader's own saved answers: the comparison has a storage key of its own.
 
-export function initCompare(root, { openStore, download, client, notices }) {
-  const config = JSON.parse(root.dataset.config); // none: this throws, and rm-main logs it
-  const words = config.messages;
-  const { show: put, explain } = notices(words);
+export function initCompare(root, { tool, watchDownload }) {
   const find = (selector) => root.querySelector(selector);
-  const [panel, record, toolbar, settings] = [".rm-compare-results", ".rm-compare-record", ".rm-toolbar"]
-    .concat(".rm-compare-settings")
+  const [panel, record, settings, refusedBox] = [".rm-compare-results", ".rm-compare-record", ".rm-compare-settings"]
+    .concat(".rm-refused")
     .map(find);
-  const [status, alertBox, refusedBox, warning] = [".rm-toolbar-status", ".rm-alert", ".rm-refused", ".rm-warning"]
-    .map((selector) => toolbar.querySelector(selector));
+  // A failed action leaves the panel as it was, unless it had nothing to show yet.
+  const onError = () => {
+    if (panel.dataset.state !== "ready" && panel.dataset.state !== "empty") panel.dataset.state = "error";
+  };
+  const { config, words, store, ask, fetchFile, bar, show: put } = tool(root, "rm-compare", onError);
   const [chooser, opener, dropZone] = ['[data-role="add-files"]', '[data-role="open-file"]', ".rm-drop"].map(find);
-  const store = openStore(config.storage_key);
-  const ask = client(root, config);
+  const { attempt, tell } = bar;
   let doc = store.load(config.blank, (data) => Array.isArray(data.responses));
   let queue = Promise.resolve(); // one request at a time, in order: files are never lost to a newer one
 
-  for (const element of [toolbar, settings, find(".rm-compare-files")]) element.hidden = false;
-  warning.textContent = words.storage;
-  warning.hidden = store.ok;
+  for (const element of [settings, find(".rm-compare-files")]) element.hidden = false;
   showSettings();
-  put(panel, words.loading, [], "rm-progress");
-  panel.dataset.state = "loading";
+  watchDownload(panel, words); // the engine's first download, shown until the first comparison
   attempt("compare", () => refresh(doc)).then(warmUp);
 
   chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
@@ -34,18 +30,16 @@ export function initCompare(root, { openStore, download, client, notices }) {
     event.preventDefault();
     addFiles([...(event.dataTransfer?.files ?? [])]);
   });
-  const actions = {
+  bar.start({
     example: () => attempt("compare", () => refresh(doc, config.examples.map((f) => ({ ...f, size: f.text.length })))),
-    export: () => attempt("compare_export", () => fetchFile("compare_export", {})),
+    export: () => attempt("compare_export", () => fetchFile("compare_export", { document: doc })),
     open: () => opener.click(),
-    report: (format) => attempt("compare_report", () => fetchFile("compare_report", { format })),
+    report: ({ dataset: { format } }) =>
+      attempt("compare_report", () => fetchFile("compare_report", { document: doc, format })),
     print: () => window.print(),
     clear: startAgain,
-  };
-  toolbar.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
-    if (button) actions[button.dataset.action](button.dataset.format);
   });
+  // A saved comparison is read whole: it holds many answers files, so it may be larger than one of them.
   opener.addEventListener("change", () => {
     const [file] = opener.files;
     opener.value = "";
@@ -76,7 +70,7 @@ export function initCompare(root, { openStore, download, client, notices }) {
     if (agreed && control.checked) doc.agreed = { ...doc.agreed, [agreed]: control.value };
     else if (index !== undefined && control.dataset.field) doc.actions[Number(index)][control.dataset.field] = control.value;
     else return;
-    save();
+    bar.save(doc);
     if (committed) attempt("compare", () => refresh(doc, [], false));
   }
 
@@ -109,7 +103,7 @@ export function initCompare(root, { openStore, download, client, notices }) {
     const run = async () => {
       const reply = await ask("compare", { document: candidate, files });
       doc = reply.document;
-      save();
+      bar.save(doc);
       panel.innerHTML = reply.html; // built and escaped by checks (Python)
       panel.dataset.state = reply.empty ? "empty" : "ready";
       if (redraw) record.innerHTML = reply.record_html;
@@ -128,22 +122,11 @@ export function initCompare(root, { openStore, download, client, notices }) {
     return reply.status;
   }
 
-  async function fetchFile(action, payload) {
-    const reply = await ask(action, { ...payload, document: doc, today: today() });
-    download(reply.file);
-    return reply.status;
-  }
-
   function startAgain() {
     tell();
     if (!window.confirm(words.confirm_clear)) return;
     store.remove();
     attempt("compare", () => refresh(structuredClone(config.blank)).then(() => words.cleared));
-  }
-
-  function save() {
-    doc.saved_at = new Date().toISOString();
-    if (!store.write(JSON.stringify(doc))) warning.hidden = false;
   }
 
   function showSettings() {
@@ -152,24 +135,4 @@ export function initCompare(root, { openStore, download, client, notices }) {
       else control.value = doc[control.dataset.setting];
     }
   }
-
-  /** Run an action: what it says goes in the status line, why it failed in the alert. */
-  async function attempt(action, work) {
-    tell();
-    try {
-      tell(await work());
-    } catch (error) {
-      console.error(`rm-compare: ${action} failed.`, error);
-      if (panel.dataset.state !== "ready" && panel.dataset.state !== "empty") panel.dataset.state = "error";
-      tell("", ...explain(error, action));
-    }
-  }
-
-  function tell(text = "", title = "", reasons = []) {
-    status.textContent = text ?? "";
-    put(alertBox, title, reasons, "rm-alert-title");
-  }
 }
-
-// The reader's own day, for file names (Python never reads the clock).
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);

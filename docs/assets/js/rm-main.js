@@ -1,5 +1,7 @@
 // The page's entry module: marks that JavaScript runs, starts each component, and owns what
-// components share: the one scoring worker, this browser's storage and file downloads. Loaded
+// components share: the one scoring worker, this browser's storage, file downloads, the toolbar that
+// runs an action and tells its outcome in Python's words, form binding and the engine's first download
+// shown in a panel. Loaded
 // once per page load (extra_javascript, type module); with instant navigation the module stays
 // alive, so the worker survives page changes.
 
@@ -166,6 +168,9 @@ function openStore(key) {
   return store;
 }
 
+/** The reader's own day (Python never reads the clock): for file names, and review dates in registers. */
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
 /** Save a file Python made ({name, mime, and text or base64}) as a download. */
 function download(file) {
   const body = "base64" in file ? Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) : file.text;
@@ -190,6 +195,21 @@ function client(root, config) {
   };
 }
 
+/** `request` wrapped so that only the newest call's outcome is shown: `use(result)` or `fail(error)`
+ * hears it unless a newer call started meanwhile (a newer edit is already on its way to the worker). */
+function latest(request, use, fail) {
+  let newest = 0;
+  return async () => {
+    const mine = ++newest;
+    try {
+      const result = await request();
+      if (mine === newest) use(result);
+    } catch (error) {
+      if (mine === newest) fail(error);
+    }
+  };
+}
+
 /** Showing Python's words: `show` puts a title and a list of reasons in a box; `explain` gives a failure's
  * [title, reasons]: Python's when it refused a request, else the component's `words` for what failed
  * and why, in one sentence (the engine's own failure, which Python cannot word, has a code). */
@@ -211,6 +231,105 @@ function notices(words) {
   };
 }
 
+/** What every tool component starts from: its data-config (`config`, with Python's `words`), the store of
+ * its saved document, its worker client `ask`, its toolbar `bar` (see toolbar: `name` begins its console
+ * messages, `onError` hears an action's error too) and `show` (see notices). `fetchFile` asks for an
+ * export or a report, dated the reader's own day, saves the file Python makes as a download and resolves
+ * with what Python says of it. `failed(panel, error, action)` has a panel whose request failed say what
+ * failed and why, and whether the reader's work is still saved in this browser; it returns the title. */
+function tool(root, name, onError) {
+  const config = JSON.parse(root.dataset.config); // none: this throws, and the component is not started
+  const words = config.messages;
+  const { show, explain } = notices(words);
+  const store = openStore(config.storage_key);
+  const bar = toolbar(root.querySelector(".rm-toolbar"), { name, words, store, most: config.max_bytes, onError });
+  const ask = client(root, config);
+  const fetchFile = async (action, payload) => {
+    const reply = await ask(action, { ...payload, today: today() });
+    download(reply.file);
+    return reply.status;
+  };
+  const failed = (panel, error, action) => {
+    const [title, reasons] = explain(error, action);
+    show(panel, `${title} ${store.ok ? words.kept_saved : words.kept_until_close}`, reasons);
+    panel.dataset.state = "error";
+    return title;
+  };
+  return { config, words, store, ask, fetchFile, bar, show, failed };
+}
+
+/** A component's toolbar, rendered hidden by Python with a status line, an alert and a storage warning.
+ * `attempt(action, work)` runs one action (mostly a worker request): what `work` resolves with goes in the
+ * status line; why it failed goes in the alert, in Python's words (see notices), and to `onError`. */
+function toolbar(box, { name, words, store, most, onError = () => {} }) {
+  const find = (selector) => box.querySelector(selector);
+  const [status, alertBox, warning] = [".rm-toolbar-status", ".rm-alert", ".rm-warning"].map(find);
+  const { show, explain } = notices(words);
+  const tell = (text = "", title = "", reasons = []) => {
+    status.textContent = text;
+    show(alertBox, title, reasons, "rm-alert-title");
+  };
+  const attempt = async (action, work) => {
+    tell();
+    try {
+      tell(await work());
+    } catch (error) {
+      console.error(`${name}: ${action} failed.`, error);
+      onError(error);
+      tell("", ...explain(error, action));
+    }
+  };
+  const save = (doc, stamp = true) => {
+    if (stamp) doc.saved_at = new Date().toISOString();
+    if (!store.write(JSON.stringify(doc))) warning.hidden = false;
+  };
+  return {
+    tell,
+    attempt,
+    /** Send a click on each button[data-action] in `area` to actions[its action](button); then show the
+     * toolbar, and its warning when this browser keeps nothing. */
+    start(actions, area = box) {
+      area.addEventListener("click", (event) => {
+        const button = event.target.closest("button[data-action]");
+        if (button && actions[button.dataset.action]) actions[button.dataset.action](button);
+      });
+      box.hidden = false;
+      warning.hidden = store.ok;
+    },
+    /** A file chosen with `input` goes to `read({filename, size, text})`, run as `action`, with no more of
+     * its text than `most` bytes and one: Python refuses a larger file by its size. The input is emptied,
+     * so the same file can be chosen again. */
+    onFile(input, action, read) {
+      input.addEventListener("change", () => {
+        const [file] = input.files;
+        input.value = "";
+        if (!file) return;
+        attempt(action, async () => {
+          tell(words.checking);
+          return read({ filename: file.name, size: file.size, text: await file.slice(0, most + 1).text() });
+        });
+      });
+    },
+    /** Keep `doc` in this browser, stamped with the time unless `stamp` is false (a document read from a
+     * file keeps its own); the warning shows when the browser refuses. */
+    save,
+    /** Put `next` in place of the saved document, kept (see save); or, for none, a copy of `blank`, with
+     * nothing kept. Returns the document now in place. */
+    replace(next, blank, stamp = false) {
+      if (next) save(next, stamp);
+      else store.remove();
+      return next ?? structuredClone(blank);
+    },
+    /** "Start again": once the reader confirms (Python's words.confirm_reset), `clear()` and say so. */
+    startAgain(clear) {
+      tell();
+      if (!window.confirm(words.confirm_reset)) return;
+      clear();
+      tell(words.cleared);
+    },
+  };
+}
+
 /** The controls of a component's forms that fill its saved document. Python marks each with a data
  * attribute on it or around it, and says which part of the document each attribute fills (`parts`:
  * {question: "answers"} with data-question="trust-open" fills answers["trust-open"]). */
@@ -226,42 +345,71 @@ function formFields(root, parts) {
   }
   const slots = new Map(found.map(([control, part, key]) => [control, [part, key]]));
   const valueOf = (c) => (c.type === "checkbox" ? c.checked : c.type === "radio" && !c.checked ? "" : c.value);
+  const show = (doc) => {
+    for (const [control, part, key] of found) {
+      const value = has(doc[part], key) ? doc[part][key] : "";
+      if (control.type === "radio") control.checked = value === control.value;
+      else if (control.type === "checkbox") control.checked = value === true;
+      else control.value = value;
+      const cleared = control.dataset.clears && document.getElementById(control.dataset.clears);
+      if (cleared) cleared.disabled = value === true;
+    }
+  };
   return {
-    valueOf,
-    /** [part of the document, key] a control fills; [] for none. */
-    slot: (control) => slots.get(control) ?? [],
-    /** Values given in the forms (before the page script ran, say) that `doc` does not have: added to it. */
-    keepGiven(doc) {
+    /** Send each `input` (text as it is typed: committed false) and `change` (committed: text and
+     * choices) in the forms to `edit(control, committed)`. The forms are never submitted. */
+    listen(edit) {
+      for (const form of root.querySelectorAll("form")) {
+        form.addEventListener("submit", (event) => event.preventDefault());
+        form.addEventListener("input", (event) => edit(event.target, false));
+        form.addEventListener("change", (event) => edit(event.target, true));
+      }
+    },
+    /** Put what `control` holds in `doc` (an empty value removes its key): text on any edit, a choice
+     * once committed. Returns the part it filled, or "" when the edit changes nothing. A control with
+     * data-clears, once set, removes what its target holds ("answer anonymously" keeps no name). */
+    take(doc, control, committed) {
+      const [part, key] = slots.get(control) ?? [];
+      const choice = control.type === "radio" || control.type === "checkbox";
+      if (!part || (choice && !committed) || (control.type === "radio" && !control.checked)) return "";
+      const value = valueOf(control);
+      if (value) (doc[part] ??= {})[key] = value;
+      else delete doc[part]?.[key];
+      if (control.dataset.clears) {
+        const [clearedPart, clearedKey] = slots.get(document.getElementById(control.dataset.clears)) ?? [];
+        if (value) delete doc[clearedPart]?.[clearedKey];
+        show(doc);
+      }
+      return part;
+    },
+    /** Show `doc` in the forms once the values given in them (before the page script ran, say) that it does
+     * not have are added to it; true when it gained one. */
+    adopt(doc) {
       const given = found.filter(([control, part, key]) => valueOf(control) && !has(doc[part], key));
       for (const [control, part, key] of given) (doc[part] ??= {})[key] = valueOf(control);
+      show(doc);
       return given.length > 0;
     },
     /** Show `doc` in the forms (what they have no control for stays in it, untouched). A checked
      * control with data-clears disables the control whose id it gives ("answer anonymously": no name). */
-    show(doc) {
-      for (const [control, part, key] of found) {
-        const value = has(doc[part], key) ? doc[part][key] : "";
-        if (control.type === "radio") control.checked = value === control.value;
-        else if (control.type === "checkbox") control.checked = value === true;
-        else control.value = value;
-        const cleared = control.dataset.clears && document.getElementById(control.dataset.clears);
-        if (cleared) cleared.disabled = value === true;
-      }
-    },
+    show,
   };
 }
 
-/** The engine's first download, as the worker reports it ({progress: {done, total}}, not a reply): a
- * component's `watchDownload(panel, words)` shows it in its panel while the panel's data-state is
- * "loading", as a <progress> with words from Python (`downloading`, with {done} and {total} in MB,
- * and `download_label`). What is seen changes as the bytes come; what a screen reader hears (the
- * panel is a live region) changes at most every SPEAK_EVERY_MS. */
+/** A panel that waits for the engine: `watchDownload(panel, words)` puts it in its "loading" state (data-state),
+ * saying so in Python's words (`loading`), and shows the engine's first download there while it stays
+ * "loading", as the worker reports it ({progress: {done, total}}, not a reply): a <progress> with words
+ * from Python (`downloading`, with {done} and {total} in MB, and `download_label`). What is seen changes
+ * as the bytes come; what a screen reader hears (the panel is a live region) changes at most every
+ * SPEAK_EVERY_MS. */
 const SPEAK_EVERY_MS = 10_000;
 const watchers = new Set();
 function downloading(figures) {
   for (const watcher of watchers) watcher(figures);
 }
 function watchDownload(panel, words) {
+  panel.dataset.state = "loading";
+  notices(words).show(panel, words.loading, [], "rm-progress");
   let spoken = 0;
   const watcher = ({ done, total }) => {
     if (!panel.isConnected || panel.dataset.state !== "loading") return watchers.delete(watcher);
@@ -284,8 +432,8 @@ function watchDownload(panel, words) {
   watchers.add(watcher);
 }
 
-/** What every component is given when it starts. */
-const services = { openStore, download, client, notices, formFields, watchDownload };
+/** What every component is given when it starts (a tool's own, from `tool`; the rest for any component). */
+const services = { tool, openStore, latest, today, formFields, watchDownload };
 
 function startComponents(root) {
   document.body.classList.add("js-enabled");

@@ -4,26 +4,40 @@
 // (checks.registers.component, data-config) and decides all about the document; this module only
 // wires events, clones and moves rows, saves and moves data.
 
-export function initRegister(root, { openStore, download, client, notices }) {
-  const config = JSON.parse(root.dataset.config); // none: this throws, and rm-main logs it
-  const words = config.messages;
-  const { show: put, explain } = notices(words);
+export function initRegister(root, { tool, latest, today, watchDownload }) {
+  const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-register");
+  const { tell } = bar;
   const find = (selector) => root.querySelector(selector);
-  const [form, list, template, panel, toolbar, banner] = [
-    ".rm-register-form", ".rm-rows", ".rm-row-template", ".rm-results", ".rm-toolbar", ".rm-example-banner",
+  const [form, list, template, panel, banner] = [
+    ".rm-register-form", ".rm-rows", ".rm-row-template", ".rm-results", ".rm-example-banner",
   ].map(find);
-  const [status, alertBox, warning, fileInput] = [".rm-toolbar-status", ".rm-alert", ".rm-warning", "input[type=file]"]
-    .map((selector) => toolbar.querySelector(selector));
+  const fileInput = find(".rm-toolbar input[type=file]");
   const addRowButton = form.querySelector('[data-action="add-row"]');
-  const store = openStore(config.storage_key);
-  const ask = client(root, config);
   const usable = (data) => Array.isArray(data.rows) && Object.prototype.toString.call(data.answers) === "[object Object]";
   let own = store.load(config.blank, usable); // the reader's own register, as saved
   let doc = own; // what the form shows: their own, or the example
   let visiblePartners = 0;
-  let checking = 0;
   const extras = new WeakMap(); // a row's fields the form has no control for: kept as they are
+  const check = latest(
+    () => ask("register_check", { document: doc, today: today() }),
+    ({ html, marks }) => {
+      panel.innerHTML = html; // built and escaped by checks (Python)
+      panel.dataset.state = "ready";
+      [...list.children].forEach((row, index) => {
+        const problems = marks[index] ?? [];
+        row.querySelector(".rm-row-problems").replaceChildren(
+          ...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
+        );
+        row.dataset.invalid = problems.length ? "true" : "false";
+      });
+    },
+    (error) => {
+      console.error("rm-register: findings are unavailable.", error);
+      failed(panel, error, "check");
+    },
+  );
 
+  watchDownload(panel, words); // the engine's first download, shown until the first findings
   show(doc);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => {
@@ -31,26 +45,25 @@ export function initRegister(root, { openStore, download, client, notices }) {
     edited();
   });
   const actions = {
-    "add-row": addRow, "add-partner": addPartner, "move-up": (row) => move(row, -1), "move-down": (row) => move(row, 1),
-    remove: removeRow, example: showExample, "keep-example": keepExample, "leave-example": leaveExample,
-    export: () => attempt("export", () => fetchFile("register_export", {})),
+    "add-row": addRow, "add-partner": addPartner, "move-up": (button) => move(button, -1),
+    "move-down": (button) => move(button, 1), remove: removeRow, example: showExample, "keep-example": keepExample,
+    "leave-example": leaveExample,
+    export: () => bar.attempt("export", () => fetchFile("register_export", { document: doc })),
     import: () => fileInput.click(),
-    report: (_, button) => attempt("report", () => fetchFile("register_report", { format: button.dataset.format })),
+    report: ({ dataset: { format } }) =>
+      bar.attempt("report", () => fetchFile("register_report", { document: doc, format })),
     print: () => window.print(),
-    reset: startAgain,
+    reset: () => bar.startAgain(clear),
   };
-  root.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
-    if (button && actions[button.dataset.action]) actions[button.dataset.action](button.closest(".rm-row"), button);
-  });
-  fileInput.addEventListener("change", () => {
-    const [file] = fileInput.files;
-    fileInput.value = "";
-    if (file) attempt("import", () => importFile(file));
+  bar.onFile(fileInput, "import", async (file) => {
+    const reply = await ask("register_import", file);
+    banner.hidden = true;
+    show(reply.document); // checked in full by Python before anything is kept
+    save();
+    return reply.status;
   });
   for (const hidden of root.querySelectorAll('[data-action="add-row"], [data-action="add-partner"]')) hidden.hidden = false;
-  toolbar.hidden = false;
-  warning.hidden = store.ok;
+  bar.start(actions, root);
 
   /** Put a document in the form: partners, settings and one row per saved row. */
   function show(next) {
@@ -107,9 +120,8 @@ export function initRegister(root, { openStore, download, client, notices }) {
 
   function save() {
     if (doc !== own && !banner.hidden) return; // the example is not saved until the reader keeps it
-    doc.saved_at = new Date().toISOString();
     own = doc;
-    if (!store.write(JSON.stringify(doc))) warning.hidden = false;
+    bar.save(doc);
   }
 
   /** Partner names into the role labels; slots past the partners shown are hidden. */
@@ -159,7 +171,8 @@ export function initRegister(root, { openStore, download, client, notices }) {
     form.querySelector(`[data-partner="${visiblePartners}"]`).focus();
   }
 
-  function removeRow(row) {
+  function removeRow(button) {
+    const row = button.closest(".rm-row");
     const index = [...list.children].indexOf(row);
     const next = row.nextElementSibling ?? row.previousElementSibling;
     row.remove();
@@ -169,7 +182,8 @@ export function initRegister(root, { openStore, download, client, notices }) {
     edited();
   }
 
-  function move(row, step) {
+  function move(button, step) {
+    const row = button.closest(".rm-row");
     const target = step < 0 ? row.previousElementSibling : row.nextElementSibling;
     if (!target) return;
     const focused = document.activeElement;
@@ -179,29 +193,6 @@ export function initRegister(root, { openStore, download, client, notices }) {
     focused?.focus();
     tell(words.moved.replace("{n}", [...list.children].indexOf(row) + 1));
     edited();
-  }
-
-  async function check() {
-    const mine = ++checking;
-    try {
-      const { html, marks } = await ask("register_check", { document: doc, today: today() });
-      if (mine !== checking) return;
-      panel.innerHTML = html; // built and escaped by checks (Python)
-      panel.dataset.state = "ready";
-      [...list.children].forEach((row, index) => {
-        const problems = marks[index] ?? [];
-        row.querySelector(".rm-row-problems").replaceChildren(
-          ...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
-        );
-        row.dataset.invalid = problems.length ? "true" : "false";
-      });
-    } catch (error) {
-      if (mine !== checking) return;
-      console.error("rm-register: findings are unavailable.", error);
-      const [title, reasons] = explain(error, "check");
-      put(panel, `${title} ${store.ok ? words.kept_saved : words.kept_until_close}`, reasons);
-      panel.dataset.state = "error";
-    }
   }
 
   function showExample() {
@@ -225,47 +216,10 @@ export function initRegister(root, { openStore, download, client, notices }) {
     root.querySelector('[data-action="example"]').focus();
   }
 
-  async function fetchFile(action, payload) {
-    const reply = await ask(action, { ...payload, document: doc, today: today() });
-    download(reply.file);
-    return reply.status;
-  }
-
-  async function importFile(file) {
-    tell(words.checking);
-    const text = await file.slice(0, config.max_bytes + 1).text(); // Python refuses larger files by size
-    const reply = await ask("register_import", { filename: file.name, size: file.size, text });
+  /** "Start again", once the reader confirms: their own register, blank, with nothing kept. */
+  function clear() {
     banner.hidden = true;
-    show(reply.document); // checked in full by Python before anything is kept
-    save();
-    return reply.status;
-  }
-
-  function startAgain() {
-    tell();
-    if (!window.confirm(words.confirm_reset)) return;
-    banner.hidden = true;
-    store.remove();
-    own = structuredClone(config.blank);
+    own = bar.replace(null, config.blank);
     show(own);
-    tell(words.cleared);
-  }
-
-  async function attempt(action, work) {
-    tell();
-    try {
-      tell(await work());
-    } catch (error) {
-      console.error(`rm-register: ${action} failed.`, error);
-      tell("", ...explain(error, action));
-    }
-  }
-
-  function tell(text = "", title = "", reasons = []) {
-    status.textContent = text;
-    put(alertBox, title, reasons, "rm-alert-title");
   }
 }
-
-// The reader's own day: review dates are checked against it (Python never reads the clock).
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
