@@ -68,21 +68,39 @@ def scores(result: dict) -> dict[str, int]:
     return {key: round(result["categories"][key]["score"] * 100) for key in TARGETS}
 
 
-def losses(result: dict) -> list[str]:
-    """The audits that cost points, in the categories other than performance, and performance's
-    own opportunities (estimated savings), one line each."""
-    lines = []
-    for key in TARGETS:
-        for ref in result["categories"][key]["auditRefs"]:
-            audit = result["audits"][ref["id"]]
-            if ref["weight"] and key != "performance" and audit["score"] is not None and audit["score"] < 1:
-                lines.append(f"{TARGETS[key][0]}: {audit['id']}: {audit['title']}")
-    for audit in result["audits"].values():
-        details = audit.get("details") or {}
-        saving = details.get("overallSavingsMs") or 0
-        if details.get("type") == "opportunity" and saving >= 50:
-            lines.append(f"Performance: {audit['id']}: about {saving:.0f} ms ({audit['title']})")
+def losses(runs: list[dict]) -> list[str]:
+    """The audits that cost points in any run, one line each: in the categories other than
+    performance, the failed audits; in performance, the opportunities with their median estimated
+    saving over the runs that list them."""
+    failed, savings = {}, {}
+    for result in runs:
+        for key in TARGETS:
+            for ref in result["categories"][key]["auditRefs"]:
+                audit = result["audits"][ref["id"]]
+                if ref["weight"] and key != "performance" and audit["score"] is not None and audit["score"] < 1:
+                    failed[audit["id"]] = f"{TARGETS[key][0]}: {audit['id']}: {audit['title']}"
+        for audit in result["audits"].values():
+            details = audit.get("details") or {}
+            saving = details.get("overallSavingsMs") or 0
+            if details.get("type") == "opportunity" and saving >= 50:
+                savings.setdefault((audit["id"], audit["title"]), []).append(saving)
+    lines = sorted(failed.values())
+    for (audit_id, title), values in sorted(savings.items()):
+        in_runs = f"{len(values)} of {len(runs)} runs"
+        lines.append(f"Performance: {audit_id}: about {statistics.median(values):.0f} ms in {in_runs} ({title})")
     return lines
+
+
+def blocking_by_script(result: dict) -> dict[str, float]:
+    """Total Blocking Time split by the script each long task after the first paint is charged to
+    (the part of each task over 50 ms, in Lighthouse's simulated times)."""
+    first_paint = result["audits"]["first-contentful-paint"]["numericValue"]
+    blocking: dict[str, float] = {}
+    for task in result["audits"]["long-tasks"]["details"]["items"]:
+        if task["startTime"] + task["duration"] > first_paint:
+            name = task["url"].rstrip("/").rsplit("/", 1)[-1] or task["url"]
+            blocking[name] = blocking.get(name, 0) + max(0, task["duration"] - 50)
+    return blocking
 
 
 def main() -> None:
@@ -140,7 +158,13 @@ def main() -> None:
         for metric in METRICS:
             values = [result["audits"][metric]["numericValue"] for result in runs]
             print(f"  {runs[0]['audits'][metric]['title']:<26} median {statistics.median(values):,.0f} ms")
-        for line in sorted({line for result in runs for line in losses(result)}):
+        per_run = [blocking_by_script(result) for result in runs]
+        names = sorted(
+            {name for blocking in per_run for name in blocking}, key=lambda n: -sum(b.get(n, 0) for b in per_run)
+        )
+        shares = ", ".join(f"{name} {statistics.median(b.get(name, 0) for b in per_run):.0f}" for name in names[:4])
+        print(f"  {'Blocking time by script':<26} median ms: {shares or 'none'}")
+        for line in losses(runs):
             print(f"  - {line}")
         print()
 
