@@ -11,9 +11,9 @@ Figures are printed, never asserted. Lighthouse's simulation multiplies the main
 observes (by 4, for a mid-range phone), so a machine busy with other work scores lower, mostly in
 Total Blocking Time: each run's benchmarkIndex, Lighthouse's own measure of the machine's speed at
 the time, is printed with it. Compare runs made together, on a quiet machine. Material's bundle
-(about 35-50 ms of main-thread work here) either runs after the first paint and counts as
-blocking time, or, on a slower run, before it, and then delays the simulated first paint instead:
-the metrics are printed for each run to show which.
+(about 55-80 ms of main-thread work on this machine, in two tasks) either runs after the first
+paint and counts as blocking time, or, on a slower run, before it, and then delays the simulated
+first paint instead: the metrics are printed for each run to show which.
 
     .venv/bin/python bench/lighthouse.py [--runs 3] [--site DIR] [--keep DIR]
 
