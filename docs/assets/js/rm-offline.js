@@ -6,9 +6,10 @@
 const SITE_ROOT = new URL("../../", import.meta.url);
 const SETTLE_TIMEOUT_MS = 30000;
 
-// On a checklist page, wait until the scoring engine has loaded (or failed) before the
-// service worker starts copying the site: the big runtime files are then already in the
-// HTTP cache, and the copy revalidates them instead of downloading them a second time.
+// On a tool page (a checklist, the comparison, a register, the agreement builder: each has a
+// .rm-results panel that says "loading" while the engine starts), wait until the scoring engine has
+// loaded (or failed) before the service worker starts copying the site: the big runtime files are
+// then already in the HTTP cache, and the copy revalidates them instead of downloading them again.
 function engineSettled() {
   const panel = document.querySelector(".rm-results");
   if (!panel || panel.dataset.state !== "loading") return Promise.resolve();
