@@ -6,7 +6,7 @@ slower than a bare loadPyodide() in the same run; re-score p95 under 20 ms; no
 main-thread task over 100 ms; a guidance page under 400 KB. Re-scores are timed a few
 seconds after the page is ready, as when someone answers after reading a question.
 
-    .venv/bin/python bench/checklist_performance.py [--runs 5]
+    .venv/bin/python bench/checklist_performance.py [--runs 5] [--site DIR]
 """
 
 from __future__ import annotations
@@ -54,10 +54,35 @@ BARE_WORKER = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
 const variant = new URL(import.meta.url).search.slice(1);
 const options = { indexURL: new URL("./assets/pyodide/", import.meta.url).href };
 const start = performance.now();
+// A site built since the snapshot was stored XOR the wasm's starting memory mounts a trimmed
+// python_stdlib.zip with it, and keeps the full one for a start without the snapshot.
+const DELTA = __DELTA__;
 if (variant === "stock") options.stdLibURL = "./bench-stock-stdlib.zip";
-if (variant === "snapshot") options._loadSnapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
-  (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-);
+else if (variant === "" && DELTA) options.stdLibURL = "./assets/pyodide/python_stdlib_full.zip";
+if (variant === "snapshot" && !DELTA) {
+  options._loadSnapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
+    (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+  );
+} else if (variant === "snapshot") {
+  // As the worker does, and no more: the memory is stored XOR the wasm's starting memory (rm-worker.js).
+  let memory = null;
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => {
+    memory ??= result.instance.exports.memory;
+    return result;
+  });
+  const snapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
+    (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+  ).then((buffer) => new Uint8Array(buffer));
+  options._loadSnapshot = snapshot;
+  options.fsInit = async () => {
+    const bytes = await snapshot;
+    const header = new DataView(bytes.buffer).getUint32(4, true);
+    const words = new Uint32Array(bytes.buffer, header);
+    const initial = new Uint32Array(memory.buffer, 0, words.length);
+    for (let i = 0; i < words.length; i++) words[i] ^= initial[i];
+  };
+}
 await loadPyodide(options);
 postMessage(performance.now() - start);
 """
@@ -160,12 +185,19 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--site", type=Path, help="a built site to use (copied) instead of building one")
+    options = parser.parse_args()
+    runs = options.runs
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as p:
         site = Path(scratch) / "site"
-        build(site)
+        if options.site:
+            shutil.copytree(options.site, site)
+        else:
+            build(site)
         # A page with no site scripts that only starts Pyodide in a module worker: the baseline.
-        (site / "bench-bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+        delta = (site / "assets" / "pyodide" / "python_stdlib_full.zip").exists()
+        worker = BARE_WORKER.replace("__DELTA__", "true" if delta else "false")
+        (site / "bench-bare-worker.mjs").write_text(worker, encoding="utf-8")
         (site / "bench-bare.html").write_text(BARE_PAGE, encoding="utf-8")
         shutil.copy(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip", site / "bench-stock-stdlib.zip")
         server = CountingServer(site)

@@ -9,6 +9,11 @@ and the command line use.
 Every payload names its checklist (``checklist``, ``version``). The page sends the definition
 (``definition``) with its first request only: it is validated once and kept, by id and version,
 for as long as the worker runs, so a click costs no re-validation.
+
+The other tools' actions are named after their tool (``compare_report``, ``register_check``,
+``agreement_preview``) and live in its package, imported on the tool's first action: the memory
+snapshot the browser worker starts from (sitebuild/snapshot-python.mjs) then holds only what a
+checklist needs, and is smaller to download.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from datetime import date
 from typing import Any
 
 from checks.answers import answers_to_dict, new_answers, read_answers, refuse_size
-from checks.compare.api import compare_actions
 from checks.definitions import checklist_from_mapping
 from checks.errors import ChecklistError, Problem, RequestError
 from checks.files import REPORTS, export_file, report_file
@@ -38,9 +42,10 @@ def handle(action: str, payload_json: str) -> str:
     payload: Any = None
     try:
         payload = _payload(payload_json)
-        if action not in ACTIONS:
+        run = _action(action)
+        if run is None:
             raise RequestError([Problem("action", f"no action called {describe(action)}")])
-        return _json({"result": ACTIONS[action](payload)})
+        return _json({"result": run(payload)})
     except ChecklistError as error:
         problems = [{"path": p.path, "message": p.message} for p in error.problems]
         return _json({"error": {"message": refused(action, payload, error), "problems": problems}})
@@ -153,12 +158,24 @@ def _warm_up(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 ACTIONS = {"score": _score, "import": _import, "export": _export, "report": _report, "warm_up": _warm_up}
+"""The actions by name: the checklists' own, and those of each tool once it has been imported."""
 
-from checks.registers.api import ACTIONS as REGISTER_ACTIONS  # noqa: E402 (it uses _need and _day above)
 
-ACTIONS.update(REGISTER_ACTIONS)
-ACTIONS.update(compare_actions(_checklist, _need, _day))  # comparing answers (checks.compare.api)
+def _action(name: str) -> Any:
+    """The action called `name` (importing its tool on the tool's first action), or None."""
+    if name not in ACTIONS:
+        ACTIONS.update(_tool_actions(name.partition("_")[0]))
+    return ACTIONS.get(name)
 
-from checks.agreement.actions import ACTIONS as AGREEMENT_ACTIONS  # noqa: E402 (the agreement builder)
 
-ACTIONS.update(AGREEMENT_ACTIONS)
+def _tool_actions(tool: str) -> dict[str, Any]:
+    """The actions of the tool named by the first word of their names, from its package."""
+    if tool == "compare":  # comparing answers
+        from checks.compare.api import ACTIONS as actions
+    elif tool == "register":  # the registers
+        from checks.registers.api import ACTIONS as actions
+    elif tool == "agreement":  # the agreement builder
+        from checks.agreement.actions import ACTIONS as actions
+    else:
+        return {}
+    return actions

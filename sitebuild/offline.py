@@ -19,8 +19,17 @@ TEMPLATE = Path(__file__).resolve().parent / "sw-template.js"
 PLACEHOLDER = "self.__PRECACHE_MANIFEST"
 # Never requested by this site: the worker itself, the compressed sitemap, source maps, and the
 # search language packs of languages other than English. (Material's instant navigation requests
-# sitemap.xml to tell the site's own links from others, so that one is kept.)
-NOT_CACHED = ("sw.js", "sitemap.xml.gz", "*.map", "assets/javascripts/lunr/*")
+# sitemap.xml to tell the site's own links from others, so that one is kept.) Nor kept: what the
+# scoring worker fetches only when it cannot start from its snapshot (the full standard library and
+# the checks wheel, 3.8 MB): a browser that restores the snapshot once restores it offline too.
+NOT_CACHED = (
+    "sw.js",
+    "sitemap.xml.gz",
+    "*.map",
+    "assets/javascripts/lunr/*",
+    "assets/pyodide/python_stdlib_full.zip",
+    "assets/pyodide/*.whl",
+)
 ENGINE = "assets/pyodide/*"
 
 

@@ -3,9 +3,10 @@
 Copies the Pyodide core from the pinned npm package, builds the `checks` wheel
 (a plain py3-none-any wheel: `pyodide build` is not needed for pure Python), compiles
 the Python the worker loads at start-up to bytecode with that same Pyodide (bytecode.py),
-makes the memory snapshot the worker starts from (snapshot-python.mjs) and writes a Pyodide
-lock file naming only the wheel, with its sha256: the worker installs the wheel that way when
-it cannot use the snapshot. Nothing comes from a CDN.
+makes the memory snapshot the worker starts from (snapshot-python.mjs) with the small standard
+library that goes with it, and writes a Pyodide lock file naming only the wheel, with its sha256:
+the worker installs the wheel that way, with the full standard library, when it cannot use the
+snapshot. Nothing comes from a CDN.
 
 Making all that takes about 6 s; it depends only on the files in RUNTIME_INPUTS, so it is kept
 in .cache/sitebuild/ under a hash of them, and a build whose inputs are unchanged (every
@@ -34,6 +35,10 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 PACKAGE = "relationship-matters-checks"
 TARGET = Path("assets") / "pyodide"
 SNAPSHOT = "snapshot.bin.gz"
+STDLIB = "python_stdlib.zip"
+"""The standard library the worker mounts with the snapshot: only what it may still import (snapshot-python.mjs)."""
+FULL_STDLIB = "python_stdlib_full.zip"
+"""The whole standard library, its start-up modules compiled: for the start without the snapshot, with the wheel."""
 REPRODUCIBLE_EPOCH = "1767225600"  # fixed zip timestamps: the same sources give the same wheel
 CACHE_DIR = ROOT / ".cache" / "sitebuild"
 CACHE_KEPT = 3  # runtimes kept: enough to switch between branches without rebuilding
@@ -93,10 +98,12 @@ def _make_runtime(destination: Path) -> None:
         for name in PYODIDE_FILES:
             shutil.copy2(PYODIDE_DIR / name, scratch / name)
         wheel = build_wheel(scratch)
-        compiled = run_node("compile-python.mjs", wheel, scratch / "python_stdlib.zip", purpose="compile Python")
+        compiled = run_node("compile-python.mjs", wheel, scratch / FULL_STDLIB, purpose="compile Python")
         write_lock(scratch, wheel)
-        # Last: the snapshot holds the index of the python_stdlib.zip it was made with.
-        snapshot = run_node("snapshot-python.mjs", scratch, wheel, scratch / SNAPSHOT, purpose="make the snapshot")
+        # Last: it reads the full standard library, and writes the one that goes with the snapshot.
+        snapshot = run_node(
+            "snapshot-python.mjs", scratch, wheel, scratch / SNAPSHOT, scratch / STDLIB, purpose="make the snapshot"
+        )
         memory = gzip.decompress((scratch / SNAPSHOT).read_bytes())
         check_snapshot_fits(memory, (scratch / "pyodide.asm.wasm").read_bytes())
         (scratch / SUMMARY).write_text(f"{compiled}; {snapshot}", encoding="utf-8")

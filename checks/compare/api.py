@@ -73,6 +73,17 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
     return {"compare": run, "compare_open": load, "compare_export": export, "compare_report": report}
 
 
+def _worker_actions() -> dict[str, Callable]:
+    # checks.worker_api's helpers; imported here, as it imports this module on the first comparison action
+    from checks.worker_api import _checklist, _day, _need
+
+    return compare_actions(_checklist, _need, _day)
+
+
+ACTIONS = _worker_actions()
+"""The comparison's actions, added to checks.worker_api.ACTIONS on the first of them."""
+
+
 def _is_file(value: Any) -> bool:
     return (
         isinstance(value, dict)

@@ -64,8 +64,8 @@ def fetched_files(context, event: str = "request") -> list[str]:
 @pytest.mark.parametrize("snapshot", ["served", "blocked", "unpacked by the host", "damaged"])
 def test_python_starts_from_the_snapshot_or_else_installs_the_wheel(page, context, rm, snapshot):
     """The worker restores the build's snapshot and needs no wheel; when the snapshot cannot be had it
-    installs the wheel instead, with the same results. Some hosts send .gz files with Content-Encoding:
-    gzip, so the browser has unpacked the snapshot before the worker sees it."""
+    installs the wheel instead (with the full standard library), with the same results. Some hosts send
+    .gz files with Content-Encoding: gzip, so the browser has unpacked the snapshot before the worker sees it."""
     fetched = fetched_files(context)
     if snapshot == "blocked":
         page.route(SNAPSHOT, lambda route: route.abort())
@@ -85,7 +85,7 @@ def test_python_starts_from_the_snapshot_or_else_installs_the_wheel(page, contex
     if snapshot in ("blocked", "damaged"):
         assert len(wheels) == 1
     else:
-        assert wheels == [], "the snapshot holds every checks module: no wheel is needed"
+        assert wheels == [], "the snapshot and the zip mounted with it hold every checks module: no wheel is needed"
 
 
 def test_a_checklist_page_loads_the_search_index_after_its_first_result_and_search_works(page, context, rm):

@@ -38,9 +38,10 @@ def test_the_wheel_carries_bytecode_for_every_module_and_records_it(site):
                 assert (digest, size) == (f"sha256={expected}", str(len(data))), name
 
 
-def test_the_standard_library_has_the_start_up_modules_compiled(site):
+def test_the_full_standard_library_has_the_start_up_modules_compiled(site):
+    """The start without the snapshot mounts it (python_stdlib_full.zip)."""
     stock = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
-    with zipfile.ZipFile(site / "assets" / "pyodide" / "python_stdlib.zip") as shipped:
+    with zipfile.ZipFile(site / "assets" / "pyodide" / "python_stdlib_full.zip") as shipped:
         names = set(shipped.namelist())
         compiled = sorted(n for n in names if n.endswith(".pyc"))
         # What every start imports is bytecode; what the worker imports only on demand stays source.
@@ -54,3 +55,24 @@ def test_the_standard_library_has_the_start_up_modules_compiled(site):
         # Nothing else changed: every other file is the one the npm package ships.
         for name in names - set(compiled):
             assert shipped.read(name) == stock.read(name), name
+
+
+def test_the_standard_library_mounted_with_the_snapshot_holds_only_what_it_may_still_import(site):
+    """The snapshot has every module start-up imports: the zip mounted with it (python_stdlib.zip) holds the
+    standard-library modules imported on demand (csv, difflib), as the full library has them, and the
+    bytecode of the checks modules the snapshot does not hold (the tools but the checklists)."""
+    runtime = site / "assets" / "pyodide"
+    with (
+        zipfile.ZipFile(runtime / "python_stdlib_full.zip") as full,
+        zipfile.ZipFile(runtime / "python_stdlib.zip") as lazy,
+    ):
+        names = set(lazy.namelist())
+        assert {"difflib.py", "csv.py", "encodings/cp1252.py"} <= names
+        assert not {"os.pyc", "json/__init__.pyc", "dataclasses.pyc", "unittest/case.py", "http/client.py"} & names
+        for name in names:
+            if not name.startswith("checks/"):
+                assert lazy.read(name) == full.read(name), name
+        assert {"checks/compare/api.pyc", "checks/registers/api.pyc", "checks/agreement/__init__.pyc"} <= names
+        assert not {"checks/worker_api.pyc", "checks/scoring.pyc", "checks/cli.pyc"} & names
+        assert {lazy.read(name)[4:8] for name in names if name.endswith(".pyc")} == {HASH_BASED_UNCHECKED}
+    assert (runtime / "python_stdlib.zip").stat().st_size < (runtime / "python_stdlib_full.zip").stat().st_size / 5

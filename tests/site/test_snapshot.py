@@ -1,7 +1,7 @@
 """The memory snapshot the scoring worker starts from (sitebuild/snapshot-python.mjs).
 
 Restored with the site's own copy of Pyodide, it must answer exactly as the package does here,
-including what it imports only on demand from the shipped standard library (csv, difflib).
+including what it imports only on demand from the standard library shipped with it (csv, difflib).
 """
 
 from __future__ import annotations
@@ -27,9 +27,25 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 const runtime = process.env.RUNTIME;
+// As the worker does (docs/assets/js/rm-worker.js): the build stored the memory XOR the memory the
+// wasm starts with, undone in Pyodide's fsInit hook, after the wasm is instantiated and before it runs.
+let memory = null;
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async function (...args) {
+  const result = await instantiate.apply(this, args);
+  const exported = (result.instance ?? result).exports.memory;
+  if (!memory && exported instanceof WebAssembly.Memory) memory = exported;
+  return result;
+};
 const { loadPyodide } = await import(pathToFileURL(`${runtime}/pyodide.mjs`).href);
-const snapshot = gunzipSync(readFileSync(`${runtime}/snapshot.bin.gz`));
-const pyodide = await loadPyodide({ indexURL: `${runtime}/`, _loadSnapshot: snapshot });
+const snapshot = new Uint8Array(gunzipSync(readFileSync(`${runtime}/snapshot.bin.gz`)));
+const fsInit = () => {
+  const header = new DataView(snapshot.buffer).getUint32(4, true);
+  const words = new Uint32Array(snapshot.buffer, header);
+  const initial = new Uint32Array(memory.buffer, 0, words.length);
+  for (let i = 0; i < words.length; i++) words[i] ^= initial[i];
+};
+const pyodide = await loadPyodide({ indexURL: `${runtime}/`, _loadSnapshot: snapshot, fsInit });
 const { handle } = pyodide.pyimport("checks.worker_api");
 const requests = JSON.parse(readFileSync(0, "utf8"));
 console.log(JSON.stringify(requests.map(([action, payload]) => handle(action, payload))));
@@ -68,10 +84,32 @@ def test_the_restored_snapshot_answers_as_the_package_does(site, assessment_data
     assert "did you mean" in json.loads(replies[3])["error"]["problems"][0]["message"]
 
 
+def test_the_restored_snapshot_imports_a_tool_on_its_first_action_as_the_package_does(site):
+    """The snapshot holds what a checklist needs; a register's modules come from the standard library's
+    zip the worker mounts with it (python_stdlib.zip), on the register's first action."""
+    from checks.loader import load_definition
+    from checks.registers import register_files
+
+    path = next(p for p in register_files() if p.stem == "risk-register")
+    example = json.loads((path.parents[2] / "examples" / "risk-register.json").read_text(encoding="utf-8"))
+    definition = load_definition(path)
+    base = {"checklist": "risk-register", "version": definition["version"], "definition": definition}
+    requests = [
+        ("register_check", {**base, "document": example, "today": "2026-12-01"}),
+        ("register_report", {**base, "document": example, "today": "2026-12-01", "format": "markdown"}),
+    ]
+    requests = [(action, json.dumps(payload)) for action, payload in requests]
+    replies = restored_replies(site, requests)
+    assert replies == [handle(action, payload) for action, payload in requests]
+    assert "result" in json.loads(replies[1])
+
+
 def test_the_same_sources_give_the_same_snapshot(site, tmp_path):
-    """Offline readers download the snapshot again only when it really changed."""
+    """Offline readers download the snapshot (and the standard library that goes with it) again only
+    when it really changed."""
     runtime = site / "assets" / "pyodide"
     (wheel,) = runtime.glob("*.whl")
-    again = tmp_path / "snapshot.bin.gz"
-    run_node("snapshot-python.mjs", runtime, wheel, again, purpose="make the snapshot again")
+    again, stdlib = tmp_path / "snapshot.bin.gz", tmp_path / "python_stdlib.zip"
+    run_node("snapshot-python.mjs", runtime, wheel, again, stdlib, purpose="make the snapshot again")
     assert again.read_bytes() == (runtime / "snapshot.bin.gz").read_bytes()
+    assert stdlib.read_bytes() == (runtime / "python_stdlib.zip").read_bytes()

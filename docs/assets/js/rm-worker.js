@@ -9,6 +9,9 @@
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
 const LOCK_FILE_URL = new URL("pyodide-lock.json", INDEX_URL).href;
 const SNAPSHOT_URL = new URL("snapshot.bin.gz", INDEX_URL).href;
+// With the snapshot, Pyodide mounts its default python_stdlib.zip, which the build trimmed to what the
+// restored worker may still import; a start without the snapshot needs the whole standard library.
+const FULL_STDLIB_URL = new URL("python_stdlib_full.zip", INDEX_URL).href;
 const MAX_SNAPSHOT_BYTES = 2 ** 28; // 256 MB; the real one is about 31 MB
 const PACKAGE = "relationship-matters-checks";
 // When the engine itself fails, Python cannot word it: the reply carries a code, which the page
@@ -104,7 +107,7 @@ function watchDownload() {
   };
 }
 
-// Start at once: the first download (about 15 MB compressed) overlaps with the page's own work.
+// Start at once: the first download (about 7.5 MB compressed) overlaps with the page's own work.
 const download = watchDownload();
 const engine = start();
 engine.finally(download.stop).catch(() => {});
@@ -124,7 +127,7 @@ async function start() {
   const watch = watchWasm();
   let pyodide;
   try {
-    pyodide = await Promise.race([startPython(loadPyodide, snapshot), watch.failed]);
+    pyodide = await Promise.race([startPython(loadPyodide, snapshot, watch.memory), watch.failed]);
   } finally {
     watch.stop();
   }
@@ -133,25 +136,55 @@ async function start() {
   return api.handle;
 }
 
-// The build saved Pyodide's memory with every `checks` module imported (macros/snapshot-python.mjs);
-// restoring it skips Python's own start-up. The snapshot unpacks while Pyodide's files load and
+// The build saved Pyodide's memory with what a checklist needs imported (sitebuild/snapshot-python.mjs;
+// the other tools' modules come from the small python_stdlib.zip on their first action); restoring it
+// skips Python's own start-up. The snapshot unpacks while Pyodide's files load and
 // compile: loadPyodide() is given the memory's buffer at once, still empty, and its fsInit hook
 // holds start-up until the buffer is filled (Pyodide restores the memory only after that hook).
+// The build stored the memory XOR the memory the wasm starts with (its data segments, which the
+// reader has in pyodide.asm.wasm already), so that hook, run once the wasm is instantiated and
+// before any of its code, undoes that with the wasm's own memory (`startMemory`).
 // Should any of it fail (the file blocked, say), Python starts in full and installs the checks
 // wheel named in the lock file: slower, same results.
-async function startPython(loadPyodide, snapshot) {
+async function startPython(loadPyodide, snapshot, startMemory) {
   const memory = snapshot.then((s) => s.memory);
-  const unpacked = snapshot.then((s) => s.unpacked);
+  let failed;
+  const failure = new Promise((_, reject) => {
+    failed = reject;
+  });
   // A buffer that failed to fill must never be restored: that start then waits for ever, unused.
-  const filled = () => unpacked.catch(() => new Promise(() => {}));
+  const filled = async () => {
+    try {
+      const { memory: buffer, unpacked } = await snapshot;
+      await unpacked;
+      undoDelta(buffer, startMemory());
+    } catch (error) {
+      failed(error);
+      await new Promise(() => {});
+    }
+  };
   try {
     const restoring = loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: memory, fsInit: filled });
-    const [pyodide] = await Promise.all([restoring, unpacked]);
-    return pyodide;
+    return await Promise.race([restoring, failure]);
   } catch (error) {
     console.warn("rm-worker: could not start from the snapshot; starting Python in full.", error);
-    return loadPyodide({ indexURL: INDEX_URL, lockFileURL: LOCK_FILE_URL, packages: [PACKAGE] });
+    const options = { indexURL: INDEX_URL, stdLibURL: FULL_STDLIB_URL, lockFileURL: LOCK_FILE_URL };
+    return loadPyodide({ ...options, packages: [PACKAGE] });
   }
+}
+
+// XOR the snapshot's memory (after its header, whose length is its second 32-bit word) with the
+// memory the wasm started with.
+function undoDelta(snapshot, start) {
+  if (!start) throw new Error("the wasm's memory was not seen");
+  const header = new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
+  const length = snapshot.length - header;
+  if (header % 4 || snapshot.byteOffset % 4 || length % 4 || length > start.buffer.byteLength) {
+    throw new Error("the snapshot does not fit the wasm's memory");
+  }
+  const words = new Uint32Array(snapshot.buffer, snapshot.byteOffset + header, length / 4);
+  const initial = new Uint32Array(start.buffer, 0, length / 4);
+  for (let i = 0; i < words.length; i++) words[i] ^= initial[i];
 }
 
 // The snapshot is stored gzip-compressed, as few hosts compress binary files themselves. Resolves
@@ -196,8 +229,10 @@ async function unpackInto(bytes, memory) {
 // When pyodide.asm.wasm cannot be fetched or compiled, Pyodide 314 only logs
 // "wasm instantiation failed!" and its promise never settles. Watching this worker's
 // own WebAssembly calls while it loads turns that into a rejection we can report.
+// It also keeps the memory of the instance Pyodide makes (`memory()`), for the snapshot.
 function watchWasm() {
   const originals = {};
+  let memory = null;
   const failed = new Promise((_, reject) => {
     for (const name of ["instantiateStreaming", "instantiate"]) {
       const original = WebAssembly[name];
@@ -205,7 +240,10 @@ function watchWasm() {
       originals[name] = original;
       WebAssembly[name] = function (...args) {
         const pending = original.apply(this, args);
-        pending.catch(reject);
+        pending.then((result) => {
+          const exported = (result.instance ?? result).exports.memory;
+          if (!memory && exported instanceof WebAssembly.Memory) memory = exported;
+        }, reject);
         return pending;
       };
     }
@@ -213,6 +251,7 @@ function watchWasm() {
   failed.catch(() => {}); // reported through the race above
   return {
     failed,
+    memory: () => memory,
     stop() {
       Object.assign(WebAssembly, originals);
     },
