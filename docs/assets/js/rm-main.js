@@ -8,6 +8,7 @@
 import { initAgreement } from "./rm-agreement.js";
 import { initChecklist } from "./rm-checklist.js";
 import { initCompare } from "./rm-compare.js";
+import { initMenu } from "./rm-menu.js";
 import { fillMegabytes, initOfflineControl } from "./rm-offline.js";
 import { initRegister } from "./rm-register.js";
 
@@ -17,6 +18,7 @@ const COMPONENTS = {
   "rm-agreement": initAgreement,
   "rm-register": initRegister,
   "rm-offline": initOfflineControl,
+  "rm-menu": initMenu,
 };
 const STARTED = "rmStarted"; // data-rm-started on an element once its component is running
 

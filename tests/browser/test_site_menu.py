@@ -1,0 +1,65 @@
+"""The site menu on a narrow screen, by keyboard alone (rm-menu.js and site.css).
+
+Material's menu there is a drawer that slides in from the left. Its links used to stay in the tab
+order while it was closed and off-screen, so Tab went through some 50 links no one could see, and
+its menu button (a label) could not be reached or pressed with a key.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_scan import SCHEMES, assert_none, violations
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 800}
+FOCUSED = """() => {
+  const el = document.activeElement, box = el.getBoundingClientRect();
+  return {tag: el.tagName, text: (el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 40),
+          onScreen: box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight,
+          article: Boolean(el.closest("article"))};
+}"""
+
+
+def tab_until_the_article(page: Page) -> list[dict]:
+    """Tab from the top of the page until focus reaches the article (at most 30 presses)."""
+    stops = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop["article"]:
+            break
+        stops.append(stop)
+    return stops
+
+
+def test_tab_never_reaches_the_closed_menu_and_the_menu_button_opens_and_closes_it(page, rm):
+    page.set_viewport_size(PHONE)
+    page.goto(rm.site_url + "behaviours/leadership/")
+    expect(page.locator("html.rm-menu-button")).to_have_count(1)  # the script has started
+    stops = tab_until_the_article(page)
+    hidden = [stop["text"] for stop in stops if not stop["onScreen"]]
+    assert hidden == [], f"Tab reached what is off-screen: {hidden}"
+    assert "Site menu" in [stop["text"] for stop in stops], "the menu button is not in the tab order"
+
+    button = page.get_by_role("button", name="Site menu")
+    button.focus()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    first_link = page.locator(".md-sidebar--primary a[href]").first
+    expect(first_link).to_be_focused()
+    expect(first_link).to_be_in_viewport()
+    found = {}
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+        found[f"the open menu, {scheme}"] = violations(page)
+    assert_none(found)
+
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    page.keyboard.press(" ")
+    expect(button).to_have_attribute("aria-expanded", "true")
