@@ -16,6 +16,7 @@ in .cache/sitebuild/ under a hash of them, and a build whose inputs are unchange
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gzip
 import hashlib
 import json
@@ -65,17 +66,33 @@ def ship_runtime(site_dir: str | Path) -> str:
     if missing:
         raise FileNotFoundError(f"Pyodide files missing from {PYODIDE_DIR}: {', '.join(missing)}. Run `npm ci`.")
     cached = CACHE_DIR / f"runtime-{inputs_hash()}"
-    reused = cached.is_dir()
-    if not reused:
-        _make_runtime(cached)
-    os.utime(cached)  # most recently used: the last to be pruned
-    target = Path(site_dir) / TARGET
-    target.mkdir(parents=True, exist_ok=True)
-    for path in cached.iterdir():
-        if path.name != SUMMARY:
-            shutil.copy2(path, target / path.name)
-    summary = (cached / SUMMARY).read_text(encoding="utf-8")
-    return f"{summary} (unchanged, from {CACHE_DIR.relative_to(ROOT)})" if reused else summary
+    with _cache_lock():
+        reused = cached.is_dir()
+        if not reused:
+            _make_runtime(cached)
+        os.utime(cached)  # most recently used: the last to be pruned
+        target = Path(site_dir) / TARGET
+        target.mkdir(parents=True, exist_ok=True)
+        for path in cached.iterdir():
+            if path.name != SUMMARY:
+                shutil.copy2(path, target / path.name)
+        summary = (cached / SUMMARY).read_text(encoding="utf-8")
+    return f"{summary} (unchanged, from {os.path.relpath(CACHE_DIR, ROOT)})" if reused else summary
+
+
+@contextlib.contextmanager
+def _cache_lock():
+    """Hold the runtime cache alone while using it. Two builds at once (the test run's two workers
+    on a fresh clone) would otherwise both build the wheel, whose setuptools step writes `build/`
+    and `*.egg-info` in the source folder and fails when shared; the second now waits and reuses
+    the first one's runtime."""
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    with open(CACHE_DIR / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def inputs_hash() -> str:

@@ -76,3 +76,43 @@ def test_the_command_refuses_a_folder_with_no_site(tmp_path):
     done = subprocess.run([sys.executable, "-m", "sitebuild", str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 1
     assert done.stderr == f"{tmp_path}: no built site here (no index.html)\n"
+
+
+@needs_pyodide
+def test_two_builds_at_once_make_the_runtime_once_and_both_ship_it(tmp_path, monkeypatch):
+    """The test run's two workers build the site at the same moment on a fresh clone; making the
+    runtime twice at once fails (the wheel's setuptools step shares `build/` in the source folder)."""
+    import threading
+    import time
+
+    monkeypatch.setattr(runtime, "CACHE_DIR", tmp_path / "cache")
+    made, inside, errors = [], [], []
+
+    def make(destination: Path) -> None:
+        inside.append(destination)
+        try:
+            assert len(inside) == 1, "two builds made the runtime at the same time"
+            time.sleep(0.3)
+            destination.mkdir(parents=True)
+            (destination / runtime.SUMMARY).write_text("made", encoding="utf-8")
+            (destination / "snapshot.bin.gz").write_bytes(b"snapshot")
+            made.append(destination)
+        finally:
+            inside.remove(destination)
+
+    def build(site: Path) -> None:
+        try:
+            runtime.ship_runtime(site)
+        except Exception as error:  # reported below, from the test's own thread
+            errors.append(error)
+
+    monkeypatch.setattr(runtime, "_make_runtime", make)
+    builds = [threading.Thread(target=build, args=(tmp_path / name,)) for name in ("a", "b")]
+    for each in builds:
+        each.start()
+    for each in builds:
+        each.join()
+    assert errors == []
+    assert len(made) == 1
+    for name in ("a", "b"):
+        assert (tmp_path / name / runtime.TARGET / "snapshot.bin.gz").read_bytes() == b"snapshot"
