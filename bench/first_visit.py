@@ -33,25 +33,15 @@ from checklist_performance import CHECKLIST, GUIDANCE, build  # bench/ is on the
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import chromium  # the browser tests' launch settings, shared
+from engine_copy import ENGINE_KEPT  # the tests' question to the service worker, shared
 
 COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt")
 NETWORKS = {  # name: (download bits per second, latency ms)
     "10 Mbit/s, 40 ms": (10_000_000, 40),
     "1.6 Mbit/s, 150 ms": (1_600_000, 150),
 }
-# Whether the service worker holds the whole engine and has stopped copying (as tests/browser/site_pages.py).
-ENGINE_KEPT = """async () => {
-  const worker = (await navigator.serviceWorker.ready).active;
-  const status = new Promise((resolve) => navigator.serviceWorker.addEventListener("message", function hear(event) {
-    if (event.data?.type !== "engine-status") return;
-    navigator.serviceWorker.removeEventListener("message", hear);
-    resolve(event.data);
-  }));
-  worker.postMessage({type: "engine-status"});
-  const {done, total, copying} = await status;
-  return done === total && !copying;
-}"""
 SITE_KEPT = """async () => {
   const registration = await navigator.serviceWorker.ready;
   return Boolean(registration.active) && (await caches.keys()).some((name) => name.startsWith("relationship-matters-"));

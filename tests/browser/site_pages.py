@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
+from engine_copy import ENGINE_STATUS
 from playwright.sync_api import Browser, BrowserContext
 
 from checks import Checklist, score
@@ -86,19 +87,6 @@ CACHED = """async () => {
   const names = (await caches.keys()).filter((name) => name.startsWith("relationship-matters-"));
   const keys = names.length === 1 ? await (await caches.open(names[0])).keys() : [];
   return keys.map((request) => request.url.slice(root.length));
-}"""
-
-
-# What the service worker says of its copy of the engine: {done, total, copying} (sitebuild/sw-template.js).
-ENGINE_STATUS = """async () => {
-  const worker = (await navigator.serviceWorker.ready).active;
-  const status = new Promise((resolve) => navigator.serviceWorker.addEventListener("message", function hear(event) {
-    if (event.data?.type !== "engine-status") return;
-    navigator.serviceWorker.removeEventListener("message", hear);
-    resolve(event.data);
-  }));
-  worker.postMessage({type: "engine-status"});
-  return await status;
 }"""
 
 

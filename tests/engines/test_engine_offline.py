@@ -7,28 +7,15 @@ others are reached by following the site's links, as a reader would.
 from __future__ import annotations
 
 import pytest
+from engine_copy import ENGINE_KEPT
 from engine_pages import CHECKLISTS, document, guidance_path, mixed_choices, wait_for
 from results_panel import expected_panel
 
 pytestmark = pytest.mark.engines
 CONTROLLED = "return navigator.serviceWorker.controller !== null"
-# Whether the service worker holds the whole engine and has stopped copying (sitebuild/sw-template.js;
-# tests/browser/site_pages.py asks the same way).
-ENGINE_KEPT = """
-const settle = arguments[arguments.length - 1];
-(async () => {
-  const worker = (await navigator.serviceWorker.ready).active;
-  const status = new Promise((resolve) => navigator.serviceWorker.addEventListener("message", function hear(event) {
-    if (event.data?.type !== "engine-status") return;
-    navigator.serviceWorker.removeEventListener("message", hear);
-    resolve(event.data);
-  }));
-  worker.postMessage({type: "engine-status"});
-  const {done, total, copying} = await status;
-  return done === total && !copying;
-})().then(settle, () => settle(false));
-"""
-OFFLINE_READY = 120  # s: the service worker copies the whole site (about 22 MB) first
+# Whether the service worker holds the whole engine and has stopped copying (tests/engine_copy.py).
+KEPT = f"const settle = arguments[arguments.length - 1]; ({ENGINE_KEPT})().then(settle, () => settle(false));"
+OFFLINE_READY = 120  # s: the service worker copies the whole site (pages and engine) first
 
 
 def test_every_checklist_scores_offline_after_one_visit(fresh_tab, server, command_line):
@@ -39,7 +26,7 @@ def test_every_checklist_scores_offline_after_one_visit(fresh_tab, server, comma
     # The service worker copies the site when it installs, then takes control; a page that scores
     # then has it copy the engine too.
     wait_for(lambda: driver.execute_script(CONTROLLED), "the service worker to copy the site", OFFLINE_READY)
-    wait_for(lambda: driver.execute_async_script(ENGINE_KEPT), "the service worker to copy the engine", OFFLINE_READY)
+    wait_for(lambda: driver.execute_async_script(KEPT), "the service worker to copy the engine", OFFLINE_READY)
 
     server.stop()  # the `server` fixture starts it again after the test
     saved = document(first, mixed_choices(first, 4))
