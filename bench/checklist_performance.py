@@ -57,14 +57,30 @@ const start = performance.now();
 // A site built since the snapshot was stored XOR the wasm's starting memory mounts a trimmed
 // python_stdlib.zip with it, and keeps the full one for a start without the snapshot.
 const DELTA = __DELTA__;
+// A site built since the snapshot leaves out its unchanged pages reads it with rm-snapshot.js.
+const SPARSE = __SPARSE__;
 if (variant === "stock") options.stdLibURL = "./bench-stock-stdlib.zip";
 else if (variant === "" && DELTA) options.stdLibURL = "./assets/pyodide/python_stdlib_full.zip";
 if (variant === "snapshot" && !DELTA) {
   options._loadSnapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
     (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
   );
+} else if (variant === "snapshot" && SPARSE) {
+  // As the worker does, and no more (rm-worker.js, rm-snapshot.js).
+  let memory = null;
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => {
+    memory ??= result.instance.exports.memory;
+    return result;
+  });
+  const { readSnapshot } = await import("./assets/js/rm-snapshot.js");
+  const snapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
+    (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+  ).then((buffer) => readSnapshot(new Uint8Array(buffer)));
+  options._loadSnapshot = snapshot.then((read) => read.memory);
+  options.fsInit = async () => (await snapshot).fill(memory.buffer);
 } else if (variant === "snapshot") {
-  // As the worker does, and no more: the memory is stored XOR the wasm's starting memory (rm-worker.js).
+  // As the worker did before rm-snapshot.js: the memory stored XOR the wasm's starting memory.
   let memory = null;
   const instantiate = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => {
@@ -196,7 +212,9 @@ def main() -> None:
             build(site)
         # A page with no site scripts that only starts Pyodide in a module worker: the baseline.
         delta = (site / "assets" / "pyodide" / "python_stdlib_full.zip").exists()
+        sparse = (site / "assets" / "js" / "rm-snapshot.js").exists()
         worker = BARE_WORKER.replace("__DELTA__", "true" if delta else "false")
+        worker = worker.replace("__SPARSE__", "true" if sparse else "false")
         (site / "bench-bare-worker.mjs").write_text(worker, encoding="utf-8")
         (site / "bench-bare.html").write_text(BARE_PAGE, encoding="utf-8")
         shutil.copy(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip", site / "bench-stock-stdlib.zip")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import py_compile
 import sys
 import tempfile
@@ -61,14 +62,14 @@ def compile_archive(source: Path, target: Path, names: set[str]) -> int:
 def add_to_wheel(wheel: Path, package: str) -> int:
     """Add the bytecode of every module of ``package`` to ``wheel``, in ``__pycache__`` beside its
     source, and list it in the wheel's RECORD. Returns how many modules were compiled."""
-    tag = sys.implementation.cache_tag
     with zipfile.ZipFile(wheel) as old:
         entries = [(info, old.read(info)) for info in old.infolist()]
     sources = [(i, d) for i, d in entries if i.filename.startswith(f"{package}/") and i.filename.endswith(".py")]
     added = []
     for info, data in sources:
-        folder, _, stem = info.filename[:-3].rpartition("/")
-        added.append((_entry(f"{folder}/__pycache__/{stem}.{tag}.pyc", info.date_time), bytecode(data, info.filename)))
+        # Named for this interpreter and its optimisation level (``stem.cpython-314.opt-2.pyc`` under -OO).
+        cached = importlib.util.cache_from_source(info.filename)
+        added.append((_entry(cached, info.date_time), bytecode(data, info.filename)))
     record = next(info for info, _ in entries if info.filename.endswith(".dist-info/RECORD"))
     with zipfile.ZipFile(wheel, "w") as new:
         for info, data in entries:

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const [wheel, stdlibOut] = process.argv.slice(2);
-const pyodide = await loadPyodide();
+// Python as the worker runs it (snapshot-python.mjs): optimised, so the bytecode holds no docstrings.
+const pyodide = await loadPyodide({ env: { PYTHONOPTIMIZE: "2" } });
 const stdlib = pyodide.runPython("import os; os.path.dirname(os.__file__)");
 
 pyodide.FS.writeFile("/tmp/checks.whl", new Uint8Array(readFileSync(wheel)));

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import gzip
 import hashlib
 import json
 import os
@@ -27,6 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from sitebuild import snapshot_form
 from sitebuild.guards import check_pyodide_version, check_snapshot_fits
 from sitebuild.node import run_node
 
@@ -52,6 +52,7 @@ RUNTIME_INPUTS = (
     "sitebuild/guards.py",
     "sitebuild/compile-python.mjs",
     "sitebuild/snapshot-python.mjs",
+    "sitebuild/snapshot_form.py",
     "node_modules/pyodide/package.json",
     "node_modules/pyodide/pyodide-lock.json",
 )
@@ -118,11 +119,13 @@ def _make_runtime(destination: Path) -> None:
         compiled = run_node("compile-python.mjs", wheel, scratch / FULL_STDLIB, purpose="compile Python")
         write_lock(scratch, wheel)
         # Last: it reads the full standard library, and writes the one that goes with the snapshot.
-        snapshot = run_node(
-            "snapshot-python.mjs", scratch, wheel, scratch / SNAPSHOT, scratch / STDLIB, purpose="make the snapshot"
-        )
-        memory = gzip.decompress((scratch / SNAPSHOT).read_bytes())
-        check_snapshot_fits(memory, (scratch / "pyodide.asm.wasm").read_bytes())
+        raw = scratch / "snapshot.raw"
+        snapshot = run_node("snapshot-python.mjs", scratch, wheel, raw, scratch / STDLIB, purpose="make the snapshot")
+        check_snapshot_fits(raw.read_bytes(), (scratch / "pyodide.asm.wasm").read_bytes())
+        shipped = snapshot_form.compress(snapshot_form.pack(raw.read_bytes()))
+        (scratch / SNAPSHOT).write_bytes(shipped)
+        raw.unlink()
+        snapshot += f", {len(shipped) / 1e6:.1f} MB as shipped"
         (scratch / SUMMARY).write_text(f"{compiled}; {snapshot}", encoding="utf-8")
         with contextlib.suppress(OSError):  # another build made the same runtime first: use theirs
             scratch.rename(destination)

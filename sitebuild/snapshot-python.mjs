@@ -9,16 +9,15 @@
 //                may still import (those it has are in the snapshot already)
 //
 // The snapshot's form: Pyodide's own (a header, then the memory), with two changes that make it
-// compress to 60% (6.7 -> 4.0 MB with every checks module imported), undone by the worker (docs/assets/js/rm-worker.js) before Pyodide sees it:
+// compress well, undone by the worker (docs/assets/js/rm-snapshot.js) before Pyodide sees it:
 // - free memory is zeroed before the snapshot is taken (stale bytes of freed objects compress badly);
 // - the memory is stored XOR the memory Pyodide's wasm starts with (its data segments, which the
 //   reader has downloaded already in pyodide.asm.wasm): where they are unchanged it stores zeros.
-// The result is gzip-compressed, which browsers unpack natively (DecompressionStream).
+// The build then leaves out its pages of zeros and compresses the rest (sitebuild/snapshot_form.py).
 import nodeCrypto from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
 
 const FULL_STDLIB = "python_stdlib_full.zip"; // as runtime.py
 const [runtimeDir, wheel, out, stdlibOut] = process.argv.slice(2);
@@ -51,10 +50,14 @@ WebAssembly.instantiate = async function (...args) {
 };
 
 const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
+// Python optimised (python -OO): no docstrings in the memory saved (about 0.1 MB less to download) or
+// in the bytecode of the modules imported later, and no asserts (the checks package uses none). The
+// restored worker keeps this setting. A start without the snapshot runs the same bytecode unoptimised.
+const env = { PYTHONOPTIMIZE: "2" };
 // A Python with the checks wheel unpacked (not loadPackage()d: a snapshot cannot hold the JavaScript
 // objects the installer keeps), which then runs `code`.
 async function started(options, code) {
-  const started = await loadPyodide({ indexURL, stdLibURL: `${indexURL}${FULL_STDLIB}`, ...options });
+  const started = await loadPyodide({ indexURL, stdLibURL: `${indexURL}${FULL_STDLIB}`, env, ...options });
   started.FS.writeFile("/tmp/checks.whl", new Uint8Array(readFileSync(wheel)));
   started.runPython(`
 import importlib, site, zipfile
@@ -207,10 +210,9 @@ if (!pristine || header % 4 || snapshot.length - header > pristine.length) throw
 const words = new Uint32Array(snapshot.buffer, snapshot.byteOffset + header, (snapshot.length - header) / 4);
 const start = new Uint32Array(pristine.buffer, 0, words.length);
 for (let i = 0; i < words.length; i++) words[i] ^= start[i];
-const compressed = gzipSync(snapshot, { level: 9 });
-writeFileSync(out, compressed);
+writeFileSync(out, snapshot);
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 console.log(
-  `snapshot of ${mb(snapshot.length)} (${mb(compressed.length)} compressed) with ${modules} checks modules imported; ` +
+  `snapshot of ${mb(snapshot.length)} with ${modules} checks modules imported; ` +
     `${own} more and ${lazy} standard-library modules to import on demand`,
 );

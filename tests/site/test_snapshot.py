@@ -10,15 +10,18 @@ import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from answer_sets import MIXED
 
 from checks import worker_api
 from checks.worker_api import handle
+from sitebuild import snapshot_form
 from sitebuild.node import run_node
 
 NODE = shutil.which("node")
+READER = Path(__file__).resolve().parents[2] / "docs" / "assets" / "js" / "rm-snapshot.js"
 pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is needed to restore the snapshot")
 
 # Reads [action, payload JSON] pairs on stdin; prints the replies of the restored worker API.
@@ -27,8 +30,10 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 const runtime = process.env.RUNTIME;
-// As the worker does (docs/assets/js/rm-worker.js): the build stored the memory XOR the memory the
-// wasm starts with, undone in Pyodide's fsInit hook, after the wasm is instantiated and before it runs.
+// As the worker does (docs/assets/js/rm-worker.js), with its reader of the snapshot's form
+// (rm-snapshot.js): the memory, stored XOR the memory the wasm starts with, is filled in Pyodide's
+// fsInit hook, after the wasm is instantiated and before it runs.
+const { readSnapshot } = await import(pathToFileURL(process.env.READER).href);
 let memory = null;
 const instantiate = WebAssembly.instantiate;
 WebAssembly.instantiate = async function (...args) {
@@ -38,14 +43,9 @@ WebAssembly.instantiate = async function (...args) {
   return result;
 };
 const { loadPyodide } = await import(pathToFileURL(`${runtime}/pyodide.mjs`).href);
-const snapshot = new Uint8Array(gunzipSync(readFileSync(`${runtime}/snapshot.bin.gz`)));
-const fsInit = () => {
-  const header = new DataView(snapshot.buffer).getUint32(4, true);
-  const words = new Uint32Array(snapshot.buffer, header);
-  const initial = new Uint32Array(memory.buffer, 0, words.length);
-  for (let i = 0; i < words.length; i++) words[i] ^= initial[i];
-};
-const pyodide = await loadPyodide({ indexURL: `${runtime}/`, _loadSnapshot: snapshot, fsInit });
+const snapshot = readSnapshot(new Uint8Array(gunzipSync(readFileSync(`${runtime}/snapshot.bin.gz`))));
+const fsInit = () => snapshot.fill(memory.buffer);
+const pyodide = await loadPyodide({ indexURL: `${runtime}/`, _loadSnapshot: snapshot.memory, fsInit });
 const { handle } = pyodide.pyimport("checks.worker_api");
 const requests = JSON.parse(readFileSync(0, "utf8"));
 console.log(JSON.stringify(requests.map(([action, payload]) => handle(action, payload))));
@@ -53,7 +53,7 @@ console.log(JSON.stringify(requests.map(([action, payload]) => handle(action, pa
 
 
 def restored_replies(site, requests: list[tuple[str, str]]) -> list[str]:
-    env = {**os.environ, "RUNTIME": str(site / "assets" / "pyodide")}
+    env = {**os.environ, "RUNTIME": str(site / "assets" / "pyodide"), "READER": str(READER)}
     done = subprocess.run(
         [NODE, "--input-type=module", "-e", RESTORE],
         input=json.dumps(requests),
@@ -109,7 +109,8 @@ def test_the_same_sources_give_the_same_snapshot(site, tmp_path):
     when it really changed."""
     runtime = site / "assets" / "pyodide"
     (wheel,) = runtime.glob("*.whl")
-    again, stdlib = tmp_path / "snapshot.bin.gz", tmp_path / "python_stdlib.zip"
+    again, stdlib = tmp_path / "snapshot.raw", tmp_path / "python_stdlib.zip"
     run_node("snapshot-python.mjs", runtime, wheel, again, stdlib, purpose="make the snapshot again")
-    assert again.read_bytes() == (runtime / "snapshot.bin.gz").read_bytes()
+    shipped = runtime / "snapshot.bin.gz"
+    assert snapshot_form.compress(snapshot_form.pack(again.read_bytes())) == shipped.read_bytes()
     assert stdlib.read_bytes() == (runtime / "python_stdlib.zip").read_bytes()

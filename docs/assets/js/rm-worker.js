@@ -5,6 +5,8 @@
 // Every action except "ready" goes to checks.worker_api.handle(action, payloadJSON), the same
 // Python the tests and the command line call, which answers in that shape. No logic lives here.
 
+import { readSnapshot } from "./rm-snapshot.js";
+
 // Every URL is relative to this file, so the site works under any subpath.
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
 const LOCK_FILE_URL = new URL("pyodide-lock.json", INDEX_URL).href;
@@ -12,8 +14,10 @@ const SNAPSHOT_URL = new URL("snapshot.bin.gz", INDEX_URL).href;
 // With the snapshot, Pyodide mounts its default python_stdlib.zip, which the build trimmed to what the
 // restored worker may still import; a start without the snapshot needs the whole standard library.
 const FULL_STDLIB_URL = new URL("python_stdlib_full.zip", INDEX_URL).href;
-const MAX_SNAPSHOT_BYTES = 2 ** 28; // 256 MB; the real one is about 31 MB
+const MAX_PACKED_BYTES = 2 ** 28; // 256 MB; the real one is about 9 MB (gzip undone)
 const PACKAGE = "relationship-matters-checks";
+// Python optimised (python -OO), as in the snapshot: the build compiled the bytecode that way.
+const OPTIMISED = { PYTHONOPTIMIZE: "2" };
 // When the engine itself fails, Python cannot word it: the reply carries a code, which the page
 // looks up among the messages Python gave it.
 const LOAD_FAILED = { code: "engine-not-loaded", message: "", problems: [] };
@@ -107,7 +111,7 @@ function watchDownload() {
   };
 }
 
-// Start at once: the first download (about 7.5 MB compressed) overlaps with the page's own work.
+// Start at once: the first download (about 7 MB compressed) overlaps with the page's own work.
 const download = watchDownload();
 const engine = start();
 engine.finally(download.stop).catch(() => {});
@@ -138,12 +142,13 @@ async function start() {
 
 // The build saved Pyodide's memory with what a checklist needs imported (sitebuild/snapshot-python.mjs;
 // the other tools' modules come from the small python_stdlib.zip on their first action); restoring it
-// skips Python's own start-up. The snapshot unpacks while Pyodide's files load and
-// compile: loadPyodide() is given the memory's buffer at once, still empty, and its fsInit hook
-// holds start-up until the buffer is filled (Pyodide restores the memory only after that hook).
+// skips Python's own start-up. The snapshot unpacks while Pyodide's own script loads: loadPyodide()
+// is given the buffer once it has, still without its memory, and its fsInit hook fills that in
+// (Pyodide restores the memory only after that hook).
 // The build stored the memory XOR the memory the wasm starts with (its data segments, which the
-// reader has in pyodide.asm.wasm already), so that hook, run once the wasm is instantiated and
-// before any of its code, undoes that with the wasm's own memory (`startMemory`).
+// reader has in pyodide.asm.wasm already), and left out the pages where they are the same
+// (rm-snapshot.js), so that hook, run once the wasm is instantiated and before any of its code, fills
+// the memory in from the wasm's own (`startMemory`).
 // Should any of it fail (the file blocked, say), Python starts in full and installs the checks
 // wheel named in the lock file: slower, same results.
 async function startPython(loadPyodide, snapshot, startMemory) {
@@ -155,9 +160,9 @@ async function startPython(loadPyodide, snapshot, startMemory) {
   // A buffer that failed to fill must never be restored: that start then waits for ever, unused.
   const filled = async () => {
     try {
-      const { memory: buffer, unpacked } = await snapshot;
-      await unpacked;
-      undoDelta(buffer, startMemory());
+      const start = startMemory();
+      if (!start) throw new Error("the wasm's memory was not seen");
+      (await snapshot).fill(start.buffer);
     } catch (error) {
       failed(error);
       await new Promise(() => {});
@@ -168,37 +173,22 @@ async function startPython(loadPyodide, snapshot, startMemory) {
     return await Promise.race([restoring, failure]);
   } catch (error) {
     console.warn("rm-worker: could not start from the snapshot; starting Python in full.", error);
-    const options = { indexURL: INDEX_URL, stdLibURL: FULL_STDLIB_URL, lockFileURL: LOCK_FILE_URL };
+    const options = { indexURL: INDEX_URL, stdLibURL: FULL_STDLIB_URL, lockFileURL: LOCK_FILE_URL, env: OPTIMISED };
     return loadPyodide({ ...options, packages: [PACKAGE] });
   }
 }
 
-// XOR the snapshot's memory (after its header, whose length is its second 32-bit word) with the
-// memory the wasm started with.
-function undoDelta(snapshot, start) {
-  if (!start) throw new Error("the wasm's memory was not seen");
-  const header = new DataView(snapshot.buffer, snapshot.byteOffset).getUint32(4, true);
-  const length = snapshot.length - header;
-  if (header % 4 || snapshot.byteOffset % 4 || length % 4 || length > start.buffer.byteLength) {
-    throw new Error("the snapshot does not fit the wasm's memory");
-  }
-  const words = new Uint32Array(snapshot.buffer, snapshot.byteOffset + header, length / 4);
-  const initial = new Uint32Array(start.buffer, 0, length / 4);
-  for (let i = 0; i < words.length; i++) words[i] ^= initial[i];
-}
-
-// The snapshot is stored gzip-compressed, as few hosts compress binary files themselves. Resolves
-// with the buffer to restore and a promise that settles once it is filled.
+// The snapshot is stored gzip-compressed, as few hosts compress binary files themselves. Resolves with
+// what readSnapshot() gives: the buffer to restore, and how to fill it.
 async function fetchSnapshot() {
   const response = await fetch(SNAPSHOT_URL);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${SNAPSHOT_URL}`);
   const bytes = await readCounted(response, (length) => download.add("snapshot.bin.gz", length));
   // A host that sends .gz files with Content-Encoding: gzip has had the browser unpack it already.
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { memory: bytes, unpacked: Promise.resolve() };
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return readSnapshot(bytes);
   const size = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4).getUint32(0, true); // gzip's trailer
-  if (size > MAX_SNAPSHOT_BYTES) throw new Error(`the snapshot claims ${size} bytes: it is damaged`);
-  const memory = new Uint8Array(size);
-  return { memory, unpacked: unpackInto(bytes, memory) };
+  if (size > MAX_PACKED_BYTES) throw new Error(`the snapshot claims ${size} bytes: it is damaged`);
+  return readSnapshot(await gunzip(bytes, size));
 }
 
 // The whole body, its bytes counted as they come (for the download progress).
@@ -216,14 +206,16 @@ async function readCounted(response, counted) {
   return bytes;
 }
 
-async function unpackInto(bytes, memory) {
+async function gunzip(bytes, size) {
+  const unpacked = new Uint8Array(size);
   const chunks = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")).getReader();
   let filled = 0;
   for (let chunk = await chunks.read(); !chunk.done; chunk = await chunks.read()) {
-    memory.set(chunk.value, filled); // throws past the end
+    unpacked.set(chunk.value, filled); // throws past the end
     filled += chunk.value.length;
   }
-  if (filled !== memory.length) throw new Error(`the snapshot unpacked to ${filled} bytes, not ${memory.length}`);
+  if (filled !== size) throw new Error(`the snapshot unpacked to ${filled} bytes, not ${size}`);
+  return unpacked;
 }
 
 // When pyodide.asm.wasm cannot be fetched or compiled, Pyodide 314 only logs

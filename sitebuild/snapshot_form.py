@@ -1,0 +1,72 @@
+"""The form the memory snapshot is shipped in (assets/pyodide/snapshot.bin.gz): sparse, then gzip.
+
+snapshot-python.mjs saves Pyodide's snapshot (a header, then the WebAssembly memory) with the memory
+stored XOR the memory the wasm starts with. About 70% of its 4 KB pages are then all zeros: the
+wasm's data segments left as they were, and memory never used. Those pages are left out here, so the
+reader's browser unpacks about 9 MB instead of 31 MB before Python can start (the worker's thread
+does that work while Pyodide's own script loads). The reader (docs/assets/js/rm-snapshot.js) puts the
+wasm's starting memory in their place.
+
+Layout, after gzip (little-endian 32-bit words):
+
+- ``RMSP``, the snapshot's size (Pyodide's header and memory), Pyodide's header length, the page size;
+- Pyodide's header;
+- a bitmap with a bit for each page of memory (lowest bit first), padded to whole words: 1 = stored;
+- the stored pages, in order (the last may be shorter than a page).
+
+The functions are pure, so the build and the tests share them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import struct
+
+MAGIC = b"RMSP"
+PAGE = 4096
+_WORDS = struct.Struct("<4sIII")
+
+
+def pack(snapshot: bytes, page: int = PAGE) -> bytes:
+    """The sparse form of a Pyodide snapshot whose memory is stored XOR the wasm's starting memory."""
+    if len(snapshot) < 8:
+        raise ValueError("the snapshot is too short to have a header")
+    (header,) = struct.unpack_from("<I", snapshot, 4)
+    if header % 4 or header > len(snapshot) or (len(snapshot) - header) % 4 or page % 4:
+        raise ValueError("the snapshot's header and memory are not whole 32-bit words")
+    memory = memoryview(snapshot)[header:]
+    pages = [memory[at : at + page] for at in range(0, len(memory), page)]
+    stored = [each != bytes(each.nbytes) for each in pages]  # a page not all zeros
+    bitmap = bytearray(-(-len(pages) // 32) * 4)
+    for index, keep in enumerate(stored):
+        if keep:
+            bitmap[index // 8] |= 1 << (index % 8)
+    kept = b"".join(bytes(each) for each, keep in zip(pages, stored, strict=True) if keep)
+    return _WORDS.pack(MAGIC, len(snapshot), header, page) + snapshot[:header] + bytes(bitmap) + kept
+
+
+def unpack(packed: bytes, start: bytes) -> bytes:
+    """The Pyodide snapshot itself, with `start` (the wasm's starting memory) XOR'd back in: what the
+    browser restores. For the build's checks and the tests; the browser has its own reader."""
+    magic, size, header, page = _WORDS.unpack_from(packed)
+    if magic != MAGIC:
+        raise ValueError("not a snapshot in this site's sparse form")
+    length = size - header
+    count = -(-length // page)
+    bitmap_at = _WORDS.size + header
+    at = bitmap_at + -(-count // 32) * 4
+    memory = bytearray(start[:length].ljust(length, b"\0"))
+    for index in range(count):
+        if packed[bitmap_at + index // 8] >> (index % 8) & 1:
+            offset, end = index * page, min(length, (index + 1) * page)
+            delta = int.from_bytes(packed[at : at + end - offset], "little")
+            memory[offset:end] = (int.from_bytes(memory[offset:end], "little") ^ delta).to_bytes(end - offset, "little")
+            at += end - offset
+    if at != len(packed):
+        raise ValueError(f"the snapshot holds {len(packed) - at} bytes more or less than its bitmap says")
+    return packed[_WORDS.size : _WORDS.size + header] + bytes(memory)
+
+
+def compress(packed: bytes) -> bytes:
+    """gzip at its best setting, with no time stamp: the same snapshot always gives the same file."""
+    return gzip.compress(packed, compresslevel=9, mtime=0)
