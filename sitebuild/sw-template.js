@@ -75,8 +75,11 @@ async function precache() {
   await cache.put(scoped(REVISIONS), new Response(JSON.stringify(revisions)));
 }
 
+// A page is fetched by the address readers use (`dir/`, not `dir/index.html`): the page this visit
+// opened is then in the HTTP cache under it, and revalidates with a 304 instead of coming again.
 async function download(key) {
-  const response = await fetch(key, { cache: "no-cache", credentials: "same-origin" });
+  const address = key.endsWith("/index.html") ? key.slice(0, -"index.html".length) : key;
+  const response = await fetch(address, { cache: "no-cache", credentials: "same-origin" });
   if (!response.ok) throw new Error(`offline copy: ${key} answered ${response.status}`);
   return response;
 }

@@ -112,10 +112,12 @@ class Served:
         return Served(root, free_port())
 
     def bodies(self) -> dict[str, int]:
-        """How many times each path was sent in full."""
+        """How many times each file was sent in full (a page's ``dir/`` and ``dir/index.html`` are one file)."""
         counts: dict[str, int] = {}
         for path, _ in self.sent:
-            counts[path] = counts.get(path, 0) + 1
+            file = path.split("?")[0]
+            file += "index.html" if file.endswith("/") else ""
+            counts[file] = counts.get(file, 0) + 1
         return counts
 
 
