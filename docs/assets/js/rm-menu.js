@@ -1,37 +1,34 @@
 /** The site menu on a narrow screen, for the keyboard.
  *
  * There, Material's menu is a drawer opened by a hidden checkbox through the header's
- * `<label for="__drawer">`, and a label can be neither focused nor pressed with a key. This makes
- * that label a button (markup from the template, behaviour from the script, as GOV.UK Frontend
- * does): Enter or Space opens the drawer and moves focus to its first link; Escape closes it and
- * returns focus to the button. site.css takes the closed drawer out of the tab order once the
- * button works (so without JavaScript nothing changes). */
+ * `<label for="__drawer">`, and a label can be neither focused nor pressed with a key. The template
+ * puts a real button before it, hidden; this shows it (site.css then hides the label, and takes the
+ * closed drawer out of the tab order), so without JavaScript nothing changes. Pressed, the button
+ * works the checkbox; opened by a key, the drawer takes focus on its first link, and Escape closes it
+ * and returns focus to the button. */
 export function initMenu(button) {
-  const toggle = document.getElementById(button.htmlFor);
+  const toggle = document.getElementById(button.dataset.toggle);
   const drawer = document.querySelector(".md-sidebar--primary");
   if (!toggle || !drawer) return;
-  button.tabIndex = 0;
-  button.setAttribute("role", "button");
-  button.setAttribute("aria-label", button.dataset.name); // the name comes from the template
   button.setAttribute("aria-controls", drawer.id || (drawer.id = "rm-site-menu"));
   const shown = () => button.setAttribute("aria-expanded", String(toggle.checked));
   shown();
   toggle.addEventListener("change", shown);
-  document.documentElement.classList.add("rm-menu-button"); // site.css: the closed drawer leaves the tab order
-  button.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
+  button.addEventListener("click", (event) => {
     toggle.click(); // Material's drawer follows the checkbox
-    if (toggle.checked) drawer.querySelector("a[href]")?.focus();
+    const byKey = event.detail === 0; // Enter or Space: no pointer clicked
+    if (toggle.checked && byKey) drawer.querySelector("a[href]")?.focus();
   });
+  button.hidden = false;
+  document.documentElement.classList.add("rm-menu-button"); // site.css: the label makes way, the closed drawer leaves the tab order
   if (!listening) document.addEventListener("keydown", closeMenu); // once: instant navigation restarts components
   listening = true;
 }
 
 let listening = false;
 function closeMenu(event) {
-  const button = document.querySelector('label[data-module="rm-menu"][role="button"]');
-  const toggle = button && document.getElementById(button.htmlFor);
+  const button = document.querySelector('button[data-module="rm-menu"]');
+  const toggle = button && document.getElementById(button.dataset.toggle);
   if (event.key !== "Escape" || !toggle?.checked) return;
   toggle.click();
   button.focus();
