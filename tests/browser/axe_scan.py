@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
-from scan_count import WCAG_TAGS
+from scan_count import EXTRA_RULES, WCAG_TAGS
 
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": WCAG_TAGS},
+    "rules": {rule: {"enabled": True} for rule in EXTRA_RULES},
+    "resultTypes": ["violations"],
+}
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's scheme for each system setting
 AXE = Axe()
 
