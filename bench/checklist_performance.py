@@ -59,43 +59,41 @@ const start = performance.now();
 const DELTA = __DELTA__;
 // A site built since the snapshot leaves out its unchanged pages reads it with rm-snapshot.js.
 const SPARSE = __SPARSE__;
+// The memory of the instance Pyodide makes, as the worker keeps it (watchWasm() in rm-worker.js).
+function watchMemory() {
+  let memory = null;
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => {
+    memory ??= result.instance.exports.memory;
+    return result;
+  });
+  return () => memory;
+}
+// The snapshot file, gzip undone.
+const unpacked = () => fetch("./assets/pyodide/snapshot.bin.gz").then(
+  (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+);
 if (variant === "stock") options.stdLibURL = "./bench-stock-stdlib.zip";
 else if (variant === "" && DELTA) options.stdLibURL = "./assets/pyodide/python_stdlib_full.zip";
 if (variant === "snapshot" && !DELTA) {
-  options._loadSnapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
-    (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-  );
+  options._loadSnapshot = unpacked();
 } else if (variant === "snapshot" && SPARSE) {
   // As the worker does, and no more (rm-worker.js, rm-snapshot.js).
-  let memory = null;
-  const instantiate = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => {
-    memory ??= result.instance.exports.memory;
-    return result;
-  });
+  const memory = watchMemory();
   const { readSnapshot } = await import("./assets/js/rm-snapshot.js");
-  const snapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
-    (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-  ).then((buffer) => readSnapshot(new Uint8Array(buffer)));
+  const snapshot = unpacked().then((buffer) => readSnapshot(new Uint8Array(buffer)));
   options._loadSnapshot = snapshot.then((read) => read.memory);
-  options.fsInit = async () => (await snapshot).fill(memory.buffer);
+  options.fsInit = async () => (await snapshot).fill(memory().buffer);
 } else if (variant === "snapshot") {
   // As the worker did before rm-snapshot.js: the memory stored XOR the wasm's starting memory.
-  let memory = null;
-  const instantiate = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = (...args) => instantiate(...args).then((result) => {
-    memory ??= result.instance.exports.memory;
-    return result;
-  });
-  const snapshot = fetch("./assets/pyodide/snapshot.bin.gz").then(
-    (response) => new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-  ).then((buffer) => new Uint8Array(buffer));
+  const memory = watchMemory();
+  const snapshot = unpacked().then((buffer) => new Uint8Array(buffer));
   options._loadSnapshot = snapshot;
   options.fsInit = async () => {
     const bytes = await snapshot;
     const header = new DataView(bytes.buffer).getUint32(4, true);
     const words = new Uint32Array(bytes.buffer, header);
-    const initial = new Uint32Array(memory.buffer, 0, words.length);
+    const initial = new Uint32Array(memory().buffer, 0, words.length);
     for (let i = 0; i < words.length; i++) words[i] ^= initial[i];
   };
 }

@@ -50,9 +50,10 @@ WebAssembly.instantiate = async function (...args) {
 };
 
 const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
-// Python optimised (python -OO): no docstrings in the memory saved (about 0.1 MB less to download) or
-// in the bytecode of the modules imported later, and no asserts (the checks package uses none). The
-// restored worker keeps this setting. A start without the snapshot runs the same bytecode unoptimised.
+// Python optimised (python -OO): no docstrings in the memory saved (about 0.3 MB less to download) or
+// in the bytecode of the modules imported later, and no asserts (the checks package uses none, nor
+// __doc__: tests/test_optimised_python.py). The restored worker keeps this setting; its start without
+// the snapshot sets it too (rm-worker.js), as compile-python.mjs compiled the bytecode for it.
 const env = { PYTHONOPTIMIZE: "2" };
 // A Python with the checks wheel unpacked (not loadPackage()d: a snapshot cannot hold the JavaScript
 // objects the installer keeps), which then runs `code`.

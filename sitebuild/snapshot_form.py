@@ -14,7 +14,7 @@ Layout, after gzip (little-endian 32-bit words):
 - a bitmap with a bit for each page of memory (lowest bit first), padded to whole words: 1 = stored;
 - the stored pages, in order (the last may be shorter than a page).
 
-The functions are pure, so the build and the tests share them.
+The functions are pure: the build packs and compresses with them, the tests also unpack.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def pack(snapshot: bytes, page: int = PAGE) -> bytes:
 
 def unpack(packed: bytes, start: bytes) -> bytes:
     """The Pyodide snapshot itself, with `start` (the wasm's starting memory) XOR'd back in: what the
-    browser restores. For the build's checks and the tests; the browser has its own reader."""
+    browser restores. Python's reader, for the tests; the browser has its own (rm-snapshot.js)."""
     magic, size, header, page = _WORDS.unpack_from(packed)
     if magic != MAGIC:
         raise ValueError("not a snapshot in this site's sparse form")

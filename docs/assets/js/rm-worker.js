@@ -5,7 +5,7 @@
 // Every action except "ready" goes to checks.worker_api.handle(action, payloadJSON), the same
 // Python the tests and the command line call, which answers in that shape. No logic lives here.
 
-import { readSnapshot } from "./rm-snapshot.js";
+import { MAX_BYTES, readSnapshot } from "./rm-snapshot.js";
 
 // Every URL is relative to this file, so the site works under any subpath.
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
@@ -14,7 +14,6 @@ const SNAPSHOT_URL = new URL("snapshot.bin.gz", INDEX_URL).href;
 // With the snapshot, Pyodide mounts its default python_stdlib.zip, which the build trimmed to what the
 // restored worker may still import; a start without the snapshot needs the whole standard library.
 const FULL_STDLIB_URL = new URL("python_stdlib_full.zip", INDEX_URL).href;
-const MAX_PACKED_BYTES = 2 ** 28; // 256 MB; the real one is about 9 MB (gzip undone)
 const PACKAGE = "relationship-matters-checks";
 // Python optimised (python -OO), as in the snapshot: the build compiled the bytecode that way.
 const OPTIMISED = { PYTHONOPTIMIZE: "2" };
@@ -187,7 +186,7 @@ async function fetchSnapshot() {
   // A host that sends .gz files with Content-Encoding: gzip has had the browser unpack it already.
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return readSnapshot(bytes);
   const size = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4).getUint32(0, true); // gzip's trailer
-  if (size > MAX_PACKED_BYTES) throw new Error(`the snapshot claims ${size} bytes: it is damaged`);
+  if (size > MAX_BYTES) throw new Error(`the snapshot claims ${size} bytes: it is damaged`);
   return readSnapshot(await gunzip(bytes, size));
 }
 
