@@ -18,7 +18,7 @@ FOCUSED = """() => {
   const el = document.activeElement, box = el.getBoundingClientRect();
   return {tag: el.tagName, text: (el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 40),
           onScreen: box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight,
-          article: Boolean(el.closest("article"))};
+          article: Boolean(el.closest("article")), menu: Boolean(el.closest(".md-sidebar--primary"))};
 }"""
 
 
@@ -55,6 +55,16 @@ def test_tab_never_reaches_the_closed_menu_and_the_menu_button_opens_and_closes_
     first_link = page.locator(".md-sidebar--primary a[href]").first
     expect(first_link).to_be_focused()
     expect(first_link).to_be_in_viewport()
+    # The open menu covers the page: Tab and Shift+Tab go round its links and never behind it.
+    for key in ("Tab", "Shift+Tab"):
+        behind = []
+        for _ in range(80):  # the menu has about 40 links: round it once, and back into it
+            page.keyboard.press(key)
+            stop = page.evaluate(FOCUSED)
+            if not stop["menu"] and stop["tag"] != "BODY":  # BODY: past the last link, before the first again
+                behind.append(f"{stop['tag']} {stop['text']!r}")
+        assert behind == [], f"{key} left the open menu for what it covers: {behind[:5]}"
+    first_link.focus()
     found = {}
     for scheme in SCHEMES:
         page.emulate_media(color_scheme=scheme)
@@ -65,5 +75,8 @@ def test_tab_never_reaches_the_closed_menu_and_the_menu_button_opens_and_closes_
     page.keyboard.press("Escape")
     expect(button).to_have_attribute("aria-expanded", "false")
     expect(button).to_be_focused()
+    page.keyboard.press("Tab")  # closed, the page is back in the tab order
+    assert not page.evaluate(FOCUSED)["menu"]
+    button.focus()
     page.keyboard.press(" ")
     expect(button).to_have_attribute("aria-expanded", "true")

@@ -5,15 +5,20 @@
  * puts a real button before it, hidden; this shows it (site.css then hides the label, and takes the
  * closed drawer out of the tab order), so without JavaScript nothing changes. Pressed, the button
  * works the checkbox; opened by a key, the drawer takes focus on its first link, and Escape closes it
- * and returns focus to the button. */
+ * and returns focus to the button. While the drawer is open, the page behind it is inert: Tab stays in
+ * the menu, and nothing the drawer covers can take focus (WCAG 2.4.11) or be read out behind it. */
 export function initMenu(button) {
   const toggle = document.getElementById(button.dataset.toggle);
   const drawer = document.querySelector(".md-sidebar--primary");
   if (!toggle || !drawer) return;
   button.setAttribute("aria-controls", drawer.id || (drawer.id = "rm-site-menu"));
-  const shown = () => button.setAttribute("aria-expanded", String(toggle.checked));
+  const shown = () => {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    pageBehind(toggle.checked && DRAWER.matches);
+  };
   shown();
-  toggle.addEventListener("change", shown);
+  toggle.addEventListener("change", shown); // Material opens and closes the drawer with clicks on it
+  DRAWER.addEventListener("change", shown);
   button.addEventListener("click", (event) => {
     toggle.click(); // Material's drawer follows the checkbox
     const byKey = event.detail === 0; // Enter or Space: no pointer clicked
@@ -23,6 +28,19 @@ export function initMenu(button) {
   document.documentElement.classList.add("rm-menu-button"); // site.css: the label makes way, the closed drawer leaves the tab order
   if (!listening) document.addEventListener("keydown", closeMenu); // once: instant navigation restarts components
   listening = true;
+}
+
+// Material's breakpoint (site.css uses it too): below it the menu is a drawer over the page.
+const DRAWER = matchMedia("(max-width: 76.234375em)");
+
+/** Make inert, or not, everything beside the drawer and its ancestors up to the body, but the overlay
+ * (a click on it closes the drawer). The drawer is looked up each time: instant navigation may replace it. */
+function pageBehind(inert) {
+  for (let el = document.querySelector(".md-sidebar--primary"); el && el !== document.body; el = el.parentElement) {
+    for (const sibling of el.parentElement?.children ?? []) {
+      if (sibling !== el && !sibling.classList.contains("md-overlay")) sibling.inert = inert;
+    }
+  }
 }
 
 let listening = false;
