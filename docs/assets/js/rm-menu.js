@@ -12,9 +12,13 @@ export function initMenu(button) {
   const drawer = document.querySelector(".md-sidebar--primary");
   if (!toggle || !drawer) return;
   button.setAttribute("aria-controls", drawer.id || (drawer.id = "rm-site-menu"));
+  let covered = false; // is the page behind the drawer inert? Changed only when it must be
   const shown = () => {
     button.setAttribute("aria-expanded", String(toggle.checked));
-    pageBehind(toggle.checked && DRAWER.matches);
+    const cover = toggle.checked && DRAWER.matches;
+    if (cover === covered) return;
+    covered = cover;
+    pageBehind(cover);
   };
   shown();
   toggle.addEventListener("change", shown); // Material opens and closes the drawer with clicks on it
