@@ -132,7 +132,7 @@ def build(out: Path) -> None:
 
 
 def launch(p):
-    return p.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
+    return p.chromium.launch(executable_path=chromium.BROWSER, args=chromium.ARGS)
 
 
 def time_to_ready(page, url: str) -> dict[str, float]:

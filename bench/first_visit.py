@@ -135,7 +135,7 @@ def first_visit(p, server: PagesServer, path: str, network: tuple[int, int] | No
     """One first visit with a fresh profile: bytes (everything, the service worker's copy included) and,
     on a checklist page, the time to the first result from navigation start."""
     with tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(profile, executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
+        context = p.chromium.launch_persistent_context(profile, executable_path=chromium.BROWSER, args=chromium.ARGS)
         context.add_init_script(READY)
         page = context.new_page()
         if network:

@@ -54,7 +54,7 @@ CHROME_FLAGS = [flag for flag in chromium.ARGS if not flag.startswith("--host-re
 
 def run_lighthouse(url: str, report: Path) -> dict:
     """One Lighthouse run with its default (mobile) settings; returns the JSON report."""
-    env = {**os.environ, "CHROME_PATH": chromium.EXECUTABLE or ""}
+    env = {**os.environ, "CHROME_PATH": chromium.BROWSER or ""}
     command = [
         str(LIGHTHOUSE),
         url,

@@ -93,7 +93,7 @@ def main() -> None:
         variants = {"all tricks": "with", **{f"without {t}": t.replace(" ", "-") for t in TRICKS}}
         results: dict[str, list[dict]] = {name: [] for name in variants}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium.BROWSER, args=chromium.ARGS)
             for run in range(runs):
                 order = list(variants) if run % 2 == 0 else list(reversed(variants))  # interleaved
                 for name in order:

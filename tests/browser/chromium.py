@@ -1,13 +1,27 @@
-"""How the browser tests start Chromium: Debian's build, with its own background traffic switched off."""
+"""How the browser tests start Chromium: Debian's, with its own background traffic switched off.
+
+The tests drive Debian's `chromium-headless-shell`: the same Blink and V8 as its `chromium`, without
+the browser's own windows. Each test's context is a new window, and in the full browser each window
+also starts the address bar's suggestion popup, a page of its own that took about 0.8 s of CPU each
+time here: more than a guidance page's whole load. The benchmarks and Lighthouse (bench/) run the
+full browser, as readers have it (`BROWSER`).
+"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-EXECUTABLE = str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else shutil.which("chromium")
-"""Debian's Chromium; None lets Playwright use its own browser where Debian's is absent."""
+
+def _debian(name: str) -> str | None:
+    path = Path("/usr/bin") / name
+    return str(path) if path.exists() else shutil.which(name)
+
+
+BROWSER = _debian("chromium")
+"""Debian's Chromium, the full browser; None lets Playwright use its own browser where it is absent."""
+EXECUTABLE = _debian("chromium-headless-shell") or BROWSER
+"""What the tests drive: Debian's headless shell (scripts/system-packages installs it), else the full browser."""
 ARGS = [
     "--headless",
     "--no-sandbox",
