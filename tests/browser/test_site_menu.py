@@ -80,3 +80,24 @@ def test_tab_never_reaches_the_closed_menu_and_the_menu_button_opens_and_closes_
     button.focus()
     page.keyboard.press(" ")
     expect(button).to_have_attribute("aria-expanded", "true")
+
+
+def test_the_menu_still_opens_by_keyboard_after_instant_navigation(page, rm):
+    """Material's instant navigation replaces the page's container, drawer and all; the button stays."""
+    page.set_viewport_size(PHONE)
+    page.goto(rm.site_url + "behaviours/leadership/")
+    page.evaluate("window.__samePage = true")
+    button = page.get_by_role("button", name="Site menu")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.locator(".md-sidebar--primary a[href$='thinking/']").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("article h1")).to_contain_text("Thinking about")
+    assert page.evaluate("window.__samePage === true"), "not an instant navigation: the page loaded afresh"
+
+    button.focus()
+    page.keyboard.press("Enter")
+    first_link = page.locator(".md-sidebar--primary a[href]").first
+    expect(first_link).to_be_focused()
+    controlled = "document.getElementById(document.querySelector('button.rm-menu').getAttribute('aria-controls'))"
+    assert page.evaluate(f"{controlled}?.matches('.md-sidebar--primary') ?? false"), "aria-controls names no drawer"

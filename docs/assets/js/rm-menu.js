@@ -9,11 +9,11 @@
  * the menu, and nothing the drawer covers can take focus (WCAG 2.4.11) or be read out behind it. */
 export function initMenu(button) {
   const toggle = document.getElementById(button.dataset.toggle);
-  const drawer = document.querySelector(".md-sidebar--primary");
-  if (!toggle || !drawer) return;
-  button.setAttribute("aria-controls", drawer.id || (drawer.id = "rm-site-menu"));
+  if (!toggle || !menuDrawer()) return;
+  button.setAttribute("aria-controls", DRAWER_ID);
   let covered = false; // is the page behind the drawer inert? Changed only when it must be
   const shown = () => {
+    menuDrawer(); // after an instant navigation, the new drawer takes the id aria-controls names
     button.setAttribute("aria-expanded", String(toggle.checked));
     const cover = toggle.checked && DRAWER.matches;
     if (cover === covered) return;
@@ -26,7 +26,7 @@ export function initMenu(button) {
   button.addEventListener("click", (event) => {
     toggle.click(); // Material's drawer follows the checkbox
     const byKey = event.detail === 0; // Enter or Space: no pointer clicked
-    if (toggle.checked && byKey) drawer.querySelector("a[href]")?.focus();
+    if (toggle.checked && byKey) menuDrawer()?.querySelector("a[href]")?.focus();
   });
   button.hidden = false;
   document.documentElement.classList.add("rm-menu-button"); // site.css: the label makes way, the closed drawer leaves the tab order
@@ -36,11 +36,20 @@ export function initMenu(button) {
 
 // Material's breakpoint (site.css uses it too): below it the menu is a drawer over the page.
 const DRAWER = matchMedia("(max-width: 76.234375em)");
+const DRAWER_ID = "rm-site-menu";
+
+/** Material's menu drawer, named for aria-controls. Looked up each time: Material's instant navigation
+ * replaces the page's container, drawer and all, while this button, in the header, stays. */
+function menuDrawer() {
+  const drawer = document.querySelector(".md-sidebar--primary");
+  if (drawer) drawer.id ||= DRAWER_ID;
+  return drawer;
+}
 
 /** Make inert, or not, everything beside the drawer and its ancestors up to the body, but the overlay
- * (a click on it closes the drawer). The drawer is looked up each time: instant navigation may replace it. */
+ * (a click on it closes the drawer). */
 function pageBehind(inert) {
-  for (let el = document.querySelector(".md-sidebar--primary"); el && el !== document.body; el = el.parentElement) {
+  for (let el = menuDrawer(); el && el !== document.body; el = el.parentElement) {
     for (const sibling of el.parentElement?.children ?? []) {
       if (sibling !== el && !sibling.classList.contains("md-overlay")) sibling.inert = inert;
     }
