@@ -57,8 +57,13 @@ const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).hre
 const env = { PYTHONOPTIMIZE: "2" };
 // A Python with the checks wheel unpacked (not loadPackage()d: a snapshot cannot hold the JavaScript
 // objects the installer keeps), which then runs `code`.
+// Emscripten names the program after this script's path on the host (the environment's `_`), and
+// that would go into the memory saved: give it the name a browser gives it, so that where the
+// checkout is changes nothing.
+const PROGRAM = "./this.program";
 async function started(options, code) {
-  const started = await loadPyodide({ indexURL, stdLibURL: `${indexURL}${FULL_STDLIB}`, env, ...options });
+  const settings = { indexURL, stdLibURL: `${indexURL}${FULL_STDLIB}`, env, _sysExecutable: PROGRAM };
+  const started = await loadPyodide({ ...settings, ...options });
   started.FS.writeFile("/tmp/checks.whl", new Uint8Array(readFileSync(wheel)));
   started.runPython(`
 import importlib, site, zipfile

@@ -21,7 +21,8 @@ from sitebuild import snapshot_form
 from sitebuild.node import run_node
 
 NODE = shutil.which("node")
-READER = Path(__file__).resolve().parents[2] / "docs" / "assets" / "js" / "rm-snapshot.js"
+CHECKOUT = Path(__file__).resolve().parents[2]
+READER = CHECKOUT / "docs" / "assets" / "js" / "rm-snapshot.js"
 pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is needed to restore the snapshot")
 
 # Reads [action, payload JSON] pairs on stdin; prints the replies of the restored worker API.
@@ -111,6 +112,9 @@ def test_the_same_sources_give_the_same_snapshot(site, tmp_path):
     (wheel,) = runtime.glob("*.whl")
     again, stdlib = tmp_path / "snapshot.raw", tmp_path / "python_stdlib.zip"
     run_node("snapshot-python.mjs", runtime, wheel, again, stdlib, purpose="make the snapshot again")
+    # Nor does it depend on where the checkout is: no path on the machine that built it is in the memory.
+    for where in (CHECKOUT, runtime, tmp_path):
+        assert str(where).encode() not in again.read_bytes(), f"the snapshot holds the path {where}"
     shipped = runtime / "snapshot.bin.gz"
     assert snapshot_form.compress(snapshot_form.pack(again.read_bytes())) == shipped.read_bytes()
     assert stdlib.read_bytes() == (runtime / "python_stdlib.zip").read_bytes()
