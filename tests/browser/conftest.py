@@ -51,7 +51,7 @@ def site_url(served_site) -> str:
 def browser() -> Iterator[Browser]:
     """One Chromium for the session: Debian's, or Playwright's own only if Debian's is absent."""
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
+        launched = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.TEST_ARGS)
         yield launched
         launched.close()
 

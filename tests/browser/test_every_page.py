@@ -82,7 +82,7 @@ def crawl(browser, served_site, rm_module, tmp_path_factory) -> Pass:
     rm = rm_module
     found = Pass()
     context = browser.browser_type.launch_persistent_context(
-        tmp_path_factory.mktemp("profile"), executable_path=chromium.EXECUTABLE, args=chromium.ARGS
+        tmp_path_factory.mktemp("profile"), executable_path=chromium.EXECUTABLE, args=chromium.TEST_ARGS
     )
     context.on("request", lambda request: found.requests.append((request.url, request.service_worker is not None)))
     context.add_init_script(WATCH_CSP)

@@ -215,7 +215,7 @@ def test_the_registers_work_offline_with_the_server_stopped(served_site, browser
     served_site.stop()
     served_site.start()
     context = browser.browser_type.launch_persistent_context(
-        tmp_path / "profile", executable_path=chromium.EXECUTABLE, args=chromium.ARGS
+        tmp_path / "profile", executable_path=chromium.EXECUTABLE, args=chromium.TEST_ARGS
     )
     try:
         page = context.new_page()
