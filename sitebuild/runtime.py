@@ -122,9 +122,10 @@ def _make_runtime(destination: Path) -> None:
         raw = scratch / "snapshot.raw"
         snapshot = run_node("snapshot-python.mjs", scratch, wheel, raw, scratch / STDLIB, purpose="make the snapshot")
         check_snapshot_fits(raw.read_bytes(), (scratch / "pyodide.asm.wasm").read_bytes())
-        shipped = snapshot_form.compress(snapshot_form.pack(raw.read_bytes()))
+        shipped = snapshot_form.compress(snapshot_form.pack_file(raw))
         (scratch / SNAPSHOT).write_bytes(shipped)
         raw.unlink()
+        Path(f"{raw}.json").unlink()
         snapshot += f", {len(shipped) / 1e6:.1f} MB as shipped"
         (scratch / SUMMARY).write_text(f"{compiled}; {snapshot}", encoding="utf-8")
         with contextlib.suppress(OSError):  # another build made the same runtime first: use theirs

@@ -4,7 +4,8 @@
 // Usage: node sitebuild/snapshot-python.mjs RUNTIME_DIR WHEEL OUT STDLIB_OUT
 //   RUNTIME_DIR  the site's copy of Pyodide, with the full standard library as FULL_STDLIB
 //   WHEEL        the checks wheel
-//   OUT          where to write the snapshot (see "The snapshot's form" below)
+//   OUT          where to write the snapshot (see "The snapshot's form" below), and beside it OUT.json:
+//                {"zeros_from": N}, the wasm's starting memory being all zeros from byte N on
 //   STDLIB_OUT   where to write the standard library the restored worker mounts: only the modules it
 //                may still import (those it has are in the snapshot already)
 //
@@ -217,6 +218,11 @@ const words = new Uint32Array(snapshot.buffer, snapshot.byteOffset + header, (sn
 const start = new Uint32Array(pristine.buffer, 0, words.length);
 for (let i = 0; i < words.length; i++) words[i] ^= start[i];
 writeFileSync(out, snapshot);
+// Where the wasm's starting memory turns to zeros for good (its data segments end before that): the
+// reader copies only what comes before (rm-snapshot.js), as copying 31 MB of a fresh buffer is slow.
+let zerosFrom = words.length;
+while (zerosFrom > 0 && start[zerosFrom - 1] === 0) zerosFrom--;
+writeFileSync(`${out}.json`, JSON.stringify({ zeros_from: zerosFrom * 4 }));
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 console.log(
   `snapshot of ${mb(snapshot.length)} with ${modules} checks modules imported; ` +

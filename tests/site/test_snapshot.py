@@ -116,5 +116,5 @@ def test_the_same_sources_give_the_same_snapshot(site, tmp_path):
     for where in (CHECKOUT, runtime, tmp_path):
         assert str(where).encode() not in again.read_bytes(), f"the snapshot holds the path {where}"
     shipped = runtime / "snapshot.bin.gz"
-    assert snapshot_form.compress(snapshot_form.pack(again.read_bytes())) == shipped.read_bytes()
+    assert snapshot_form.compress(snapshot_form.pack_file(again)) == shipped.read_bytes()
     assert stdlib.read_bytes() == (runtime / "python_stdlib.zip").read_bytes()
