@@ -68,7 +68,7 @@ def unpack(packed: bytes, start: bytes) -> bytes:
     if magic != MAGIC:
         raise ValueError("not a snapshot in this site's sparse form")
     length = size - header
-    if zeros_from > length:
+    if zeros_from > length or zeros_from % 4:
         raise ValueError("the snapshot's sizes are damaged")
     count = -(-length // page)
     bitmap_at = _WORDS.size + header

@@ -72,6 +72,7 @@ def test_the_same_snapshot_always_gives_the_same_file():
         (lambda packed: b"XXXX" + packed[4:], "not a snapshot in this site's sparse form"),
         (lambda packed: packed + b"\0\0\0\0", "4 bytes more or less"),
         (lambda packed: packed[:16] + struct.pack("<I", PAGE + 4) + packed[20:], "sizes are damaged"),
+        (lambda packed: packed[:16] + struct.pack("<I", 2) + packed[20:], "sizes are damaged"),
     ],
 )
 def test_a_damaged_file_is_refused(broken, message):

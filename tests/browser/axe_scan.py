@@ -21,6 +21,9 @@ AXE = Axe()
 
 
 # Colours fade over about 0.1 s (Material's transitions): scan what stays on screen, not a frame between.
+# The pointer is parked first: left on a control that was clicked, it hovers whatever the layout moves
+# under it, and the browser updates that hover state a moment later, after SETTLED has looked (axe once
+# caught the offline control's button fading so, when the copy ended and a line above it went).
 SETTLED = """async () => {
   const moving = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
   await Promise.all(moving.map((animation) => animation.finished.catch(() => null)));
@@ -33,6 +36,7 @@ def violations(page: Page) -> list[str]:
     axe-core is put into a document once (about 0.1 s each time): the tests scan one document in
     several states and colour schemes.
     """
+    page.mouse.move(0, 0)
     page.evaluate(SETTLED)
     if not page.evaluate("() => typeof window.axe?.run === 'function'"):
         page.evaluate(AXE.axe_script)

@@ -158,9 +158,6 @@ def test_the_offline_control_downloads_the_engine_and_shows_its_progress(server,
 
     page.evaluate(RECORD_BAR)
     control.get_by_role("button", name=OFFLINE_BUTTON).click()
-    # The pointer leaves the button. Left on it, the layout changes as the copy ends (the size line goes)
-    # and the browser updates the hover state a moment later: axe caught its colours fading once.
-    page.mouse.move(0, 0)
     # The service worker's own messages move the bar (engine_cached's questions come only after).
     expect(control.locator(".rm-offline-status")).to_have_text(OFFLINE_MESSAGES["done"], timeout=OFFLINE_READY)
     values, maximum = page.evaluate("() => [window.__values, document.querySelector('.rm-offline progress').max]")

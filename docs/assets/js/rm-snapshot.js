@@ -19,10 +19,10 @@ export function readSnapshot(packed) {
   const page = view.getUint32(12, true);
   const zerosFrom = view.getUint32(16, true); // the starting memory is all zeros from here on
   const length = size - header;
-  if (size > MAX_BYTES || header > size || header % 4 || length % 4 || !page || page % 4 || packed.byteOffset % 4) {
+  const whole = [header, length, page, zerosFrom, packed.byteOffset]; // each in whole 32-bit words
+  if (size > MAX_BYTES || header > size || zerosFrom > length || !page || whole.some((n) => n % 4)) {
     throw new Error("the snapshot's sizes are damaged");
   }
-  if (zerosFrom > length || zerosFrom % 4) throw new Error("the snapshot's sizes are damaged");
   const pages = Math.ceil(length / page);
   const bitmap = packed.subarray(HEAD + header, HEAD + header + Math.ceil(pages / 32) * 4);
   const stored = (index) => (bitmap[index >> 3] >> (index & 7)) & 1;
