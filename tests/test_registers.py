@@ -24,6 +24,7 @@ from checks.registers import (
     result_to_dict,
 )
 from checks.registers.files import render
+from checks.registers.report import KIND_MODULES
 from checks.worker_api import handle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,6 +154,20 @@ def test_script_in_a_cell_is_kept_as_text_and_escaped(register):
     saved = read_register(document(register, rows=[{first: "<script>alert(1)</script>"}]), register)
     html = render(check_register(register, saved, TODAY), "html")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_row_not_named_yet_is_called_by_its_number_in_the_report(register):
+    """The first cell heads its row (th scope="row" in HTML): left blank, a screen reader would announce
+    an empty header, so the report calls the row as its findings do. The data keeps the blank."""
+    named, second = register.columns[0].id, register.columns[1].id
+    saved = read_register(document(register, rows=[{named: "Named"}, {second: ""}]), register)
+    result = check_register(register, saved, TODAY)
+    html = render(result, "html")
+    name = register.row_name.capitalize()
+    assert '<th scope="row">Named</th>' in html and f'<th scope="row">{name} 2</th>' in html
+    assert '<th scope="row"></th>' not in html
+    _, (data, *_) = KIND_MODULES[register.kind].blocks(register, saved, TODAY)
+    assert [row[0] for row in data.rows] == ["Named", ""], "the data keeps the blank"
 
 
 # The command line and the worker give the same data.

@@ -27,6 +27,14 @@ def row_label(register: Register, saved: SavedRegister, index: int) -> str:
     return f"{register.row_name.capitalize()} {index + 1}" + (f" ({short})" if short else "")
 
 
+def named_row(register: Register, saved: SavedRegister, index: int, cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A report row whose first cell, which names the row (a row header in HTML), is never blank:
+    a row not named yet is called by its number, as the findings call it ('Risk 3')."""
+    if cells and not cells[0].strip():
+        return (row_label(register, saved, index), *cells[1:])
+    return cells
+
+
 def partner_names(saved: SavedRegister) -> list[str]:
     return [name.strip() for name in saved.partners if name.strip()]
 

@@ -8,7 +8,7 @@ an activity with only C and I roles is flagged.
 from __future__ import annotations
 
 from checks.document import Paragraph, Table
-from checks.registers.checks import row_label
+from checks.registers.checks import named_row, row_label
 from checks.registers.model import Finding, Register, SavedRegister, partner_key
 
 ROLE_NAMES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
@@ -106,7 +106,7 @@ def blocks(register: Register, saved: SavedRegister, today) -> tuple[list, list[
     table = Table(
         "The matrix: each partner's role in each activity",
         header,
-        rows,
+        tuple(named_row(register, saved, index, cells) for index, cells in enumerate(rows)),
         id=f"rm-table-{register.id}",
         html_class="rm-register-table",
     )

@@ -8,7 +8,7 @@ partners). The screening result reads plainly: "Crosses 1 red line: ...; 2 not y
 from __future__ import annotations
 
 from checks.document import BulletList, Heading, Paragraph, Strong, Table
-from checks.registers.checks import overdue_findings, owner_findings
+from checks.registers.checks import named_row, overdue_findings, owner_findings
 from checks.registers.model import Finding, Register, SavedRegister
 
 
@@ -61,7 +61,10 @@ def blocks(register: Register, saved: SavedRegister, today) -> tuple[list, list[
     who = result["partner"] or "the prospective partner"
     shown = [c for c in register.columns if c.id != "screen"]
     header = tuple(c.label for c in shown)
-    rows = tuple(tuple(c.label_of(row.get(c.id, "")) for c in shown) for row in saved.rows)
+    rows = tuple(
+        named_row(register, saved, index, tuple(c.label_of(row.get(c.id, "")) for c in shown))
+        for index, row in enumerate(saved.rows)
+    )
     data_header = tuple(c.label for c in register.columns)
     data_rows = tuple(tuple(row.get(c.id, "") for c in register.columns) for row in saved.rows)
     reading = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checks.document import Figure, Heading, Paragraph, Table
 from checks.markup import escape
-from checks.registers.checks import overdue_findings, owner_findings, row_label, score_of
+from checks.registers.checks import named_row, overdue_findings, owner_findings, row_label, score_of
 from checks.registers.model import Finding, Register, SavedRegister
 
 DEFAULT_THRESHOLD = 12
@@ -112,10 +112,11 @@ def blocks(register: Register, saved: SavedRegister, today) -> tuple[list, list[
     columns = register.columns
     header = (*(c.label for c in columns[:4]), "Score", *(c.label for c in columns[4:]))
     rows = []
-    for row in saved.rows:
+    for index, row in enumerate(saved.rows):
         score = risk_score(row)
         cells = [columns[i].label_of(row.get(columns[i].id, "")) for i in range(len(columns))]
-        rows.append((*cells[:4], "" if score is None else f"{score} ({level(score)})", *cells[4:]))
+        shown = (*cells[:4], "" if score is None else f"{score} ({level(score)})", *cells[4:])
+        rows.append(named_row(register, saved, index, shown))
     data_header = (*(c.id for c in columns[:4]), "score", *(c.id for c in columns[4:]))
     data_rows = tuple(
         (

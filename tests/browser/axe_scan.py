@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
-from scan_count import EXTRA_RULES, WCAG_TAGS
+from scan_count import AXE_TAGS
 
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": WCAG_TAGS},
-    "rules": {rule: {"enabled": True} for rule in EXTRA_RULES},
+    "runOnly": {"type": "tag", "values": AXE_TAGS},
     "resultTypes": ["violations"],
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's scheme for each system setting
@@ -31,7 +30,7 @@ SETTLED = """async () => {
 
 
 def violations(page: Page) -> list[str]:
-    """axe-core's WCAG 2.x A and AA violations on the page as it is now, one line each.
+    """axe-core's violations (WCAG 2.x A and AA, and best practices) on the page as it is now, one line each.
 
     axe-core is put into a document once (about 0.1 s each time): the tests scan one document in
     several states and colour schemes.
