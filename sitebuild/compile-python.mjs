@@ -5,10 +5,11 @@
 import { loadPyodide } from "pyodide";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { PYTHON_ENV } from "../docs/assets/js/rm-snapshot.js";
 
 const [wheel, stdlibOut] = process.argv.slice(2);
-// Python as the worker runs it (snapshot-python.mjs): optimised, so the bytecode holds no docstrings.
-const pyodide = await loadPyodide({ env: { PYTHONOPTIMIZE: "2" } });
+// Python as the worker runs it (PYTHON_ENV): optimised, so the bytecode holds no docstrings.
+const pyodide = await loadPyodide({ env: PYTHON_ENV });
 const stdlib = pyodide.runPython("import os; os.path.dirname(os.__file__)");
 
 pyodide.FS.writeFile("/tmp/checks.whl", new Uint8Array(readFileSync(wheel)));

@@ -53,6 +53,7 @@ RUNTIME_INPUTS = (
     "sitebuild/compile-python.mjs",
     "sitebuild/snapshot-python.mjs",
     "sitebuild/snapshot_form.py",
+    "docs/assets/js/rm-snapshot.js",  # the environment Python runs in (PYTHON_ENV)
     "node_modules/pyodide/package.json",
     "node_modules/pyodide/pyodide-lock.json",
 )

@@ -19,6 +19,7 @@ import nodeCrypto from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { PYTHON_ENV } from "../docs/assets/js/rm-snapshot.js";
 
 const FULL_STDLIB = "python_stdlib_full.zip"; // as runtime.py
 const [runtimeDir, wheel, out, stdlibOut] = process.argv.slice(2);
@@ -51,11 +52,10 @@ WebAssembly.instantiate = async function (...args) {
 };
 
 const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
-// Python optimised (python -OO): no docstrings in the memory saved (about 0.3 MB less to download) or
-// in the bytecode of the modules imported later, and no asserts (the checks package uses none, nor
-// __doc__: tests/test_optimised_python.py). The restored worker keeps this setting; its start without
-// the snapshot sets it too (rm-worker.js), as compile-python.mjs compiled the bytecode for it.
-const env = { PYTHONOPTIMIZE: "2" };
+// Python optimised (python -OO, PYTHON_ENV): no docstrings in the memory saved (about 0.3 MB less to
+// download) or in the bytecode of the modules imported later, and no asserts (the checks package uses
+// none, nor __doc__: tests/test_optimised_python.py). The restored worker keeps this setting; its start
+// without the snapshot sets it too (rm-worker.js), as compile-python.mjs compiled the bytecode for it.
 // A Python with the checks wheel unpacked (not loadPackage()d: a snapshot cannot hold the JavaScript
 // objects the installer keeps), which then runs `code`.
 // Emscripten names the program after this script's path on the host (the environment's `_`), and
@@ -63,7 +63,7 @@ const env = { PYTHONOPTIMIZE: "2" };
 // checkout is changes nothing.
 const PROGRAM = "./this.program";
 async function started(options, code) {
-  const settings = { indexURL, stdLibURL: `${indexURL}${FULL_STDLIB}`, env, _sysExecutable: PROGRAM };
+  const settings = { indexURL, stdLibURL: `${indexURL}${FULL_STDLIB}`, env: PYTHON_ENV, _sysExecutable: PROGRAM };
   const started = await loadPyodide({ ...settings, ...options });
   started.FS.writeFile("/tmp/checks.whl", new Uint8Array(readFileSync(wheel)));
   started.runPython(`

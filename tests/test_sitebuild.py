@@ -53,7 +53,7 @@ def test_the_runtime_cache_key_follows_its_inputs_and_nothing_else(tmp_path, mon
         else:
             (path / "sub").mkdir(parents=True)
             (path / "a.py").write_text("a = 1")
-    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs").mkdir(exist_ok=True)  # rm-snapshot.js is an input
     monkeypatch.setattr(runtime, "ROOT", tmp_path)
     first = runtime.inputs_hash()
     (tmp_path / "docs" / "page.md").write_text("a guidance edit")

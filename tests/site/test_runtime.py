@@ -25,7 +25,7 @@ def test_the_wheel_carries_bytecode_for_every_module_and_records_it(site):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         sources = {n[:-3] for n in names if n.startswith("checks/") and n.endswith(".py")}
-        # compiled as the worker runs Python, optimised (-OO: PYTHONOPTIMIZE=2 in rm-worker.js)
+        # compiled as the worker runs Python, optimised (-OO: PYTHON_ENV in rm-snapshot.js)
         compiled = {n.replace("__pycache__/", "").split(".")[0] for n in names if n.endswith(".cpython-314.opt-2.pyc")}
         assert "checks/render/html" in sources  # subpackages too
         assert sources and compiled == sources

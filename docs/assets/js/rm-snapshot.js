@@ -1,7 +1,13 @@
 // Reads the memory snapshot in the form the build ships it (sitebuild/snapshot_form.py says why and
 // lays it out): once gzip is undone, a short header, Pyodide's own header, a bitmap of the memory's
 // pages that were stored, and those pages, each stored XOR the memory the wasm starts with.
-// Shared by the scoring worker, the snapshot test (in Node) and the benchmark's bare restore.
+// Shared by the scoring worker, the snapshot test (in Node), the benchmark's bare restore and the
+// build's Node scripts (PYTHON_ENV).
+
+/** The environment Python runs in, as the snapshot was made (sitebuild/snapshot-python.mjs) and the
+ * bytecode compiled (compile-python.mjs): optimised (python -OO), so no docstrings are kept. A start
+ * without the snapshot (rm-worker.js) sets it too. Named once here, where the build and the worker meet. */
+export const PYTHON_ENV = { PYTHONOPTIMIZE: "2" };
 
 const MAGIC = 0x32534d52; // "RMS2", read as a little-endian word
 const HEAD = 20; // bytes: five words

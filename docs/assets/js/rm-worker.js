@@ -5,7 +5,7 @@
 // Every action except "ready" goes to checks.worker_api.handle(action, payloadJSON), the same
 // Python the tests and the command line call, which answers in that shape. No logic lives here.
 
-import { MAX_BYTES, readSnapshot } from "./rm-snapshot.js";
+import { MAX_BYTES, PYTHON_ENV, readSnapshot } from "./rm-snapshot.js";
 
 // Every URL is relative to this file, so the site works under any subpath.
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
@@ -15,8 +15,6 @@ const SNAPSHOT_URL = new URL("snapshot.bin.gz", INDEX_URL).href;
 // restored worker may still import; a start without the snapshot needs the whole standard library.
 const FULL_STDLIB_URL = new URL("python_stdlib_full.zip", INDEX_URL).href;
 const PACKAGE = "relationship-matters-checks";
-// Python optimised (python -OO), as in the snapshot: the build compiled the bytecode that way.
-const OPTIMISED = { PYTHONOPTIMIZE: "2" };
 // When the engine itself fails, Python cannot word it: the reply carries a code, which the page
 // looks up among the messages Python gave it.
 const LOAD_FAILED = { code: "engine-not-loaded", message: "", problems: [] };
@@ -172,7 +170,7 @@ async function startPython(loadPyodide, snapshot, startMemory) {
     return await Promise.race([restoring, failure]);
   } catch (error) {
     console.warn("rm-worker: could not start from the snapshot; starting Python in full.", error);
-    const options = { indexURL: INDEX_URL, stdLibURL: FULL_STDLIB_URL, lockFileURL: LOCK_FILE_URL, env: OPTIMISED };
+    const options = { indexURL: INDEX_URL, stdLibURL: FULL_STDLIB_URL, lockFileURL: LOCK_FILE_URL, env: PYTHON_ENV };
     return loadPyodide({ ...options, packages: [PACKAGE] });
   }
 }
