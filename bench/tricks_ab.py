@@ -27,13 +27,16 @@ from serve import CountingServer  # bench/ is on the path when this runs as a sc
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT))  # sitebuild
 import chromium  # noqa: E402  (the browser tests' launch settings, shared)
+
+from sitebuild.minify import minify_own_files  # noqa: E402
 
 CHECKLIST = "checklists/behaviours/"
 # Each trick, as (file, the text that does it, what it becomes without it).
 TRICKS = {
     "search index held": (
-        "assets/js/rm-main.js",
+        "assets/js/rm-engine.js",
         "if (document.querySelector('[data-module=\"rm-checklist\"]')) holdSearchIndexUntilTheEngineAnswers();",
         "",
     ),
@@ -54,13 +57,15 @@ def build(site: Path) -> None:
 
 
 def without(site: Path, copy: Path, trick: str) -> None:
+    """A copy of the built site without `trick`: its file as written in docs/, changed, then minified
+    as the build minifies it (the built file is minified, so the text is looked for in the source)."""
     shutil.copytree(site, copy)
     file, text, replacement = TRICKS[trick]
-    path = copy / file
-    source = path.read_text(encoding="utf-8")
+    source = (ROOT / "docs" / file).read_text(encoding="utf-8")
     if source.count(text) != 1:
-        raise SystemExit(f"{trick}: {file} no longer holds {text!r}")
-    path.write_text(source.replace(text, replacement), encoding="utf-8")
+        raise SystemExit(f"{trick}: docs/{file} no longer holds {text!r}")
+    (copy / file).write_text(source.replace(text, replacement), encoding="utf-8")
+    minify_own_files(copy)
 
 
 def load(browser, url: str) -> dict:

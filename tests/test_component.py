@@ -26,6 +26,8 @@ from checks.wording import PAGE_MESSAGES, STORAGE_WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "docs" / "assets" / "js").glob("rm-*.js")}
+SHARED_SCRIPTS = ("rm-main.js", "rm-engine.js", "rm-forms.js", "rm-status.js", "rm-store.js")
+"""rm-main.js and the services it gives every component."""
 FILES = definition_files()
 
 
@@ -178,12 +180,13 @@ def test_the_scripts_hold_no_format_storage_key_or_wording():
 
 def test_every_message_the_scripts_look_up_is_given():
     looked_up = set()
-    for name in ("rm-checklist.js", "rm-main.js"):
+    for name in ("rm-checklist.js", *SHARED_SCRIPTS):
         looked_up |= set(re.findall(r"\bwords\.(\w+)", SCRIPTS[name]))
         looked_up |= set(re.findall(r'"(engine-[a-z-]+)"', SCRIPTS[name]))
     looked_up |= set(re.findall(r'code: "([a-z-]+)"', SCRIPTS["rm-worker.js"]))
     assert looked_up and looked_up <= set(PAGE_MESSAGES)
-    configured = set(re.findall(r"\bconfig\.(\w+)", SCRIPTS["rm-checklist.js"] + SCRIPTS["rm-main.js"]))
+    shared = "".join(SCRIPTS[name] for name in SHARED_SCRIPTS)
+    configured = set(re.findall(r"\bconfig\.(\w+)", SCRIPTS["rm-checklist.js"] + shared))
     assert configured and configured <= set(page_config(load_checklist(FILES[0]), ""))
 
 
@@ -242,8 +245,8 @@ def test_every_tool_shows_the_engines_first_download_in_pythons_words_and_states
 
 
 def test_the_tools_share_one_way_to_run_an_action_and_tell_its_outcome():
-    """Issue 12: the status line and the alert are rm-main's toolbar service, not a copy in each tool."""
-    assert "function toolbar(" in SCRIPTS["rm-main.js"]
+    """Issue 12: the status line and the alert are one toolbar service (rm-status.js), not a copy in each tool."""
+    assert "export function toolbar(" in SCRIPTS["rm-status.js"]
     for script in TOOL_MESSAGES:
         code = SCRIPTS[script]
         assert "tool(root, " in code, script

@@ -41,13 +41,39 @@ def test_every_page_defers_materials_bundle_and_preloads_the_page_glue(site):
             continue  # not a page Material rendered (the bench's and tests' own files)
         assert re.search(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js" defer>', html), path
         assert re.search(r'<link rel="modulepreload" href="[^"]*assets/js/rm-main\.js">', html), path
+        fetched_early = set(
+            re.findall(
+                r'<(?:link rel="modulepreload" href|script [^>]*src)="[^"]*assets/js/([\w-]+\.js)"', html
+            )
+        )
+        assert not GLUE_MODULES - fetched_early, (path, GLUE_MODULES - fetched_early)
+
+
+def imported(name: str, found: set[str] | None = None) -> set[str]:
+    """`name` and every module it imports, directly or not (docs/assets/js, as written)."""
+    found = set() if found is None else found
+    found.add(name)
+    source = (ROOT / "docs" / "assets" / "js" / name).read_text(encoding="utf-8")
+    for other in re.findall(r'^import [^;]*? from "\./([\w-]+\.js)";', source, re.MULTILINE):
+        if other not in found:
+            imported(other, found)
+    return found
+
+
+GLUE_MODULES = imported("rm-main.js")
+"""The page glue's whole module graph: each is preloaded (or loaded by a tag of its own) on every page,
+so the browser fetches them all at once instead of one level of imports after another."""
+
+
+def test_the_glue_module_graph_is_found_from_its_imports():
+    assert {"rm-main.js", "rm-engine.js", "rm-status.js", "rm-checklist.js", "rm-offline.js"} <= GLUE_MODULES
+    assert "rm-worker.js" not in GLUE_MODULES  # the worker's own, started by rm-engine.js
 
 
 def test_checklist_pages_start_the_glue_before_materials_bundle(site):
     for path in sorted((site / "checklists").glob("*/index.html")):
         html = path.read_text(encoding="utf-8")
-        if "data-module=\"rm-checklist\"" not in html:
+        if 'data-module="rm-checklist"' not in html:
             continue
         glue = html.index('<script type="module" src="../../assets/js/rm-main.js">')
         assert html.index('data-module="rm-checklist"') < glue < html.index("assets/javascripts/bundle."), path
-

@@ -1,0 +1,131 @@
+// What the reader is told, always in Python's words: a box of notices (a title and reasons), a
+// component's toolbar (its status line, alert and storage warning) and a panel that waits for the
+// engine, showing its first download.
+
+import { onDownload } from "./rm-engine.js";
+import { fillMegabytes } from "./rm-offline.js";
+
+/** Showing Python's words: `show` puts a title and a list of reasons in a box; `explain` gives a failure's
+ * [title, reasons]: Python's when it refused a request, else the component's `words` for what failed
+ * and why, in one sentence (the engine's own failure, which Python cannot word, has a code). */
+export function notices(words) {
+  const element = (tag, className, text) =>
+    Object.assign(document.createElement(tag), { className, textContent: text });
+  return {
+    show(box, title, reasons = [], className = "") {
+      const list = element("ul", "rm-problems", "");
+      list.append(...reasons.map((reason) => element("li", "", String(reason))));
+      box.replaceChildren(...(title ? [element("p", className, title)] : []), ...(reasons.length ? [list] : []));
+    },
+    explain(error, action) {
+      if (error?.name === "EngineError" && error.message) {
+        return [error.message, error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))];
+      }
+      return [`${words[action]} ${words[error?.code] ?? words.page_failed}`, []];
+    },
+  };
+}
+
+/** A component's toolbar, rendered hidden by Python with a status line, an alert and a storage warning.
+ * `attempt(action, work)` runs one action (mostly a worker request): what `work` resolves with goes in the
+ * status line; why it failed goes in the alert, in Python's words (see notices), and to `onError`. */
+export function toolbar(box, { name, words, store, most, onError = () => {} }) {
+  const find = (selector) => box.querySelector(selector);
+  const [status, alertBox, warning] = [".rm-toolbar-status", ".rm-alert", ".rm-warning"].map(find);
+  const { show, explain } = notices(words);
+  const tell = (text = "", title = "", reasons = []) => {
+    status.textContent = text;
+    show(alertBox, title, reasons, "rm-alert-title");
+  };
+  const attempt = async (action, work) => {
+    tell();
+    try {
+      tell(await work());
+    } catch (error) {
+      console.error(`${name}: ${action} failed.`, error);
+      onError(error);
+      tell("", ...explain(error, action));
+    }
+  };
+  const save = (doc, stamp = true) => {
+    if (stamp) doc.saved_at = new Date().toISOString();
+    if (!store.write(JSON.stringify(doc))) warning.hidden = false;
+  };
+  return {
+    tell,
+    attempt,
+    /** Send a click on each button[data-action] in `area` to actions[its action](button); then show the
+     * toolbar, and its warning when this browser keeps nothing. */
+    start(actions, area = box) {
+      area.addEventListener("click", (event) => {
+        const button = event.target.closest("button[data-action]");
+        if (button && actions[button.dataset.action]) actions[button.dataset.action](button);
+      });
+      box.hidden = false;
+      warning.hidden = store.ok;
+    },
+    /** A file chosen with `input` goes to `read({filename, size, text})`, run as `action`, with no more of
+     * its text than `most` bytes and one: Python refuses a larger file by its size. The input is emptied,
+     * so the same file can be chosen again. */
+    onFile(input, action, read) {
+      input.addEventListener("change", () => {
+        const [file] = input.files;
+        input.value = "";
+        if (!file) return;
+        attempt(action, async () => {
+          tell(words.checking);
+          return read({ filename: file.name, size: file.size, text: await file.slice(0, most + 1).text() });
+        });
+      });
+    },
+    /** Keep `doc` in this browser, stamped with the time unless `stamp` is false (a document read from a
+     * file keeps its own); the warning shows when the browser refuses. */
+    save,
+    /** Put `next` in place of the saved document, kept (see save); or, for none, a copy of `blank`, with
+     * nothing kept. Returns the document now in place. */
+    replace(next, blank, stamp = false) {
+      if (next) save(next, stamp);
+      else store.remove();
+      return next ?? structuredClone(blank);
+    },
+    /** "Start again": once the reader confirms (Python's words.confirm_reset), `clear()` and say so. */
+    startAgain(clear) {
+      tell();
+      if (!window.confirm(words.confirm_reset)) return;
+      clear();
+      tell(words.cleared);
+    },
+  };
+}
+
+/** A panel that waits for the engine: `watchDownload(panel, words)` puts it in its "loading" state (data-state),
+ * saying so in Python's words (`loading`), and shows the engine's first download there while it stays
+ * "loading", as the worker reports it ({progress: {done, total}}, not a reply): a <progress> with words
+ * from Python (`downloading`, with {done} and {total} in MB, and `download_label`). What is seen changes
+ * as the bytes come; what a screen reader hears (the panel is a live region) changes at most every
+ * SPEAK_EVERY_MS. */
+const SPEAK_EVERY_MS = 10_000;
+export function watchDownload(panel, words) {
+  panel.dataset.state = "loading";
+  notices(words).show(panel, words.loading, [], "rm-progress");
+  let spoken = 0;
+  const watcher = ({ done, total }) => {
+    if (!panel.isConnected || panel.dataset.state !== "loading") return true; // heard enough
+    const text = fillMegabytes(words.downloading, { done, total });
+    let bar = panel.querySelector("progress");
+    if (!bar) {
+      bar = Object.assign(document.createElement("progress"), { max: total });
+      bar.setAttribute("aria-label", words.download_label);
+      const seen = Object.assign(document.createElement("p"), { ariaHidden: "true", className: "rm-download-seen" });
+      const heard = Object.assign(document.createElement("p"), { className: "rm-visually-hidden rm-download-heard" });
+      panel.append(bar, seen, heard);
+    }
+    Object.assign(bar, { max: total, value: done });
+    panel.querySelector(".rm-download-seen").textContent = text;
+    if (Date.now() - spoken >= SPEAK_EVERY_MS) {
+      spoken = Date.now();
+      panel.querySelector(".rm-download-heard").textContent = text;
+    }
+  };
+  onDownload(watcher);
+}
