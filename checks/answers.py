@@ -130,17 +130,19 @@ def _refuse(messages: list[str]) -> AnswersError:
     return AnswersError([Problem("", message) for message in shown_here])
 
 
-def _decode(source: Any) -> Any:
+def _decode(source: Any, most: int = MAX_BYTES) -> Any:
+    """Parsed JSON from text or bytes of at most `most` bytes (parsed data is returned as it is)."""
     if isinstance(source, bytes | bytearray):
-        if len(source) > MAX_BYTES:
-            raise _refuse([too_big(len(source))])
+        if len(source) > most:
+            raise _refuse([too_big(len(source), most)])
         try:
             source = bytes(source).decode("utf-8-sig")
         except UnicodeDecodeError:
             raise _refuse(["This file is not text: an answers file is JSON text."]) from None
     if isinstance(source, str):
-        if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            raise _refuse([too_big(len(source.encode("utf-8", "surrogatepass")))])
+        size = len(source.encode("utf-8", "surrogatepass"))
+        if size > most:
+            raise _refuse([too_big(size, most)])
         try:
             return json.loads(source)
         except json.JSONDecodeError as error:
@@ -150,14 +152,15 @@ def _decode(source: Any) -> Any:
     return source
 
 
-def too_big(size: int) -> str:
-    return f"This file is {size / 1_000_000:.1f} MB; an answers file is never more than {MAX_BYTES // 1_000_000} MB."
+def too_big(size: int, most: int = MAX_BYTES) -> str:
+    return f"This file is {size / 1_000_000:.1f} MB; an answers file is never more than {most / 1_000_000:g} MB."
 
 
-def refuse_size(size: int) -> None:
-    """`AnswersError` for a file larger than any answers file, from its size alone (it is not read)."""
-    if size > MAX_BYTES:
-        raise _refuse([too_big(size)])
+def refuse_size(size: int, most: int = MAX_BYTES) -> None:
+    """`AnswersError` for a file larger than `most` bytes (any answers file, unless a tool's files may
+    be larger), from its size alone (it is not read)."""
+    if size > most:
+        raise _refuse([too_big(size, most)])
 
 
 def _read_document(data: Any, checklist: Checklist) -> SavedAnswers:
@@ -218,10 +221,11 @@ def _saved_at(value: Any, problems: list[str]) -> str:
     return ""
 
 
-def checklist_id_of(source: Any) -> str:
-    """The checklist an answers document is for, to find its definition; `AnswersError` if none."""
+def checklist_id_of(source: Any, most: int = MAX_BYTES) -> str:
+    """The checklist an answers document is for, to find its definition; `AnswersError` if none (or if
+    it is larger than `most` bytes)."""
     try:
-        data = _decode(source)
+        data = _decode(source, most)
     except AnswersError:
         raise
     except Exception:

@@ -14,13 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from checks.agreement.cli import report_of as agreement_report_of
-from checks.answers import MAX_BYTES, checklist_id_of, read_answers, too_big
+from checks.answers import checklist_id_of, read_answers, too_big
 from checks.compare.cli import add_compare_command, comparison_report_of
 from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, Problem
 from checks.html_report import to_html
-from checks.registers.cli import report_of, validate_registers
+from checks.registers.cli import largest_file, report_of, validate_registers
 from checks.reports import to_csv, to_docx, to_json, to_markdown, to_text
 from checks.result import Result
 from checks.scoring import score
@@ -141,12 +141,15 @@ def _result(file: Path, definition: Path | None) -> Result:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if no larger than a saved file of any kind may be (each reader then holds it to
+    its own kind's limit)."""
+    most = largest_file()
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # never read more than the largest allowed file
+            raw = handle.read(most + 1)  # never read more than the largest allowed file
             size = os.fstat(handle.fileno()).st_size
     except OSError as error:
         raise AnswersError([Problem("", f"cannot read the file ({error.strerror})")], str(path)) from None
-    if len(raw) > MAX_BYTES:
-        raise AnswersError([Problem("", too_big(max(size, len(raw))))], str(path))
+    if len(raw) > most:
+        raise AnswersError([Problem("", too_big(max(size, len(raw)), most))], str(path))
     return raw

@@ -14,6 +14,7 @@ from answer_sets import MIXED
 
 from checks.answers import FORMAT
 from checks.cli import main
+from checks.registers.cli import largest_file
 from checks.reports import CSV_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,12 +226,20 @@ def test_score_a_folder(capsys, tmp_path):
     assert err == f"{tmp_path}: cannot read the file (Is a directory)\n"
 
 
-def test_score_a_10_mb_file(capsys, tmp_path, definition):
+@pytest.mark.parametrize(
+    ("megabytes", "limit"),
+    [
+        (20, largest_file),  # larger than a saved file of any kind may be (a register's can be larger): not read
+        (2, lambda: 1_000_000),  # within a register's limit, but larger than any checklist's answers
+    ],
+)
+def test_score_a_file_too_large(capsys, tmp_path, definition, megabytes, limit):
     path = tmp_path / "huge.json"
-    path.write_bytes(b" " * 10_000_000)
+    path.write_bytes(b" " * megabytes * 1_000_000)
     code, out, err = run(capsys, "score", path, "--definition", definition)
     assert (code, out) == (1, "")
-    assert err == f"{path}: This file is 10.0 MB; an answers file is never more than 1 MB.\n"
+    most = limit() / 1_000_000
+    assert err == f"{path}: This file is {megabytes}.0 MB; an answers file is never more than {most:g} MB.\n"
 
 
 def test_score_answers_for_an_unknown_checklist(capsys, tmp_path, answers_document):

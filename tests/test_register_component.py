@@ -13,6 +13,7 @@ from checks.loader import load_definition
 from checks.registers import load_register, read_register, register_files
 from checks.registers.component import refused, register_component
 from checks.registers.form import BLANK_ROWS
+from checks.registers.model import MAX_ROWS
 
 FILES = register_files()
 
@@ -44,6 +45,19 @@ def test_the_config_holds_a_blank_document_and_the_example_that_both_read(render
     assert read_register(settings["blank"], register).rows == ()
     assert read_register(settings["example"], register).rows
     assert (settings["max_rows"], settings["max_partners"]) == (200, 20)
+
+
+def test_the_page_imports_any_file_its_form_can_make(rendered):
+    """The page reads at most max_bytes of a file: the rows its form can fill (each control in the row
+    template at its maxlength or longest option, three bytes a unit, every row used) fit in it."""
+    _, markup = rendered
+    template = re.search(r"<template[^>]*>(.*?)</template>", markup, re.S).group(1)
+    typed = sum(int(n) for n in re.findall(r' maxlength="(\d+)"', template))
+    chosen = sum(
+        max(len(html.unescape(v)) for v in re.findall(r'<option value="([^"]*)"', select))
+        for select in re.findall(r"<select.*?</select>", template, re.S)
+    )
+    assert typed and 3 * MAX_ROWS * (typed + chosen) < config(markup)["max_bytes"]
 
 
 def test_every_control_has_a_label(rendered):

@@ -23,8 +23,10 @@ from checks.registers import (
     register_to_dict,
     result_to_dict,
 )
-from checks.registers.files import render
+from checks.registers.files import export_file, render
+from checks.registers.model import MAX_CELL, MAX_PARTNERS, MAX_ROWS, partner_key
 from checks.registers.report import KIND_MODULES
+from checks.saved_parts import MAX_SHORT_TEXT
 from checks.worker_api import handle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,8 +131,33 @@ def test_a_file_of_the_wrong_kind_is_refused(register):
     assert "not a" in refused(document(register, checklist="behaviours"), register)
 
 
-def test_ten_megabytes_are_refused(register):
-    assert refused(b" " * 10_000_000, register) == "This file is 10.0 MB; an answers file is never more than 1 MB."
+def test_a_file_larger_than_the_largest_register_is_refused(register):
+    size = register.max_bytes + 1
+    limit = f"{register.max_bytes // 1_000_000} MB"
+    assert (
+        refused(b" " * size, register)
+        == f"This file is {size / 1e6:.1f} MB; an answers file is never more than {limit}."
+    )
+
+
+def test_the_largest_register_the_form_allows_is_imported_again(register):
+    """Every row used and every entry as long as the form lets it be, in a three-byte character: the file
+    the page exports is read back (a 1 MB limit refused a full risk register the page had saved)."""
+    wide = "\u20ac"  # the euro sign: three bytes in UTF-8, one unit of a form's maxlength
+    row = {}
+    for column in register.columns:
+        if column.kind == "roles":
+            role = max((o.id for o in column.options), key=len)
+            row |= {partner_key(n): role for n in range(1, MAX_PARTNERS + 1)}
+        elif column.options:
+            row[column.id] = max((o.id for o in column.options), key=len)
+        else:
+            row[column.id] = wide * MAX_CELL
+    partners = {partner_key(n): wide * MAX_SHORT_TEXT for n in range(1, MAX_PARTNERS + 1)}
+    saved = read_register(document(register, answers=partners, rows=[row] * MAX_ROWS), register)
+    exported = export_file(check_register(register, saved, TODAY), TODAY).content.encode("utf-8")
+    assert len(exported) > 1_000_000
+    assert read_register(exported, register) == saved
 
 
 def test_ten_thousand_rows_are_refused(register):

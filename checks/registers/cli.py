@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from checks.answers import checklist_id_of
+from checks.answers import MAX_BYTES, checklist_id_of
 from checks.errors import AnswersError, ChecklistError
 from checks.registers.files import render
 from checks.registers.report import check_register
@@ -18,11 +18,16 @@ def is_register(document_id: str) -> bool:
     return (REGISTERS_DIR / f"{document_id}.yml").is_file()
 
 
+def largest_file() -> int:
+    """The most bytes a saved file of any kind may hold: a register's files may be larger than answers."""
+    return max([MAX_BYTES, *(load_register(path).max_bytes for path in register_files())])
+
+
 def report_of(args, read_bytes) -> str | bytes | None:
     """The report of the file `args` names if it is a saved register; None for anything else."""
     raw = read_bytes(args.file)
     try:
-        document_id = checklist_id_of(raw)
+        document_id = checklist_id_of(raw, largest_file())
     except AnswersError:
         return None  # the checklist reader says what is wrong with it
     if not is_register(document_id):

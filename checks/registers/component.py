@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checks.answers import MAX_BYTES, storage_key
+from checks.answers import storage_key
 from checks.component import _attribute, _button  # the checklist's own: one way to write both
 from checks.files import REPORTS
 from checks.markup import escape
@@ -86,7 +86,7 @@ def page_config(register: Register, example: Any, base_url: str) -> dict[str, An
         "example": example,
         "max_rows": MAX_ROWS,
         "max_partners": MAX_PARTNERS,
-        "max_bytes": MAX_BYTES,
+        "max_bytes": register.max_bytes,
         "messages": messages(register),
     }
 

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checks.answers import MAX_BYTES
+
 MAX_ROWS = 200
 MAX_PARTNERS = 20
 MAX_CELL = 2_000
+UTF8_PER_UNIT = 3
+"""The most bytes of UTF-8 per UTF-16 unit, the unit a form's maxlength counts (a character outside
+the Basic Multilingual Plane is two units and four bytes)."""
+ROOM_BYTES = 200_000
+"""Room in a file for all but the rows: partners, settings, who answered, notes and the JSON layout."""
 
 KINDS = ("accountability-matrix", "red-lines", "risk-register")
 """The kinds of register, each with its own findings (checks.registers.findings)."""
@@ -58,6 +65,12 @@ class Column:
     def label_of(self, value: str) -> str:
         return next((o.label for o in self.options if o.id == value), value)
 
+    @property
+    def longest(self) -> int:
+        """The most characters the register's form lets one entry of this column hold: its longest
+        option when chosen from a list, else MAX_CELL (checks.registers.form)."""
+        return max(len(o.id) for o in self.options) if self.options else MAX_CELL
+
 
 @dataclass(frozen=True)
 class Register:
@@ -77,6 +90,18 @@ class Register:
 
     def setting(self, setting_id: str) -> Column | None:
         return next((c for c in self.settings if c.id == setting_id), None)
+
+    @property
+    def max_bytes(self) -> int:
+        """The largest file of this register that its form can make, rounded up to a whole MB (and at
+        least an answers file's limit): every row used, every entry as long as the form allows, each
+        unit of it three bytes. So a register the page exported is never refused when it comes back."""
+        per_row = 0
+        for column in self.columns:
+            entries = MAX_PARTNERS if column.kind == "roles" else 1
+            per_row += entries * (column.longest * UTF8_PER_UNIT + len(partner_key(MAX_PARTNERS)) + 16)
+        most = MAX_ROWS * per_row + ROOM_BYTES
+        return max(MAX_BYTES, -(-most // 1_000_000) * 1_000_000)
 
     @property
     def row_fields(self) -> tuple[str, ...]:
