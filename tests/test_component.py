@@ -85,6 +85,19 @@ def test_every_question_has_its_anchor_and_says_what_it_fills(case):
         assert notes["id"] == f"notes-{section.id}"
 
 
+def test_the_page_imports_any_answers_its_form_can_make(case):
+    """The page reads at most max_bytes of a file: every field of the form at its maxlength, three bytes
+    a unit, and every question answered with its longest choice fit in it, with room to spare."""
+    checklist, _, html = case
+    (root,) = html.having(data_module="rm-checklist")
+    typed = sum(int(attributes["maxlength"]) for attributes in html.having(maxlength=None))
+    chosen = sum(
+        max(len(value) + len(question.id) for value, _ in question.choices() or [("", "")])
+        for question in checklist.questions()
+    )
+    assert typed and 3 * (typed + chosen) < json.loads(root["data-config"])["max_bytes"] / 2
+
+
 def test_the_form_asks_who_is_answering(case):
     _, _, html = case
     filled = {a["data-respondent"] for a in html.having(data_respondent=None)}
