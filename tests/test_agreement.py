@@ -3,6 +3,7 @@ every format, the Word file read back, and what an empty draft still has to agre
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -14,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from checks.agreement.component import agreement_component
 from checks.agreement.definitions import agreement_from_mapping, builder_from_mapping, load_builder
 from checks.agreement.draft import DRAFT, STILL_TO_AGREE
 from checks.agreement.model import MIN_PARTIES
@@ -204,3 +206,16 @@ def test_the_definitions_readme_lists_every_declared_field():
     for heading, spec in (("Agreement", AGREEMENT_SPEC), ("Sections", PART), ("Items", ITEM), ("Options", OPTION)):
         assert table((("", spec),)) in readme, f"README.md, {heading}: paste\n{table((('', spec),))}"
     assert table((("", PRESET),)) in readme
+
+
+def test_the_page_imports_any_draft_its_form_can_make():
+    """The page reads at most max_bytes of a file: every field at its maxlength, three bytes a unit,
+    and every list at its longest option fit in it, with room to spare."""
+    markup = agreement_component(BUILDER, PLAIN, "../../")
+    typed = sum(int(n) for n in re.findall(r' maxlength="(\d+)"', markup))
+    chosen = sum(
+        max(len(html.unescape(value)) for value in re.findall(r'<option value="([^"]*)"', select))
+        for select in re.findall(r"<select.*?</select>", markup, re.S)
+    )
+    config = json.loads(html.unescape(re.search(r'data-config="([^"]*)"', markup).group(1)))
+    assert typed and 3 * (typed + chosen) < config["max_bytes"] / 2
