@@ -152,8 +152,8 @@ def _decode(source: Any, most: int = MAX_BYTES) -> Any:
     return source
 
 
-def too_big(size: int, most: int = MAX_BYTES) -> str:
-    return f"This file is {size / 1_000_000:.1f} MB; an answers file is never more than {most / 1_000_000:g} MB."
+def too_big(size: int, most: int = MAX_BYTES, kind: str = "an answers file") -> str:
+    return f"This file is {size / 1_000_000:.1f} MB; {kind} is never more than {most / 1_000_000:g} MB."
 
 
 def refuse_size(size: int, most: int = MAX_BYTES) -> None:

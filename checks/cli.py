@@ -151,5 +151,5 @@ def _read_bytes(path: Path) -> bytes:
     except OSError as error:
         raise AnswersError([Problem("", f"cannot read the file ({error.strerror})")], str(path)) from None
     if len(raw) > most:
-        raise AnswersError([Problem("", too_big(max(size, len(raw)), most))], str(path))
+        raise AnswersError([Problem("", too_big(max(size, len(raw)), most, "a saved file of any kind"))], str(path))
     return raw

@@ -52,16 +52,16 @@ WebAssembly.instantiate = async function (...args) {
 };
 
 const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
-// Python optimised (python -OO, PYTHON_ENV): no docstrings in the memory saved (about 0.3 MB less to
-// download) or in the bytecode of the modules imported later, and no asserts (the checks package uses
-// none, nor __doc__: tests/test_optimised_python.py). The restored worker keeps this setting; its start
-// without the snapshot sets it too (rm-worker.js), as compile-python.mjs compiled the bytecode for it.
-// A Python with the checks wheel unpacked (not loadPackage()d: a snapshot cannot hold the JavaScript
-// objects the installer keeps), which then runs `code`.
 // Emscripten names the program after this script's path on the host (the environment's `_`), and
 // that would go into the memory saved: give it the name a browser gives it, so that where the
 // checkout is changes nothing.
 const PROGRAM = "./this.program";
+// A Python with the checks wheel unpacked (not loadPackage()d: a snapshot cannot hold the JavaScript
+// objects the installer keeps), which then runs `code`. It runs optimised (python -OO, PYTHON_ENV): no
+// docstrings in the memory saved (about 0.3 MB less to download) or in the bytecode of the modules
+// imported later, and no asserts (the checks package uses none, nor __doc__:
+// tests/test_optimised_python.py). The restored worker keeps this setting; its start without the
+// snapshot sets it too (rm-worker.js), as compile-python.mjs compiled the bytecode for it.
 async function started(options, code) {
   const settings = { indexURL, stdLibURL: `${indexURL}${FULL_STDLIB}`, env: PYTHON_ENV, _sysExecutable: PROGRAM };
   const started = await loadPyodide({ ...settings, ...options });

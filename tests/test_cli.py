@@ -227,19 +227,20 @@ def test_score_a_folder(capsys, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("megabytes", "limit"),
+    ("megabytes", "limit", "kind"),
     [
-        (20, largest_file),  # larger than a saved file of any kind may be (a register's can be larger): not read
-        (2, lambda: 1_000_000),  # within a register's limit, but larger than any checklist's answers
+        # larger than a saved file of any kind may be (a register's can be larger): not read
+        (20, largest_file, "a saved file of any kind"),
+        (2, lambda: 1_000_000, "an answers file"),  # within a register's limit, but larger than any answers
     ],
 )
-def test_score_a_file_too_large(capsys, tmp_path, definition, megabytes, limit):
+def test_score_a_file_too_large(capsys, tmp_path, definition, megabytes, limit, kind):
     path = tmp_path / "huge.json"
     path.write_bytes(b" " * megabytes * 1_000_000)
     code, out, err = run(capsys, "score", path, "--definition", definition)
     assert (code, out) == (1, "")
     most = limit() / 1_000_000
-    assert err == f"{path}: This file is {megabytes}.0 MB; an answers file is never more than {most:g} MB.\n"
+    assert err == f"{path}: This file is {megabytes}.0 MB; {kind} is never more than {most:g} MB.\n"
 
 
 def test_score_answers_for_an_unknown_checklist(capsys, tmp_path, answers_document):

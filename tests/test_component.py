@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from form_limits import most_characters
 
 from checks import definition_files, load_checklist
 from checks.agreement.wording import PAGE_MESSAGES as AGREEMENT_MESSAGES
@@ -88,14 +89,14 @@ def test_every_question_has_its_anchor_and_says_what_it_fills(case):
 def test_the_page_imports_any_answers_its_form_can_make(case):
     """The page reads at most max_bytes of a file: every field of the form at its maxlength, three bytes
     a unit, and every question answered with its longest choice fit in it, with room to spare."""
-    checklist, _, html = case
+    checklist, data, html = case
     (root,) = html.having(data_module="rm-checklist")
-    typed = sum(int(attributes["maxlength"]) for attributes in html.having(maxlength=None))
-    chosen = sum(
+    fields = most_characters(checklist_component(checklist, data, "../../"))  # text fields and lists
+    answers = sum(  # each question's id and its longest choice (radio buttons)
         max(len(value) + len(question.id) for value, _ in question.choices() or [("", "")])
         for question in checklist.questions()
     )
-    assert typed and 3 * (typed + chosen) < json.loads(root["data-config"])["max_bytes"] / 2
+    assert fields and 3 * (fields + answers) < json.loads(root["data-config"])["max_bytes"] / 2
 
 
 def test_the_form_asks_who_is_answering(case):

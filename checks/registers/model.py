@@ -19,6 +19,8 @@ UTF8_PER_UNIT = 3
 the Basic Multilingual Plane is two units and four bytes)."""
 ROOM_BYTES = 200_000
 """Room in a file for all but the rows: partners, settings, who answered, notes and the JSON layout."""
+ENTRY_LAYOUT_BYTES = 16
+"""What a file adds around one entry of a row besides its key: quotes, colon, comma and indentation."""
 
 KINDS = ("accountability-matrix", "red-lines", "risk-register")
 """The kinds of register, each with its own findings (checks.registers.findings)."""
@@ -98,8 +100,9 @@ class Register:
         unit of it three bytes. So a register the page exported is never refused when it comes back."""
         per_row = 0
         for column in self.columns:
-            entries = MAX_PARTNERS if column.kind == "roles" else 1
-            per_row += entries * (column.longest * UTF8_PER_UNIT + len(partner_key(MAX_PARTNERS)) + 16)
+            # A roles column holds one entry per partner, under the partner's key; any other, its own.
+            entries, key = (MAX_PARTNERS, partner_key(MAX_PARTNERS)) if column.kind == "roles" else (1, column.id)
+            per_row += entries * (column.longest * UTF8_PER_UNIT + len(key) + ENTRY_LAYOUT_BYTES)
         most = MAX_ROWS * per_row + ROOM_BYTES
         return max(MAX_BYTES, -(-most // 1_000_000) * 1_000_000)
 
