@@ -130,11 +130,12 @@ def _refuse(messages: list[str]) -> AnswersError:
     return AnswersError([Problem("", message) for message in shown_here])
 
 
-def _decode(source: Any, most: int = MAX_BYTES) -> Any:
-    """Parsed JSON from text or bytes of at most `most` bytes (parsed data is returned as it is)."""
+def _decode(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -> Any:
+    """Parsed JSON from text or bytes of at most `most` bytes, a file of `kind` (parsed data is returned
+    as it is)."""
     if isinstance(source, bytes | bytearray):
         if len(source) > most:
-            raise _refuse([too_big(len(source), most)])
+            raise _refuse([too_big(len(source), most, kind)])
         try:
             source = bytes(source).decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -142,7 +143,7 @@ def _decode(source: Any, most: int = MAX_BYTES) -> Any:
     if isinstance(source, str):
         size = len(source.encode("utf-8", "surrogatepass"))
         if size > most:
-            raise _refuse([too_big(size, most)])
+            raise _refuse([too_big(size, most, kind)])
         try:
             return json.loads(source)
         except json.JSONDecodeError as error:
@@ -156,11 +157,11 @@ def too_big(size: int, most: int = MAX_BYTES, kind: str = "an answers file") -> 
     return f"This file is {size / 1_000_000:.1f} MB; {kind} is never more than {most / 1_000_000:g} MB."
 
 
-def refuse_size(size: int, most: int = MAX_BYTES) -> None:
-    """`AnswersError` for a file larger than `most` bytes (any answers file, unless a tool's files may
-    be larger), from its size alone (it is not read)."""
+def refuse_size(size: int, most: int = MAX_BYTES, kind: str = "an answers file") -> None:
+    """`AnswersError` for a file larger than `most` bytes (any answers file, unless a tool's files, of
+    `kind`, may be larger), from its size alone (it is not read)."""
     if size > most:
-        raise _refuse([too_big(size, most)])
+        raise _refuse([too_big(size, most, kind)])
 
 
 def _read_document(data: Any, checklist: Checklist) -> SavedAnswers:

@@ -131,13 +131,18 @@ def test_a_file_of_the_wrong_kind_is_refused(register):
     assert "not a" in refused(document(register, checklist="behaviours"), register)
 
 
-def test_a_file_larger_than_the_largest_register_is_refused(register):
+SAVED_FILE = {
+    "accountability-matrix": "a saved accountability matrix",
+    "red-lines-register": "a saved red-lines register",
+    "risk-register": "a saved partnership risk register",
+}
+
+
+def test_a_file_larger_than_the_largest_register_is_refused_by_the_register_s_name(register):
     size = register.max_bytes + 1
     limit = f"{register.max_bytes // 1_000_000} MB"
-    assert (
-        refused(b" " * size, register)
-        == f"This file is {size / 1e6:.1f} MB; an answers file is never more than {limit}."
-    )
+    expected = f"This file is {size / 1e6:.1f} MB; {SAVED_FILE[register.id]} is never more than {limit}."
+    assert refused(b" " * size, register) == expected
 
 
 def test_the_largest_register_the_form_allows_is_imported_again(register):
@@ -227,6 +232,12 @@ def test_the_worker_checks_imports_and_reports(register):
     assert len(reply["marks"]) == len(example["rows"])
     bad = json.loads(handle("register_import", json.dumps({**base, "filename": "x.json", "size": 5, "text": "[1]"})))
     assert bad["error"]["message"] == "x.json was not imported, and your saved register was not changed."
+    huge = {**base, "filename": "x.json", "size": register.max_bytes + 1, "text": "{}"}  # refused unread
+    problems = json.loads(handle("register_import", json.dumps(huge)))["error"]["problems"]
+    assert [p["message"] for p in problems] == [
+        f"This file is {huge['size'] / 1e6:.1f} MB; {SAVED_FILE[register.id]} "
+        f"is never more than {register.max_bytes // 1_000_000} MB."
+    ]
     word = json.loads(handle("register_report", json.dumps({**base, "document": example, "format": "docx"})))
     assert word["result"]["file"]["name"] == f"{register.id}-report.docx"
 

@@ -61,7 +61,7 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     """Check a file in full before anything is kept; the clean document comes back to be stored."""
     register = _register(payload)
     name = _need(payload, "filename", str)
-    refuse_size(_need(payload, "size", int), register.max_bytes)
+    refuse_size(_need(payload, "size", int), register.max_bytes, register.saved_file)
     saved = read_register(_need(payload, "text", str), register)
     return {"document": register_to_dict(saved), "status": imported(name)}
 

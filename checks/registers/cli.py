@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from checks.answers import MAX_BYTES, checklist_id_of
@@ -18,6 +19,7 @@ def is_register(document_id: str) -> bool:
     return (REGISTERS_DIR / f"{document_id}.yml").is_file()
 
 
+@cache  # the definitions do not change within a run, which asks twice (to read the file, then its id)
 def largest_file() -> int:
     """The most bytes a saved file of any kind may hold: a register's files may be larger than answers."""
     return max([MAX_BYTES, *(load_register(path).max_bytes for path in register_files())])

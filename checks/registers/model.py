@@ -107,6 +107,12 @@ class Register:
         return max(MAX_BYTES, -(-most // 1_000_000) * 1_000_000)
 
     @property
+    def saved_file(self) -> str:
+        """What a saved file of this register is called in a sentence: "a saved risk register"."""
+        title = self.title[0].lower() + self.title[1:] if self.title[1:2].islower() else self.title
+        return f"a saved {title}"
+
+    @property
     def row_fields(self) -> tuple[str, ...]:
         """The ids a row may hold: each column's, and for a roles column, one per partner slot."""
         ids = [c.id for c in self.columns if c.kind != "roles"]

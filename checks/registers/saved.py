@@ -47,7 +47,7 @@ def register_to_dict(saved: SavedRegister) -> dict[str, Any]:
 def read_register(source: Any, register: Register) -> SavedRegister:
     """A clean `SavedRegister` from JSON text, bytes or parsed data, or `AnswersError` saying why not."""
     try:
-        return _read(_decode(source, register.max_bytes), register)
+        return _read(_decode(source, register.max_bytes, register.saved_file), register)
     except AnswersError:
         raise
     except Exception:  # a last guard: no input may escape as anything but AnswersError
