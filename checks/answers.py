@@ -139,7 +139,7 @@ def _decode(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -
         try:
             source = bytes(source).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise _refuse(["This file is not text: an answers file is JSON text."]) from None
+            raise _refuse([f"This file is not text: {kind} is JSON text."]) from None
     if isinstance(source, str):
         size = len(source.encode("utf-8", "surrogatepass"))
         if size > most:
@@ -149,7 +149,7 @@ def _decode(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -
         except json.JSONDecodeError as error:
             raise _refuse([f"This file is not valid JSON (line {error.lineno}, column {error.colno})."]) from None
         except RecursionError:
-            raise _refuse(["This file is nested too deeply to be an answers file."]) from None
+            raise _refuse([f"This file is nested too deeply to be {kind}."]) from None
     return source
 
 

@@ -16,11 +16,12 @@ from pathlib import Path
 from checks.agreement.cli import report_of as agreement_report_of
 from checks.answers import checklist_id_of, read_answers, too_big
 from checks.compare.cli import add_compare_command, comparison_report_of
+from checks.compare.record import MAX_COMPARISON_BYTES
 from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, Problem
 from checks.html_report import to_html
-from checks.registers.cli import largest_file, report_of, validate_registers
+from checks.registers.cli import largest_register, report_of, validate_registers
 from checks.reports import to_csv, to_docx, to_json, to_markdown, to_text
 from checks.result import Result
 from checks.scoring import score
@@ -106,7 +107,7 @@ def _relative(path: Path) -> Path:
 def _report(args: argparse.Namespace) -> int:
     if args.format in BINARY and args.output is None:
         args.usage_error(f"--format {args.format} writes a binary file: name it with --output FILE")  # exits 2
-    report = comparison_report_of(args)  # a saved comparison (checks.compare), or None
+    report = comparison_report_of(args, _read_bytes)  # a saved comparison (checks.compare), or None
     if report is None:
         report = report_of(args, _read_bytes)  # a saved register (checks.registers), or None
     if report is None:
@@ -138,6 +139,12 @@ def _result(file: Path, definition: Path | None) -> Result:
         error.source = str(file)  # every problem with the answers file names it
         raise
     return score(checklist, saved)
+
+
+def largest_file() -> int:
+    """The most bytes a saved file of any kind may hold: a comparison's, holding many answers files, or
+    a register's may be larger than an answers file."""
+    return max(largest_register(), MAX_COMPARISON_BYTES)
 
 
 def _read_bytes(path: Path) -> bytes:

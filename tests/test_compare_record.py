@@ -71,7 +71,8 @@ def test_the_workshop_record_round_trips_and_shows_in_every_report():
     ]
     saved = call("compare_export", document=document, today="2026-12-01")["result"]
     assert saved["file"]["name"] == "behaviours-comparison-2026-12-01.json"
-    opened = call("compare_open", filename="x.json", text=saved["file"]["text"])["result"]
+    text = saved["file"]["text"]
+    opened = call("compare_open", filename="x.json", size=len(text.encode()), text=text)["result"]
     assert opened["document"] == {**document, "saved_at": document["saved_at"]}
     reply = compared([], opened["document"])
     assert "Disagreement recorded" in reply["html"] and "Write a &lt;b&gt;one-page&lt;/b&gt; note" in reply["html"]
@@ -118,7 +119,8 @@ def test_a_bad_comparison_is_refused_with_its_reason(change, problem):
     with pytest.raises(AnswersError) as error:
         read_comparison({**blank_comparison(BEHAVIOURS), **change}, BEHAVIOURS)
     assert [p.message for p in error.value.problems] == [problem]
-    reply = call("compare_open", filename="x.json", text=json.dumps({**blank_comparison(BEHAVIOURS), **change}))
+    text = json.dumps({**blank_comparison(BEHAVIOURS), **change})
+    reply = call("compare_open", filename="x.json", size=len(text), text=text)
     assert reply["error"]["message"] == "The file was not opened, and your comparison was not changed."
 
 
@@ -126,4 +128,19 @@ def test_settings_that_cannot_be_used_are_an_error_reply_and_change_nothing():
     reply = call("compare", document={**blank_comparison(BEHAVIOURS), "min_group": 1}, files=[])
     assert reply["error"]["problems"] == [
         {"path": "", "message": "The smallest group shown must be a whole number of 3 or more."}
+    ]
+
+
+def test_a_comparison_larger_than_any_is_refused_by_its_size_in_bytes():
+    """Counted in bytes, as the page's limit is: 17 million three-byte characters are 51 MB."""
+    text = json.dumps({**blank_comparison(BEHAVIOURS), "actions": ["\u20ac" * 17_000_000]}, ensure_ascii=False)
+    with pytest.raises(AnswersError) as error:
+        read_comparison(text, BEHAVIOURS)
+    assert [p.message for p in error.value.problems] == [
+        "This file is 51.0 MB; a saved comparison is never more than 50 MB."
+    ]
+    reply = call("compare_open", filename="huge.json", size=60_000_000, text="{}")  # refused by its size, unread
+    assert reply["error"]["message"] == "The file was not opened, and your comparison was not changed."
+    assert reply["error"]["problems"] == [
+        {"path": "", "message": "This file is 60.0 MB; a saved comparison is never more than 50 MB."}
     ]

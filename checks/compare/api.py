@@ -12,9 +12,16 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from checks.answers import refuse_size
 from checks.compare.analysis import compare
 from checks.compare.inputs import MAX_FILES_BROWSER, Given, Inputs, read_files
-from checks.compare.record import SavedComparison, comparison_to_dict, read_comparison
+from checks.compare.record import (
+    MAX_COMPARISON_BYTES,
+    SAVED_COMPARISON,
+    SavedComparison,
+    comparison_to_dict,
+    read_comparison,
+)
 from checks.compare.record_form import record_form
 from checks.compare.reports import REPORTS, comparison_html, export_name
 from checks.errors import Problem, RequestError
@@ -51,9 +58,11 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
         }
 
     def load(payload: dict[str, Any]) -> dict[str, Any]:
-        """A saved comparison from a file, checked in full before the page keeps it."""
+        """A saved comparison from a file, checked in full before the page keeps it. The page sends the
+        file's size and at most one byte more than a comparison may hold: a larger file is refused unread."""
         checklist = checklist_of(payload)
         name = need(payload, "filename", str)
+        refuse_size(need(payload, "size", int), MAX_COMPARISON_BYTES, SAVED_COMPARISON)
         saved = read_comparison(need(payload, "text", str), checklist)
         return {"document": comparison_to_dict(saved), "status": f"The comparison in {name} was opened."}
 

@@ -13,7 +13,7 @@ from checks.answers import MAX_BYTES
 from checks.compare.examples import load_examples
 from checks.compare.groups import MIN_GROUP, MIN_GROUP_FLOOR
 from checks.compare.inputs import MAX_FILES_BROWSER
-from checks.compare.record import blank_comparison, storage_key
+from checks.compare.record import MAX_COMPARISON_BYTES, blank_comparison, storage_key
 from checks.compare.reports import REPORTS
 from checks.component import _attribute, _button
 from checks.markup import escape
@@ -66,6 +66,7 @@ def page_config(checklist: Checklist, base_url: str) -> dict[str, Any]:
         "blank": blank_comparison(checklist),
         "max_files": MAX_FILES_BROWSER,
         "max_bytes": MAX_BYTES,
+        "max_comparison_bytes": MAX_COMPARISON_BYTES,
         "examples": load_examples(checklist.id),
         "messages": MESSAGES,
     }

@@ -13,13 +13,12 @@ One of the saved-document family (``relationship-matters-comparison/1``, a sibli
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from checks.answers import answers_to_dict, read_answers
+from checks.answers import _decode, answers_to_dict, read_answers
 from checks.compare.groups import MIN_GROUP, Settings, min_group_problem
 from checks.compare.inputs import MAX_FILES_BROWSER, MAX_NAME, Response, version_notes
 from checks.errors import AnswersError, Problem
@@ -30,6 +29,8 @@ FORMAT = "relationship-matters-comparison"
 FORMAT_VERSION = 1
 STORAGE_KEY_PREFIX = "relationship-matters:comparison:"
 MAX_COMPARISON_BYTES = 50_000_000
+SAVED_COMPARISON = "a saved comparison"
+"""What a comparison file is called where a sentence refuses one."""
 MAX_ACTIONS = 200
 DISAGREEMENT = "disagreement"
 DISAGREEMENT_LABEL = "Disagreement recorded"
@@ -104,24 +105,13 @@ def _refuse(messages: list[str]) -> AnswersError:
 
 
 def read_comparison(source: Any, checklist: Checklist) -> SavedComparison:
-    """A clean comparison from JSON text or parsed data, or `AnswersError` naming every problem."""
+    """A clean comparison from JSON text, bytes or parsed data, or `AnswersError` naming every problem."""
     try:
-        return _read(_decode(source), checklist)
+        return _read(_decode(source, MAX_COMPARISON_BYTES, SAVED_COMPARISON), checklist)
     except AnswersError:
         raise
     except Exception:  # a last guard: nothing escapes as anything but AnswersError
         raise _refuse(["This file could not be read as a comparison."]) from None
-
-
-def _decode(source: Any) -> Any:
-    if isinstance(source, str):
-        if len(source) > MAX_COMPARISON_BYTES:
-            raise _refuse([f"This file is larger than any comparison ({MAX_COMPARISON_BYTES // 1_000_000} MB)."])
-        try:
-            return json.loads(source)
-        except (ValueError, RecursionError):
-            raise _refuse(["This file is not valid JSON."]) from None
-    return source
 
 
 def _read(data: Any, checklist: Checklist) -> SavedComparison:

@@ -20,8 +20,8 @@ def is_register(document_id: str) -> bool:
 
 
 @cache  # the definitions do not change within a run, which asks twice (to read the file, then its id)
-def largest_file() -> int:
-    """The most bytes a saved file of any kind may hold: a register's files may be larger than answers."""
+def largest_register() -> int:
+    """The most bytes a saved register, or answers file, may hold: a register's may be larger than answers."""
     return max([MAX_BYTES, *(load_register(path).max_bytes for path in register_files())])
 
 
@@ -29,7 +29,7 @@ def report_of(args, read_bytes) -> str | bytes | None:
     """The report of the file `args` names if it is a saved register; None for anything else."""
     raw = read_bytes(args.file)
     try:
-        document_id = checklist_id_of(raw, largest_file())
+        document_id = checklist_id_of(raw, largest_register())
     except AnswersError:
         return None  # the checklist reader says what is wrong with it
     if not is_register(document_id):

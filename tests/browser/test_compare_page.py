@@ -174,6 +174,24 @@ def test_hostile_files_get_plain_messages_and_change_nothing_else(page, site_url
     expect(page.locator(".rm-compare-results")).to_contain_text(script)
     assert page.evaluate("() => window.hacked") is None
     assert rm.stored(page, "behaviours") == own  # the reader's own answers are untouched
+    # A comparison file larger than any the page makes is refused by its size, and the comparison stays.
+    comparison = f"() => localStorage.getItem({json.dumps(storage_key('behaviours'))})"
+    kept = page.evaluate(comparison)
+    page.evaluate(
+        """() => {
+          const huge = new File([new Uint8Array(51_000_000).fill(32)], "huge.json", {type: "application/json"});
+          const chosen = new DataTransfer();
+          chosen.items.add(huge);
+          const input = document.querySelector('[data-role="open-file"]');
+          input.files = chosen.files;
+          input.dispatchEvent(new Event("change", {bubbles: true}));
+        }"""
+    )
+    alert = page.locator(".rm-compare .rm-alert")
+    expect(alert).to_contain_text("The file was not opened, and your comparison was not changed.", timeout=READY)
+    expect(alert).to_contain_text("This file is 51.0 MB; a saved comparison is never more than 50 MB.")
+    assert page.evaluate(comparison) == kept
+    state(page, "ready")
 
 
 def test_files_dropped_on_the_chooser_are_compared(page, site_url):

@@ -39,7 +39,7 @@ export function initCompare(root, { tool, watchDownload }) {
     print: () => window.print(),
     clear: startAgain,
   });
-  // A saved comparison is read whole: it holds many answers files, so it may be larger than one of them.
+  // A saved comparison holds many answers files, so it may be larger than one of them (max_comparison_bytes).
   opener.addEventListener("change", () => {
     const [file] = opener.files;
     opener.value = "";
@@ -117,7 +117,8 @@ export function initCompare(root, { tool, watchDownload }) {
 
   async function openFile(file) {
     tell(words.checking);
-    const reply = await ask("compare_open", { filename: file.name, text: await file.text() });
+    const text = await file.slice(0, config.max_comparison_bytes + 1).text(); // never more: see compare_open
+    const reply = await ask("compare_open", { filename: file.name, size: file.size, text });
     await refresh(reply.document);
     return reply.status;
   }
