@@ -15,6 +15,9 @@ from checks.reader import ID_PATTERN
 MAX_ANSWERS = 1_000
 MAX_ID = 100
 MAX_SHORT_TEXT = 200
+UTF8_PER_UNIT = 3
+"""The most bytes of UTF-8 per UTF-16 unit, the unit a form's maxlength counts (a character outside
+the Basic Multilingual Plane is two units and four bytes)."""
 MAX_NOTE = 20_000
 MAX_ROWS = 200
 MAX_ROW_FIELDS = 50

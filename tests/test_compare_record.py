@@ -12,11 +12,22 @@ import docx
 import pytest
 
 from checks.answers import storage_key as answers_key
-from checks.compare import read_comparison, storage_key
-from checks.compare.record import blank_comparison
+from checks.compare import read_comparison, record, storage_key
+from checks.compare.record import (
+    LARGEST_RECORD,
+    MAX_ACTIONS,
+    MAX_COMPARISON_BYTES,
+    ActionItem,
+    Record,
+    SavedComparison,
+    blank_comparison,
+    comparison_text,
+)
 from checks.definitions import DEFINITIONS_DIR, load_checklist
 from checks.errors import AnswersError
 from checks.loader import load_definition
+from checks.model import MAX_TEXT
+from checks.saved_parts import MAX_SHORT_TEXT
 from checks.worker_api import handle
 
 EXAMPLES = sorted((Path(__file__).parents[1] / "checks" / "examples" / "compare-behaviours").glob("*.json"))
@@ -144,3 +155,29 @@ def test_a_comparison_larger_than_any_is_refused_by_its_size_in_bytes():
     assert reply["error"]["problems"] == [
         {"path": "", "message": "This file is 60.0 MB; a saved comparison is never more than 50 MB."}
     ]
+
+
+def test_files_that_would_make_the_comparison_too_large_to_open_again_are_not_added(monkeypatch):
+    """A comparison the page keeps must leave room for the largest workshop record within the limit,
+    or its export would be refused when opened: here the record's room leaves space for two files."""
+    two = compared(FILES[:2])["document"]
+    size = len(comparison_text(read_comparison(two, BEHAVIOURS)).encode())
+    monkeypatch.setattr(record, "LARGEST_RECORD", MAX_COMPARISON_BYTES - size)
+    assert compared(FILES[:2])["document"]["responses"] == two["responses"]  # exactly at the limit: kept
+    reply = call("compare", document=two, files=FILES[2:3])
+    [problem] = reply["error"]["problems"]
+    assert problem["path"] == "files"
+    assert problem["message"].startswith("With these files the comparison would be ")
+    assert problem["message"].endswith("is never more than 50 MB. Compare fewer files.")
+    assert "result" not in reply  # nothing is added: the page keeps the comparison it had
+
+
+def test_the_room_kept_for_the_record_holds_the_largest_record_its_form_can_make():
+    """Every action the form allows, each field at its maxlength in a three-byte character, and an
+    agreed answer for every question."""
+    wide = "\u20ac"
+    action = ActionItem(wide * MAX_TEXT, wide * MAX_SHORT_TEXT, "2027-01-31", "not-started")
+    largest = Record({q.id: "disagreement" for q in BEHAVIOURS.questions()}, (action,) * MAX_ACTIONS)
+    empty = SavedComparison(BEHAVIOURS.id, BEHAVIOURS.version)
+    full = SavedComparison(BEHAVIOURS.id, BEHAVIOURS.version, record=largest)
+    assert 0 < len(comparison_text(full).encode()) - len(comparison_text(empty).encode()) <= LARGEST_RECORD

@@ -21,6 +21,7 @@ from checks.compare.record import (
     SavedComparison,
     comparison_to_dict,
     read_comparison,
+    too_full,
 )
 from checks.compare.record_form import record_form
 from checks.compare.reports import REPORTS, comparison_html, export_name
@@ -46,7 +47,10 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
         inputs = read_files(
             checklist, (Given(f["name"], f["text"], f["size"]) for f in files), saved.responses, MAX_FILES_BROWSER
         )
+        grown = len(inputs.responses) > len(saved.responses)
         saved = replace(saved, responses=inputs.responses)
+        if grown and (reason := too_full(saved)):
+            raise RequestError([Problem("files", reason)])  # nothing is added: the page keeps what it had
         comparison = compare(checklist, inputs, saved.settings, saved.record)
         return {
             "document": comparison_to_dict(saved),

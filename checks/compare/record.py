@@ -13,8 +13,9 @@ One of the saved-document family (``relationship-matters-comparison/1``, a sibli
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,7 @@ from checks.compare.groups import MIN_GROUP, Settings, min_group_problem
 from checks.compare.inputs import MAX_FILES_BROWSER, MAX_NAME, Response, version_notes
 from checks.errors import AnswersError, Problem
 from checks.model import MAX_TEXT, Checklist
-from checks.saved_parts import MAX_SHORT_TEXT, shown
+from checks.saved_parts import MAX_SHORT_TEXT, UTF8_PER_UNIT, shown
 
 FORMAT = "relationship-matters-comparison"
 FORMAT_VERSION = 1
@@ -32,6 +33,12 @@ MAX_COMPARISON_BYTES = 50_000_000
 SAVED_COMPARISON = "a saved comparison"
 """What a comparison file is called where a sentence refuses one."""
 MAX_ACTIONS = 200
+ACTION_LAYOUT_BYTES = 200
+"""What a file adds around one action besides its text: keys, due date, status and layout."""
+AGREED_ROOM = 100_000
+"""Room for the agreed answers: one short entry per question."""
+LARGEST_RECORD = MAX_ACTIONS * ((MAX_TEXT + MAX_SHORT_TEXT) * UTF8_PER_UNIT + ACTION_LAYOUT_BYTES) + AGREED_ROOM
+"""The most bytes of a saved comparison the workshop record's form can fill (about 1.4 MB)."""
 DISAGREEMENT = "disagreement"
 DISAGREEMENT_LABEL = "Disagreement recorded"
 STATUSES = {"not-started": "Not started", "in-progress": "In progress", "done": "Done"}
@@ -93,6 +100,23 @@ def comparison_to_dict(saved: SavedComparison) -> dict[str, Any]:
         "agreed": dict(saved.record.agreed),
         "actions": [{key: getattr(a, key) for key in ACTION_FIELDS} for a in saved.record.actions],
     }
+
+
+def comparison_text(saved: SavedComparison) -> str:
+    """The saved comparison as a file holds it."""
+    return json.dumps(comparison_to_dict(saved), indent=2, ensure_ascii=False) + "\n"
+
+
+def too_full(saved: SavedComparison, most: int = MAX_COMPARISON_BYTES) -> str | None:
+    """Why a comparison cannot keep these responses, or None: with the largest record its form can
+    make, its file would be larger than a comparison may be, and could not be opened again."""
+    size = len(comparison_text(replace(saved, record=Record())).encode("utf-8", "surrogatepass"))
+    if size + LARGEST_RECORD <= most:
+        return None
+    return (
+        f"With these files the comparison would be {size / 1_000_000:.1f} MB. A saved comparison, with room "
+        f"for its workshop record, is never more than {most / 1_000_000:g} MB. Compare fewer files."
+    )
 
 
 def blank_comparison(checklist: Checklist) -> dict[str, Any]:

@@ -3,14 +3,13 @@ its reports (Markdown, CSV, HTML for print, Word), named for the checklist and t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from checks.compare.analysis import Comparison, compare
 from checks.compare.inputs import Inputs
-from checks.compare.record import SavedComparison, comparison_to_dict
+from checks.compare.record import SavedComparison, comparison_text
 from checks.compare.report import comparison_document
 from checks.files import File, file_name
 from checks.markup import escape
@@ -77,7 +76,7 @@ class Report:
     def file(self, checklist: Checklist, saved: SavedComparison, day: date, base_url: str) -> File:
         name = export_name(checklist, day, self.extension)
         if self.render is None:
-            return File(name, self.mime, json.dumps(comparison_to_dict(saved), indent=2, ensure_ascii=False) + "\n")
+            return File(name, self.mime, comparison_text(saved))
         comparison = compare(checklist, Inputs(saved.responses), saved.settings, saved.record)
         return File(name, self.mime, self.render(comparison, base_url))
 

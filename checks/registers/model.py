@@ -10,13 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checks.answers import MAX_BYTES
+from checks.saved_parts import UTF8_PER_UNIT
 
 MAX_ROWS = 200
 MAX_PARTNERS = 20
 MAX_CELL = 2_000
-UTF8_PER_UNIT = 3
-"""The most bytes of UTF-8 per UTF-16 unit, the unit a form's maxlength counts (a character outside
-the Basic Multilingual Plane is two units and four bytes)."""
 ROOM_BYTES = 200_000
 """Room in a file for all but the rows: partners, settings, who answered, notes and the JSON layout."""
 ENTRY_LAYOUT_BYTES = 16
