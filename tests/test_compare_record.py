@@ -164,12 +164,14 @@ def test_files_that_would_make_the_comparison_too_large_to_open_again_are_not_ad
     size = len(comparison_text(read_comparison(two, BEHAVIOURS)).encode())
     monkeypatch.setattr(record, "LARGEST_RECORD", MAX_COMPARISON_BYTES - size)
     assert compared(FILES[:2])["document"]["responses"] == two["responses"]  # exactly at the limit: kept
-    reply = call("compare", document=two, files=FILES[2:3])
-    [problem] = reply["error"]["problems"]
-    assert problem["path"] == "files"
-    assert problem["message"].startswith("With these files the comparison would be ")
-    assert problem["message"].endswith("is never more than 50 MB. Compare fewer files.")
-    assert "result" not in reply  # nothing is added: the page keeps the comparison it had
+    reply = compared([*FILES[2:4], {"name": "bad.json", "text": "{", "size": 1}], two)
+    assert reply["document"]["responses"] == two["responses"]  # neither file is added
+    assert reply["status"] == "0 of 3 files added; 2 in the comparison."
+    [bad, first, second] = reply["refused"]["reasons"]
+    assert bad == "bad.json: This file is not valid JSON (line 1, column 2)."  # its own reason, as before
+    for line, file in zip((first, second), FILES[2:4], strict=True):
+        assert line.startswith(f"{file['name']}: Not added: with the files chosen with it, the comparison would be ")
+        assert line.endswith("is never more than 50 MB. Choose fewer files.")
 
 
 def test_the_room_kept_for_the_record_holds_the_largest_record_its_form_can_make():

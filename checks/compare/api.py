@@ -14,7 +14,7 @@ from typing import Any
 
 from checks.answers import refuse_size
 from checks.compare.analysis import compare
-from checks.compare.inputs import MAX_FILES_BROWSER, Given, Inputs, read_files
+from checks.compare.inputs import MAX_FILES_BROWSER, Given, Inputs, Refused, read_files
 from checks.compare.record import (
     MAX_COMPARISON_BYTES,
     SAVED_COMPARISON,
@@ -47,10 +47,8 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
         inputs = read_files(
             checklist, (Given(f["name"], f["text"], f["size"]) for f in files), saved.responses, MAX_FILES_BROWSER
         )
-        grown = len(inputs.responses) > len(saved.responses)
+        inputs = _within_limit(saved, inputs)
         saved = replace(saved, responses=inputs.responses)
-        if grown and (reason := too_full(saved)):
-            raise RequestError([Problem("files", reason)])  # nothing is added: the page keeps what it had
         comparison = compare(checklist, inputs, saved.settings, saved.record)
         return {
             "document": comparison_to_dict(saved),
@@ -95,6 +93,16 @@ def _worker_actions() -> dict[str, Callable]:
 
 ACTIONS = _worker_actions()
 """The comparison's actions, added to checks.worker_api.ACTIONS on the first of them."""
+
+
+def _within_limit(saved: SavedComparison, inputs: Inputs) -> Inputs:
+    """`inputs`, or, when the files they add would make a comparison too large to open again, none of
+    them added: each refused with the reason (and the notices about them dropped)."""
+    added = inputs.responses[len(saved.responses) :]
+    reason = too_full(replace(saved, responses=inputs.responses)) if added else None
+    if reason is None:
+        return inputs
+    return Inputs(saved.responses, inputs.refused + tuple(Refused(r.name, (reason,)) for r in added))
 
 
 def _is_file(value: Any) -> bool:

@@ -114,8 +114,9 @@ def too_full(saved: SavedComparison, most: int = MAX_COMPARISON_BYTES) -> str | 
     if size + LARGEST_RECORD <= most:
         return None
     return (
-        f"With these files the comparison would be {size / 1_000_000:.1f} MB. A saved comparison, with room "
-        f"for its workshop record, is never more than {most / 1_000_000:g} MB. Compare fewer files."
+        f"Not added: with the files chosen with it, the comparison would be {size / 1_000_000:.1f} MB, and a saved "
+        f"comparison, with room for its workshop record, is never more than {most / 1_000_000:g} MB. "
+        "Choose fewer files."
     )
 
 
