@@ -183,3 +183,21 @@ def test_the_room_kept_for_the_record_holds_the_largest_record_its_form_can_make
     empty = SavedComparison(BEHAVIOURS.id, BEHAVIOURS.version)
     full = SavedComparison(BEHAVIOURS.id, BEHAVIOURS.version, record=largest)
     assert 0 < len(comparison_text(full).encode()) - len(comparison_text(empty).encode()) <= LARGEST_RECORD
+
+
+def test_a_file_is_removed_and_the_record_is_kept():
+    document = compared(FILES[:3])["document"]
+    document["actions"] = [{"action": "Meet", "owner": "Tom", "due": "", "status": "not-started"}]
+    reply = call("compare", document=document, files=[], remove=1)["result"]
+    assert [r["name"] for r in reply["document"]["responses"]] == [FILES[0]["name"], FILES[2]["name"]]
+    assert reply["document"]["actions"] == document["actions"]
+    assert reply["status"] == f"{FILES[1]['name']} was removed; 2 files in the comparison."
+    listed = reply["files_html"]
+    assert FILES[1]["name"] not in listed and "<p>2 files.</p>" in listed
+    assert f'data-index="1">Remove<span class="rm-visually-hidden"> {FILES[2]["name"]}</span>' in listed
+    for bad in (3, -1, True, "1"):
+        error = call("compare", document=document, files=[], remove=bad)["error"]
+        assert error["problems"] == [{"path": "remove", "message": "expected the number of one of the 3 files, from 0"}]
+    anonymous = call("compare", document={**document, "anonymous": True}, files=[])["result"]["files_html"]
+    assert "<p>3 files. Their names are not shown in anonymous mode" in anonymous
+    assert not any(f["name"] in anonymous for f in FILES[:3]) and "remove-response" not in anonymous

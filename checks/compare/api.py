@@ -14,6 +14,7 @@ from typing import Any
 
 from checks.answers import refuse_size
 from checks.compare.analysis import compare
+from checks.compare.file_list import file_list
 from checks.compare.inputs import MAX_FILES_BROWSER, Given, Inputs, Refused, read_files
 from checks.compare.record import (
     MAX_COMPARISON_BYTES,
@@ -44,6 +45,7 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
         files = payload.get("files", [])
         if not isinstance(files, list) or not all(_is_file(f) for f in files):
             raise RequestError([Problem("files", "expected a list of {name, size, text}")])
+        saved, removed = _without(saved, payload.get("remove"))
         inputs = read_files(
             checklist, (Given(f["name"], f["text"], f["size"]) for f in files), saved.responses, MAX_FILES_BROWSER
         )
@@ -54,8 +56,9 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
             "document": comparison_to_dict(saved),
             "html": comparison_html(comparison, need(payload, "base_url", str)),
             "record_html": record_form(comparison),
+            "files_html": file_list(comparison),
             "refused": _refused(inputs),
-            "status": _added(len(files), len(files) - len(inputs.refused), len(inputs.responses)) if files else "",
+            "status": _status(files, inputs, removed),
             "empty": len(inputs.responses) < 2,
         }
 
@@ -95,6 +98,17 @@ ACTIONS = _worker_actions()
 """The comparison's actions, added to checks.worker_api.ACTIONS on the first of them."""
 
 
+def _without(saved: SavedComparison, remove: Any) -> tuple[SavedComparison, str]:
+    """The comparison without the file numbered `remove` (from 0; None for none), and that file's name."""
+    if remove is None:
+        return saved, ""
+    if not isinstance(remove, int) or isinstance(remove, bool) or not 0 <= remove < len(saved.responses):
+        count = len(saved.responses)
+        raise RequestError([Problem("remove", f"expected the number of one of the {count} files, from 0")])
+    kept = saved.responses[:remove] + saved.responses[remove + 1 :]
+    return replace(saved, responses=kept), saved.responses[remove].name
+
+
 def _within_limit(saved: SavedComparison, inputs: Inputs) -> Inputs:
     """`inputs`, or, when the files they add would make a comparison too large to open again, none of
     them added: each refused with the reason (and the notices about them dropped)."""
@@ -126,8 +140,15 @@ def _refused(inputs: Inputs) -> dict[str, Any] | None:
     return {"title": title, "reasons": lines}
 
 
-def _added(given: int, used: int, total: int) -> str:
-    return f"{used} of {given} file{'s' if given != 1 else ''} added; {total} in the comparison."
+def _status(files: list, inputs: Inputs, removed: str) -> str:
+    """What the status line says of the files added or removed (nothing when neither)."""
+    total = len(inputs.responses)
+    if removed:
+        return f"{removed} was removed; {total} file{'s' if total != 1 else ''} in the comparison."
+    if not files:
+        return ""
+    given = len(files)
+    return f"{given - len(inputs.refused)} of {given} file{'s' if given != 1 else ''} added; {total} in the comparison."
 
 
 __all__ = ["compare_actions", "date", "export_name"]

@@ -81,7 +81,8 @@ def _chooser(cid: str) -> str:
         f'<label for="rm-compare-files-{cid}">Answers files to compare</label>'
         f'<input type="file" id="rm-compare-files-{cid}" multiple accept=".json,application/json" '
         'data-role="add-files">'
-        "<p>Or drag the files and drop them here.</p></div></div>"
+        "<p>Or drag the files and drop them here.</p></div>"
+        '<div class="rm-compare-list" tabindex="-1"></div></div>'
     )
 
 

@@ -122,7 +122,10 @@ def test_keyboard_alone_chooses_files_sets_the_mode_and_keeps_the_record(page, s
     chosen.value.set_files([str(p) for p in EXAMPLES])
     state(page, "ready")
 
-    page.keyboard.press("Tab")  # into the settings: the anonymous mode's checkbox
+    for example in EXAMPLES:  # past each file's Remove button, then into the settings
+        page.keyboard.press("Tab")
+        expect(page.get_by_role("button", name=f"Remove {example.name}")).to_be_focused()
+    page.keyboard.press("Tab")  # the anonymous mode's checkbox
     expect(page.get_by_role("checkbox", name="Anonymous mode")).to_be_focused()
     page.keyboard.press("Space")
     expect(page.locator(".rm-compare-results")).to_contain_text("Anonymous mode: names are not shown")
@@ -140,6 +143,27 @@ def test_keyboard_alone_chooses_files_sets_the_mode_and_keeps_the_record(page, s
     assert stored["anonymous"] is True and stored["actions"][0]["owner"] == "Tom <b>Wright</b>"
     assert len(stored["agreed"]) == 1
     expect(page.locator("table:has(#rm-compare-actions)")).to_contain_text("Tom <b>Wright</b>")
+
+
+def test_a_file_added_by_mistake_is_removed_by_keyboard_and_the_record_stays(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    choose(page, EXAMPLES[:3])
+    state(page, "ready")
+    page.get_by_role("button", name="Add an action").click()
+    page.get_by_label("Owner").fill("Tom")
+    page.keyboard.press("Tab")
+    page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}").focus()
+    page.keyboard.press("Enter")
+    status = f"{EXAMPLES[1].name} was removed; 2 files in the comparison."
+    expect(page.locator(".rm-compare .rm-toolbar-status")).to_have_text(status, timeout=READY)
+    expect(page.locator(".rm-compare-list")).to_be_focused()
+    expect(page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}")).to_have_count(0)
+    expect(page.locator(".rm-compare-results")).to_contain_text("2 respondents")
+    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    assert [r["name"] for r in stored["responses"]] == [EXAMPLES[0].name, EXAMPLES[2].name]
+    assert stored["actions"][0]["owner"] == "Tom"  # the workshop record stays
+    expect(page.get_by_label("Owner")).to_have_value("Tom")
 
 
 def test_hostile_files_get_plain_messages_and_change_nothing_else(page, site_url, rm):

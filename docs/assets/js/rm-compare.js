@@ -6,8 +6,8 @@
 
 export function initCompare(root, { tool, watchDownload }) {
   const find = (selector) => root.querySelector(selector);
-  const [panel, record, settings, refusedBox] = [".rm-compare-results", ".rm-compare-record", ".rm-compare-settings"]
-    .concat(".rm-refused")
+  const [panel, record, settings, refusedBox, list] = [".rm-compare-results", ".rm-compare-record"]
+    .concat(".rm-compare-settings", ".rm-refused", ".rm-compare-list")
     .map(find);
   // A failed action leaves the panel as it was, unless it had nothing to show yet.
   const onError = () => {
@@ -50,6 +50,11 @@ export function initCompare(root, { tool, watchDownload }) {
     const { setting } = event.target.dataset;
     const value = setting === "anonymous" ? event.target.checked : Number(event.target.value);
     attempt("compare", () => refresh({ ...doc, [setting]: value }));
+  });
+  // Removing a file redraws the list, so focus goes to the list, where the status line has said what went.
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest('button[data-action="remove-response"]');
+    if (button) attempt("compare", () => refresh(doc, [], true, Number(button.dataset.index))).then(() => list.focus());
   });
   record.addEventListener("submit", (event) => event.preventDefault());
   record.addEventListener("input", (event) => editRecord(event.target, false));
@@ -98,15 +103,17 @@ export function initCompare(root, { tool, watchDownload }) {
     );
   }
 
-  /** Show `candidate` with any new files: Python checks it all and returns the document to keep. */
-  function refresh(candidate, files = [], redraw = true) {
+  /** Show `candidate` with any new files, or without the file numbered `remove`: Python checks it all and
+   * returns the document to keep. */
+  function refresh(candidate, files = [], redraw = true, remove = null) {
     const run = async () => {
-      const reply = await ask("compare", { document: candidate, files });
+      const reply = await ask("compare", { document: candidate, files, remove });
       doc = reply.document;
       bar.save(doc);
       panel.innerHTML = reply.html; // built and escaped by checks (Python)
       panel.dataset.state = reply.empty ? "empty" : "ready";
       if (redraw) record.innerHTML = reply.record_html;
+      list.innerHTML = reply.files_html;
       put(refusedBox, reply.refused?.title ?? "", reply.refused?.reasons ?? [], "rm-alert-title");
       return reply.status;
     };
