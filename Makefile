@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The Pages workflow sets NPM_CI_FLAGS=--omit=dev: a build needs only package.json's dependencies, not
+# the test and benchmark tools (on a machine installed so, remove .venv/.installed before `make test`).
+NPM_CI_FLAGS ?=
 
 .PHONY: install system-build system-test serve build test lint format clean
 
@@ -18,7 +21,7 @@ system-test:
 $(VENV)/.installed: requirements.txt package-lock.json | system-build
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error $(NPM_CI_FLAGS)
 	touch $@
 
 serve: install
