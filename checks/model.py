@@ -168,12 +168,19 @@ class Checklist:
     """How long most people take, least and most, in minutes."""
     source: str = field(default="", compare=False)
     """Where the definition came from (a file path), for messages."""
+    _by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
+    """Every question by its id, in order: worked out once, as scoring and reports ask for questions by
+    id many times for each answer given."""
+
+    def __post_init__(self) -> None:
+        by_id = {q.id: q for section in self.sections for q in section.questions}
+        object.__setattr__(self, "_by_id", by_id)  # frozen: set once, here
 
     def questions(self) -> tuple[Question, ...]:
-        return tuple(q for section in self.sections for q in section.questions)
+        return tuple(self._by_id.values())
 
     def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions() if q.id == question_id), None)
+        return self._by_id.get(question_id)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
