@@ -198,6 +198,11 @@ def test_a_file_is_removed_and_the_record_is_kept():
     for bad in (3, -1, True, "1"):
         error = call("compare", document=document, files=[], remove=bad)["error"]
         assert error["problems"] == [{"path": "remove", "message": "expected the number of one of the 3 files, from 0"}]
+    one = call("compare", document=compared(FILES[:1])["document"], files=[], remove=0)["result"]
+    assert (one["document"]["responses"], one["files_html"]) == (
+        [],
+        "<h3>Files in this comparison</h3><p>None yet.</p>",
+    )
     anonymous = call("compare", document={**document, "anonymous": True}, files=[])["result"]["files_html"]
     assert "<p>3 files. Their names are not shown in anonymous mode" in anonymous
     assert not any(f["name"] in anonymous for f in FILES[:3]) and "remove-response" not in anonymous

@@ -9,8 +9,8 @@ from checks.markup import escape
 
 
 def file_list(c: Comparison) -> str:
-    if not c.responses:
-        return ""
+    if not c.responses:  # said, not left empty: focus comes here when the last file is removed
+        return "<h3>Files in this comparison</h3><p>None yet.</p>"
     count = f"{len(c.responses)} file{'s' if len(c.responses) != 1 else ''}"
     if c.settings.anonymous:
         return (
