@@ -203,6 +203,9 @@ def test_hostile_files_get_plain_messages_and_change_nothing_else(page, site_url
     kept = page.evaluate(comparison)
     page.evaluate(
         """() => {
+          window.__read = [];  // the size of every file or slice the page reads
+          const text = Blob.prototype.text;
+          Blob.prototype.text = function () { window.__read.push(this.size); return text.call(this); };
           const huge = new File([new Uint8Array(51_000_000).fill(32)], "huge.json", {type: "application/json"});
           const chosen = new DataTransfer();
           chosen.items.add(huge);
@@ -215,6 +218,7 @@ def test_hostile_files_get_plain_messages_and_change_nothing_else(page, site_url
     expect(alert).to_contain_text("The file was not opened, and your comparison was not changed.", timeout=READY)
     expect(alert).to_contain_text("This file is 51.0 MB; a saved comparison is never more than 50 MB.")
     assert page.evaluate(comparison) == kept
+    assert page.evaluate("window.__read") == []  # refused by its size: not a byte of it read or sent
     state(page, "ready")
 
 

@@ -4,7 +4,7 @@
 // about the comparison document; this module only wires events, saves and moves data. It never
 // touches the reader's own saved answers: the comparison has a storage key of its own.
 
-export function initCompare(root, { tool, watchDownload }) {
+export function initCompare(root, { tool, watchDownload, within }) {
   const find = (selector) => root.querySelector(selector);
   const [panel, record, settings, refusedBox, list] = [".rm-compare-results", ".rm-compare-record"]
     .concat(".rm-compare-settings", ".rm-refused", ".rm-compare-list")
@@ -91,14 +91,14 @@ export function initCompare(root, { tool, watchDownload }) {
     if (files.length) attempt("compare", () => readFiles(files).then((read) => refresh(doc, read)));
   }
 
-  /** The files' text for Python: no more of each than an answers file can hold, and none past the limit. */
+  /** The files' text for Python: none of a file larger than an answers file can be, nor past the limit. */
   function readFiles(files) {
     tell(words.checking);
     return Promise.all(
       files.map(async (file, index) => ({
         name: file.name,
         size: file.size,
-        text: index < config.max_files ? await file.slice(0, config.max_bytes + 1).text() : "",
+        text: index < config.max_files ? await within(file, config.max_bytes) : "",
       })),
     );
   }
@@ -124,7 +124,7 @@ export function initCompare(root, { tool, watchDownload }) {
 
   async function openFile(file) {
     tell(words.checking);
-    const text = await file.slice(0, config.max_comparison_bytes + 1).text(); // never more: see compare_open
+    const text = await within(file, config.max_comparison_bytes);
     const reply = await ask("compare_open", { filename: file.name, size: file.size, text });
     await refresh(reply.document);
     return reply.status;

@@ -12,7 +12,7 @@ import { formFields } from "./rm-forms.js";
 import { initOfflineControl } from "./rm-offline.js";
 import { initRegister } from "./rm-register.js";
 import { notices, toolbar, watchDownload } from "./rm-status.js";
-import { download, openStore, today } from "./rm-store.js";
+import { download, openStore, today, within } from "./rm-store.js";
 
 const COMPONENTS = {
   "rm-checklist": initChecklist,
@@ -54,7 +54,7 @@ function tool(root, name, onError) {
 }
 
 /** What every component is given when it starts (a tool's own, from `tool`; the rest for any component). */
-const services = { tool, openStore, latest, today, formFields, watchDownload };
+const services = { tool, openStore, latest, today, formFields, watchDownload, within };
 
 function startComponents(root) {
   document.body.classList.add("js-enabled");

@@ -4,6 +4,7 @@
 
 import { onDownload } from "./rm-engine.js";
 import { fillMegabytes } from "./rm-offline.js";
+import { within } from "./rm-store.js";
 
 /** Showing Python's words: `show` puts a title and a list of reasons in a box; `explain` gives a failure's
  * [title, reasons]: Python's when it refused a request, else the component's `words` for what failed
@@ -64,9 +65,9 @@ export function toolbar(box, { name, words, store, most, onError = () => {} }) {
       box.hidden = false;
       warning.hidden = store.ok;
     },
-    /** A file chosen with `input` goes to `read({filename, size, text})`, run as `action`, with no more of
-     * its text than `most` bytes and one: Python refuses a larger file by its size. The input is emptied,
-     * so the same file can be chosen again. */
+    /** A file chosen with `input` goes to `read({filename, size, text})`, run as `action`; a file larger
+     * than `most` bytes goes without its text, unread, as Python refuses it by its size alone. The input
+     * is emptied, so the same file can be chosen again. */
     onFile(input, action, read) {
       input.addEventListener("change", () => {
         const [file] = input.files;
@@ -74,7 +75,7 @@ export function toolbar(box, { name, words, store, most, onError = () => {} }) {
         if (!file) return;
         attempt(action, async () => {
           tell(words.checking);
-          return read({ filename: file.name, size: file.size, text: await file.slice(0, most + 1).text() });
+          return read({ filename: file.name, size: file.size, text: await within(file, most) });
         });
       });
     },

@@ -1,5 +1,10 @@
 // What stays on this device: a component's saved data in this browser's localStorage, the reader's
-// own day, and the files Python makes, saved as downloads. Nothing here goes over the network.
+// own day, the files the reader chooses, and the files Python makes, saved as downloads. Nothing here
+// goes over the network.
+
+/** The text of a file the reader chose, or "" for one larger than `most` bytes: Python refuses that by
+ * its size alone, so megabytes are neither read nor sent to the worker only to be refused. */
+export const within = (file, most) => (file.size > most ? Promise.resolve("") : file.text());
 
 /** This browser's localStorage under one key; when the browser refuses, every call quietly does nothing.
  *
