@@ -64,7 +64,7 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
 
     def load(payload: dict[str, Any]) -> dict[str, Any]:
         """A saved comparison from a file, checked in full before the page keeps it. The page sends the
-        file's size and at most one byte more than a comparison may hold: a larger file is refused unread."""
+        file's size, and its text only when a comparison may be that large: a larger file is refused unread."""
         checklist = checklist_of(payload)
         name = need(payload, "filename", str)
         refuse_size(need(payload, "size", int), MAX_COMPARISON_BYTES, SAVED_COMPARISON)
