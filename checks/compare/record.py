@@ -19,10 +19,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from checks.answers import _decode, answers_to_dict, read_answers
+from checks.answers import _decode, _refuse, answers_to_dict, read_answers
 from checks.compare.groups import MIN_GROUP, Settings, min_group_problem
 from checks.compare.inputs import MAX_FILES_BROWSER, MAX_NAME, Response, version_notes
-from checks.errors import AnswersError, Problem
+from checks.errors import AnswersError
 from checks.model import MAX_TEXT, Checklist
 from checks.saved_parts import MAX_SHORT_TEXT, UTF8_PER_UNIT, shown
 
@@ -38,7 +38,7 @@ ACTION_LAYOUT_BYTES = 200
 AGREED_ROOM = 100_000
 """Room for the agreed answers: one short entry per question."""
 LARGEST_RECORD = MAX_ACTIONS * ((MAX_TEXT + MAX_SHORT_TEXT) * UTF8_PER_UNIT + ACTION_LAYOUT_BYTES) + AGREED_ROOM
-"""The most bytes of a saved comparison the workshop record's form can fill (about 1.4 MB)."""
+"""The most bytes of a saved comparison the workshop record's form can fill (1.46 MB)."""
 DISAGREEMENT = "disagreement"
 DISAGREEMENT_LABEL = "Disagreement recorded"
 STATUSES = {"not-started": "Not started", "in-progress": "In progress", "done": "Done"}
@@ -107,26 +107,21 @@ def comparison_text(saved: SavedComparison) -> str:
     return json.dumps(comparison_to_dict(saved), indent=2, ensure_ascii=False) + "\n"
 
 
-def too_full(saved: SavedComparison, most: int = MAX_COMPARISON_BYTES) -> str | None:
+def too_full(saved: SavedComparison) -> str | None:
     """Why a comparison cannot keep these responses, or None: with the largest record its form can
     make, its file would be larger than a comparison may be, and could not be opened again."""
     size = len(comparison_text(replace(saved, record=Record())).encode("utf-8", "surrogatepass"))
-    if size + LARGEST_RECORD <= most:
+    if size + LARGEST_RECORD <= MAX_COMPARISON_BYTES:
         return None
     return (
         f"Not added: with the files chosen with it, the comparison would be {size / 1_000_000:.1f} MB, and a saved "
-        f"comparison, with room for its workshop record, is never more than {most / 1_000_000:g} MB. "
+        f"comparison, with room for its workshop record, is never more than {MAX_COMPARISON_BYTES / 1_000_000:g} MB. "
         "Choose fewer files."
     )
 
 
 def blank_comparison(checklist: Checklist) -> dict[str, Any]:
     return comparison_to_dict(SavedComparison(checklist.id, checklist.version))
-
-
-def _refuse(messages: list[str]) -> AnswersError:
-    shown_here = messages[:10] + ([f"... and {len(messages) - 10} more problems."] if len(messages) > 10 else [])
-    return AnswersError([Problem("", m) for m in shown_here])
 
 
 def read_comparison(source: Any, checklist: Checklist) -> SavedComparison:

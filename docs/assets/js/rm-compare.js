@@ -40,11 +40,7 @@ export function initCompare(root, { tool, watchDownload, within }) {
     clear: startAgain,
   });
   // A saved comparison holds many answers files, so it may be larger than one of them (max_comparison_bytes).
-  opener.addEventListener("change", () => {
-    const [file] = opener.files;
-    opener.value = "";
-    if (file) attempt("compare_open", () => openFile(file));
-  });
+  bar.onFile(opener, "compare_open", openFile, config.max_comparison_bytes);
   settings.addEventListener("submit", (event) => event.preventDefault());
   settings.addEventListener("change", (event) => {
     const { setting } = event.target.dataset;
@@ -122,10 +118,9 @@ export function initCompare(root, { tool, watchDownload, within }) {
     return done.finally(showSettings);
   }
 
+  /** A saved comparison from a file ({filename, size, text}), checked by Python, in place of this one. */
   async function openFile(file) {
-    tell(words.checking);
-    const text = await within(file, config.max_comparison_bytes);
-    const reply = await ask("compare_open", { filename: file.name, size: file.size, text });
+    const reply = await ask("compare_open", file);
     await refresh(reply.document);
     return reply.status;
   }

@@ -66,16 +66,16 @@ export function toolbar(box, { name, words, store, most, onError = () => {} }) {
       warning.hidden = store.ok;
     },
     /** A file chosen with `input` goes to `read({filename, size, text})`, run as `action`; a file larger
-     * than `most` bytes goes without its text, unread, as Python refuses it by its size alone. The input
-     * is emptied, so the same file can be chosen again. */
-    onFile(input, action, read) {
+     * than `limit` bytes (the toolbar's `most` unless given) goes without its text, unread, as Python
+     * refuses it by its size alone. The input is emptied, so the same file can be chosen again. */
+    onFile(input, action, read, limit = most) {
       input.addEventListener("change", () => {
         const [file] = input.files;
         input.value = "";
         if (!file) return;
         attempt(action, async () => {
           tell(words.checking);
-          return read({ filename: file.name, size: file.size, text: await within(file, most) });
+          return read({ filename: file.name, size: file.size, text: await within(file, limit) });
         });
       });
     },
