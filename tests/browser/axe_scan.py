@@ -8,7 +8,7 @@ the local server.
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from scan_count import AXE_TAGS
 
 AXE_OPTIONS = {
@@ -40,6 +40,20 @@ def violations(page: Page) -> list[str]:
     if not page.evaluate("() => typeof window.axe?.run === 'function'"):
         page.evaluate(AXE.axe_script)
     return described(page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"])
+
+
+def violations_in_both_schemes(page: Page) -> dict[str, list[str]]:
+    """axe-core's violations on the page as it is now, in the light and then the dark colour scheme.
+
+    Material follows the system setting in place (no reload), so each state of a page is reached
+    once and scanned in both schemes; the page is left in the dark one.
+    """
+    found = {}
+    for scheme, material in SCHEMES.items():
+        page.emulate_media(color_scheme=scheme)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", material)
+        found[scheme] = violations(page)
+    return found
 
 
 def described(found: list[dict]) -> list[str]:
