@@ -107,13 +107,14 @@ def _relative(path: Path) -> Path:
 def _report(args: argparse.Namespace) -> int:
     if args.format in BINARY and args.output is None:
         args.usage_error(f"--format {args.format} writes a binary file: name it with --output FILE")  # exits 2
-    report = comparison_report_of(args, _read_bytes)  # a saved comparison (checks.compare), or None
+    raw = _read_bytes(args.file)  # read once; each kind's reader holds it to its own limit
+    report = comparison_report_of(args, raw)  # a saved comparison (checks.compare), or None
     if report is None:
-        report = report_of(args, _read_bytes)  # a saved register (checks.registers), or None
+        report = report_of(args, raw)  # a saved register (checks.registers), or None
     if report is None:
-        report = agreement_report_of(args, _read_bytes)  # a saved draft agreement (checks.agreement), or None
+        report = agreement_report_of(args, raw)  # a saved draft agreement (checks.agreement), or None
     if report is None:
-        report = FORMATS[args.format](_result(args.file, args.definition), args.base_url)
+        report = FORMATS[args.format](_result(raw, args.file, args.definition), args.base_url)
     if args.output is None:
         sys.stdout.write(report)
         return 0
@@ -126,9 +127,8 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _result(file: Path, definition: Path | None) -> Result:
-    """The saved answers in `file`, scored against their checklist."""
-    raw = _read_bytes(file)
+def _result(raw: bytes, file: Path, definition: Path | None) -> Result:
+    """The saved answers read from `file` (`raw`), scored against their checklist."""
     try:
         path = definition or DEFINITIONS_DIR / f"{checklist_id_of(raw)}.yml"
         if not path.exists():

@@ -325,6 +325,23 @@ def test_report_of_a_bad_file_writes_nothing(capsys, tmp_path, definition):
     assert not out.exists()
 
 
+def test_report_reads_each_kind_of_saved_file_from_disk_once(capsys, tmp_path, monkeypatch, answers_file, definition):
+    """A file may be up to 50 MB: `report` reads it once, and each kind's reader looks at those bytes."""
+    import checks.cli
+
+    examples = Path(checks.cli.__file__).parent / "examples"
+    comparison = tmp_path / "comparison.json"
+    comparison.write_text(json.dumps({"format": "relationship-matters-comparison/1", "checklist": "behaviours"}))
+    reads: list[Path] = []
+    read_bytes = checks.cli._read_bytes
+    monkeypatch.setattr(checks.cli, "_read_bytes", lambda path: reads.append(path) or read_bytes(path))
+    files = [answers_file, examples / "risk-register.json", examples / "partnership-agreement.json", comparison]
+    for path in files:
+        given = ("--definition", definition) if path == answers_file else ()
+        run(capsys, "report", path, *given, "--format", "markdown")
+    assert reads == files
+
+
 # Usage errors
 
 

@@ -9,9 +9,9 @@ from checks.answers import checklist_id_of
 from checks.errors import AnswersError
 
 
-def report_of(args, read_bytes) -> str | bytes | None:
-    """The report of the file `args` names if it is a saved draft agreement; None for anything else."""
-    raw = read_bytes(args.file)
+def report_of(args, raw: bytes) -> str | bytes | None:
+    """The report of the file `args` names (`raw`, its bytes) if it is a saved draft agreement; None for
+    anything else."""
     try:
         document_id = checklist_id_of(raw)
     except AnswersError:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from checks.answers import MAX_BYTES, checklist_id_of
@@ -118,14 +117,13 @@ def _definition(given: list[Given]) -> Path | None:
     return None
 
 
-def comparison_report_of(args: argparse.Namespace, read_bytes: Callable[[Path], bytes]) -> str | bytes | None:
-    """`python -m checks report FILE` for a saved comparison: its report in `args.format`; None when
-    the file is not a comparison (the next reader says what is wrong with it)."""
+def comparison_report_of(args: argparse.Namespace, raw: bytes) -> str | bytes | None:
+    """`python -m checks report FILE` for a saved comparison (`raw`, the file's bytes): its report in
+    `args.format`; None when the file is not a comparison (the next reader says what is wrong with it)."""
     import json
 
     from checks.compare.record import FORMAT, read_comparison
 
-    raw = read_bytes(args.file)  # AnswersError for a file that cannot be read or is too large to be any kind
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):

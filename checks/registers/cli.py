@@ -25,9 +25,8 @@ def largest_register() -> int:
     return max([MAX_BYTES, *(load_register(path).max_bytes for path in register_files())])
 
 
-def report_of(args, read_bytes) -> str | bytes | None:
-    """The report of the file `args` names if it is a saved register; None for anything else."""
-    raw = read_bytes(args.file)
+def report_of(args, raw: bytes) -> str | bytes | None:
+    """The report of the file `args` names (`raw`, its bytes) if it is a saved register; None for anything else."""
     try:
         document_id = checklist_id_of(raw, largest_register())
     except AnswersError:
