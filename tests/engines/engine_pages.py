@@ -205,8 +205,15 @@ class Tab:
         element.click()
 
     def click_answers(self, answers: dict[str, str]) -> None:
-        for question_id, value in answers.items():
-            self.click(self.driver.find_element(By.CSS_SELECTOR, f'label[for="q-{question_id}-{value}"]'))
+        """The first answer clicked through WebDriver, as a reader's pointer would; the rest clicked by
+        one script, which sends each label the same click event (a WebDriver click is two round trips,
+        about 75 ms each in WebKit here, so 40 of them took 3 s a checklist)."""
+        labels = [f'label[for="q-{question_id}-{value}"]' for question_id, value in answers.items()]
+        if labels:
+            self.click(self.driver.find_element(By.CSS_SELECTOR, labels[0]))
+        self.driver.execute_script(
+            "for (const selector of arguments[0]) document.querySelector(selector).click();", labels[1:]
+        )
 
     def click_action(self, action: str) -> None:
         """Click the toolbar's button for `action` (its data-action: export, import, reset...)."""
