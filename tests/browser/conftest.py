@@ -144,6 +144,16 @@ class Helpers:
         return {q.id: q.choices()[index][0] for q in CHECKLISTS[checklist_id].questions()}
 
     @staticmethod
+    def give_answers(page: Page, answers: dict[str, str]) -> None:
+        """Answer the form: the first answer clicked with the pointer, the rest clicked by one script
+        (the same click event on each label, without a round trip per answer). Every label is clicked
+        with the pointer in test_checklist_answers; elsewhere 40 pointer clicks cost about 2 s."""
+        labels = [f'label[for="q-{question_id}-{value}"]' for question_id, value in answers.items()]
+        if labels:
+            page.locator(labels[0]).click()
+        page.evaluate("selectors => { for (const s of selectors) document.querySelector(s).click(); }", labels[1:])
+
+    @staticmethod
     def checked(page: Page) -> dict[str, str]:
         """The form's chosen answers, by question id."""
         return page.evaluate(

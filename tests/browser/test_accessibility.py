@@ -21,11 +21,6 @@ from checks import score
 pytestmark = pytest.mark.browser
 
 
-def choose(page: Page, answers: dict[str, str]) -> None:
-    for question_id, value in answers.items():
-        page.locator(f'label[for="q-{question_id}-{value}"]').click()
-
-
 def colour_is_never_the_only_cue(page: Page, rm, checklist, result) -> None:
     """Bands and red flags are words; the chart is one image whose name carries the table's numbers."""
     panel = page.locator(".rm-results")
@@ -62,7 +57,7 @@ def test_each_checklist_passes_axe_empty_half_answered_and_complete(page, rm, sc
         ("half answered", half, total - len(half)),
         ("complete", {key: value for key, value in complete.items() if key not in half}, 0),
     ):
-        choose(page, answers)
+        rm.give_answers(page, answers)
         panel = page.locator(".rm-results")
         expect(panel.locator(".rm-unanswered li")).to_have_count(unanswered)
         if state == "complete":
@@ -113,7 +108,7 @@ def test_the_results_panel_announces_only_its_short_summary(page, context, rm):
         arg=[rm.key(checklist_id), section, note],
     )
     question = next(q for q in checklist.questions() if q.id not in half)
-    choose(page, {question.id: question.choices()[0][0]})
+    rm.give_answers(page, {question.id: question.choices()[0][0]})
     expect(summary).not_to_have_text(before)  # an answer changes what is announced
     after = summary.text_content()
     announced = page.evaluate("window.rmAnnounced")

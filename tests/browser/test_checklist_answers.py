@@ -21,7 +21,7 @@ def test_answers_are_scored_saved_and_restored(page, rm, checklist_id):
     expect(panel.locator(".rm-unanswered li")).to_have_count(len(checklist.questions()))
 
     chosen = rm.nth_choices(checklist_id, 1)
-    for question_id, value in chosen.items():
+    for question_id, value in chosen.items():  # every label clicked with the pointer (see rm.give_answers)
         page.locator(f'label[for="q-{question_id}-{value}"]').click()
     expect(panel.locator(".rm-unanswered")).to_have_count(0, timeout=30_000)
     expect(panel).to_have_attribute("data-state", "ready")

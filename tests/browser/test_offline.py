@@ -66,8 +66,7 @@ def visit_once(context, url: str):
 
 def answer_all(page, helpers, checklist_id: str, index: int) -> dict[str, str]:
     chosen = helpers.nth_choices(checklist_id, index)
-    for question_id, value in chosen.items():
-        page.locator(f'label[for="q-{question_id}-{value}"]').click()
+    helpers.give_answers(page, chosen)
     expect(page.locator(".rm-results .rm-unanswered")).to_have_count(0, timeout=30_000)
     return chosen
 
