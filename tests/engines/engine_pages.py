@@ -206,8 +206,8 @@ class Tab:
 
     def click_answers(self, answers: dict[str, str]) -> None:
         """The first answer clicked through WebDriver, as a reader's pointer would; the rest clicked by
-        one script, which sends each label the same click event (a WebDriver click is two round trips,
-        about 75 ms each in WebKit here, so 40 of them took 3 s a checklist)."""
+        one script, which sends each label the same click event (a WebDriver click here is two round trips,
+        scroll then click, about 75 ms in all in WebKit, so 40 of them took 3 s a checklist)."""
         labels = [f'label[for="q-{question_id}-{value}"]' for question_id, value in answers.items()]
         if labels:
             self.click(self.driver.find_element(By.CSS_SELECTOR, labels[0]))
