@@ -265,3 +265,13 @@ def test_the_tools_share_one_way_to_run_an_action_and_tell_its_outcome():
         code = SCRIPTS[script]
         assert "tool(root, " in code, script
         assert not re.search(r"function (attempt|tell)\b|\.rm-toolbar-status|\.rm-alert\b", code), script
+
+
+def test_the_tools_put_pythons_markup_on_the_page_only_through_draw():
+    """A tool that set innerHTML itself would have a live summary read out again and drop the reader's
+    focus on every redraw; `draw` (rm-status.js) changes only what differs (the browser tests show both)."""
+    assert "export function draw(" in SCRIPTS["rm-status.js"]
+    for script in TOOL_MESSAGES:
+        code = SCRIPTS[script]
+        assert "innerHTML" not in code, script
+        assert re.search(r"\bdraw\(", code), script

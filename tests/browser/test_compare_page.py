@@ -146,8 +146,13 @@ def test_a_file_added_by_mistake_is_removed_by_keyboard_and_the_record_stays(pag
     state(page, "ready")
     page.get_by_role("button", name="Add an action").click()
     page.get_by_label("Owner").fill("Tom")
-    page.keyboard.press("Tab")
-    page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}").focus()
+    remove = page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}")
+    remove.focus()
+    # The owner's change is redrawn while the reader is on the Remove button: the list is the same, so
+    # it is left alone and they stay there (a redrawn list used to drop them, and their Enter, on the page).
+    page.get_by_label("Owner").dispatch_event("change")
+    expect(page.locator("table:has(#rm-compare-actions)")).to_contain_text("Tom")
+    expect(remove).to_be_focused()
     page.keyboard.press("Enter")
     status = f"{EXAMPLES[1].name} was removed; 2 files in the comparison."
     expect(page.locator(".rm-compare .rm-toolbar-status")).to_have_text(status, timeout=READY)

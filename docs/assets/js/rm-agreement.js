@@ -6,7 +6,7 @@
 
 const PREVIEW_DELAY_MS = 300; // the preview follows typing, at most one request per pause
 
-export function initAgreement(root, { tool, latest, formFields, watchDownload }) {
+export function initAgreement(root, { tool, latest, formFields, watchDownload, draw }) {
   const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-agreement");
   const { attempt } = bar;
   const fields = formFields(root, config.parts);
@@ -19,7 +19,7 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload })
   const redraw = latest(
     () => ask("agreement_preview", { document: doc }),
     ({ html }) => {
-      preview.innerHTML = html; // built and escaped by checks (Python)
+      draw(preview, html);
       preview.dataset.state = "ready";
     },
     (error) => {

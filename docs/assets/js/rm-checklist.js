@@ -4,7 +4,7 @@
 // about the document: its blank form, where it is kept, its export and its checks. This module only
 // wires events, saves and moves data; it never changes the version a document was saved for.
 
-export function initChecklist(root, { tool, openStore, latest, formFields, watchDownload }) {
+export function initChecklist(root, { tool, openStore, latest, formFields, watchDownload, draw }) {
   const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-checklist");
   const fields = formFields(root, config.parts);
   const [panel, printed, live, fileInput] = [".rm-results", ".rm-print-answers", ".rm-count-live", ".rm-toolbar input"]
@@ -12,14 +12,12 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
   const counts = answeredCounts(root, words);
   // Any format Python reads; anything else (an answers part that is not a mapping) starts blank.
   let doc = store.load(config.blank, (data) => Object.prototype.toString.call(data.answers) === "[object Object]");
-  let shown = ""; // the panel's HTML as the worker sent it
   let noteTimer = 0;
   const rescore = latest(
     () => ask("score", { document: doc }),
     ({ html, answers }) => {
-      printed.innerHTML = answers; // built and escaped by checks (Python), like the panel
-      if (html === shown && panel.dataset.state === "ready") return; // nothing new to announce
-      panel.innerHTML = shown = html;
+      draw(printed, answers);
+      draw(panel, html); // the same result is not announced again
       panel.dataset.state = "ready";
     },
     (error) => {

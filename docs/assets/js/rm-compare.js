@@ -4,7 +4,7 @@
 // about the comparison document; this module only wires events, saves and moves data. It never
 // touches the reader's own saved answers: the comparison has a storage key of its own.
 
-export function initCompare(root, { tool, watchDownload, within }) {
+export function initCompare(root, { tool, watchDownload, within, draw }) {
   const find = (selector) => root.querySelector(selector);
   const [panel, record, settings, refusedBox, list] = [".rm-compare-results", ".rm-compare-record"]
     .concat(".rm-compare-settings", ".rm-refused", ".rm-compare-list")
@@ -106,10 +106,10 @@ export function initCompare(root, { tool, watchDownload, within }) {
       const reply = await ask("compare", { document: candidate, files, remove });
       doc = reply.document;
       bar.save(doc);
-      panel.innerHTML = reply.html; // built and escaped by checks (Python)
+      draw(panel, reply.html);
       panel.dataset.state = reply.empty ? "empty" : "ready";
-      if (redraw) record.innerHTML = reply.record_html;
-      list.innerHTML = reply.files_html;
+      if (redraw) draw(record, reply.record_html);
+      draw(list, reply.files_html);
       put(refusedBox, reply.refused?.title ?? "", reply.refused?.reasons ?? [], "rm-alert-title");
       return reply.status;
     };

@@ -4,7 +4,7 @@
 // (checks.registers.component, data-config) and decides all about the document; this module only
 // wires events, clones and moves rows, saves and moves data.
 
-export function initRegister(root, { tool, latest, today, watchDownload }) {
+export function initRegister(root, { tool, latest, today, watchDownload, draw }) {
   const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-register");
   const { tell } = bar;
   const find = (selector) => root.querySelector(selector);
@@ -21,7 +21,7 @@ export function initRegister(root, { tool, latest, today, watchDownload }) {
   const check = latest(
     () => ask("register_check", { document: doc, today: today() }),
     ({ html, marks }) => {
-      panel.innerHTML = html; // built and escaped by checks (Python)
+      draw(panel, html);
       panel.dataset.state = "ready";
       [...list.children].forEach((row, index) => {
         const problems = marks[index] ?? [];
