@@ -127,16 +127,29 @@ def test_keyboard_alone_chooses_files_sets_the_mode_and_keeps_the_record(page, s
     first = page.locator(".rm-compare-record [data-agreed] input").first
     first.focus()
     page.keyboard.press("ArrowRight")  # the next answer, chosen by the arrow key
-    page.get_by_role("button", name="Add an action").focus()
-    page.keyboard.press("Enter")
-    expect(page.get_by_label("Owner")).to_be_visible()
-    page.get_by_label("Owner").focus()
+    add = page.get_by_role("button", name="Add an action")
+    for number in (1, 2):  # Enter on Add: the reader is taken to the new action's first field
+        add.focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("group", name=f"Action {number}").get_by_label("What will be done")).to_be_focused()
+    page.get_by_role("button", name="Remove action 1").focus()
+    page.keyboard.press("Enter")  # the action that took its place, now number 1, has the focus
+    expect(page.get_by_role("group", name="Action 1").get_by_label("What will be done")).to_be_focused()
+    expect(page.get_by_role("group", name="Action 2")).to_have_count(0)
+    page.keyboard.press("Tab")  # on to its owner
+    expect(page.get_by_label("Owner")).to_be_focused()
     page.keyboard.type("Tom <b>Wright</b>")
-    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Remove action 1").focus()
+    page.keyboard.press("Tab")  # out of the last action, to Add
+    expect(add).to_be_focused()
     stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
     assert stored["anonymous"] is True and stored["actions"][0]["owner"] == "Tom <b>Wright</b>"
     assert len(stored["agreed"]) == 1
     expect(page.locator("table:has(#rm-compare-actions)")).to_contain_text("Tom <b>Wright</b>")
+    page.get_by_role("button", name="Remove action 1").focus()
+    page.keyboard.press("Enter")  # no action left: the reader is on Add
+    expect(page.get_by_role("group", name="Action 1")).to_have_count(0)
+    expect(add).to_be_focused()
 
 
 def test_a_file_added_by_mistake_is_removed_by_keyboard_and_the_record_stays(page, site_url):

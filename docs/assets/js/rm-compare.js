@@ -55,13 +55,20 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   record.addEventListener("submit", (event) => event.preventDefault());
   record.addEventListener("input", (event) => editRecord(event.target, false));
   record.addEventListener("change", (event) => editRecord(event.target, true));
+  // Adding or removing an action redraws the record, so the reader is taken to the new action's first
+  // field, or to that of the action that took the removed one's place (else to Add).
   record.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const actions = [...doc.actions];
-    if (button.dataset.action === "add-action") actions.push({ action: "", owner: "", due: "", status: "not-started" });
-    else actions.splice(Number(button.dataset.index), 1);
-    attempt("compare", () => refresh({ ...doc, actions }, [], true));
+    const adding = button.dataset.action === "add-action";
+    const index = adding ? actions.length : Number(button.dataset.index);
+    if (adding) actions.push({ action: "", owner: "", due: "", status: "not-started" });
+    else actions.splice(index, 1);
+    attempt("compare", () => refresh({ ...doc, actions }, [], true)).then(() => {
+      const place = record.querySelector(`[data-action-index="${index}"] [data-field]`);
+      (place ?? record.querySelector('[data-action="add-action"]'))?.focus();
+    });
   });
 
   /** A field of the record: text is kept as it is typed; a committed change also redraws the results. */
