@@ -57,13 +57,16 @@ def build(site: Path) -> None:
 
 
 def without(site: Path, copy: Path, trick: str) -> None:
-    """A copy of the built site without `trick`: its file as written in docs/, changed, then minified
-    as the build minifies it (the built file is minified, so the text is looked for in the source)."""
+    """A copy of the built site without `trick`: the site's scripts as written in docs/, its file
+    changed, then bundled and minified as the build does (the built files are, so the text is looked
+    for in the source)."""
     shutil.copytree(site, copy)
     file, text, replacement = TRICKS[trick]
     source = (ROOT / "docs" / file).read_text(encoding="utf-8")
     if source.count(text) != 1:
         raise SystemExit(f"{trick}: docs/{file} no longer holds {text!r}")
+    for script in (ROOT / "docs" / "assets" / "js").glob("*.js"):
+        shutil.copy(script, copy / "assets" / "js" / script.name)
     (copy / file).write_text(source.replace(text, replacement), encoding="utf-8")
     minify_own_files(copy)
 

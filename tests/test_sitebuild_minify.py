@@ -67,6 +67,29 @@ def test_the_sites_own_files_are_minified_and_keep_their_imports_and_exports(tmp
     assert json.loads(done.stdout) == {"storageKey": "widget", "value": 7}
 
 
+def test_the_page_glue_is_bundled_with_its_imports_which_leave_the_site_unless_another_script_needs_them(tmp_path):
+    site = small_site(tmp_path)
+    js = site / "assets" / "js"
+    (js / "rm-main.js").write_text(
+        '// The glue.\nimport { initWidget } from "./rm-widget.js";\nimport { shared } from "./rm-shared.js";\n'
+        "globalThis.started = [initWidget(shared).value, shared];\n"
+    )
+    (js / "rm-shared.js").write_text('export const shared = "both";\n')
+    (js / "rm-worker.js").write_text('import { shared } from "./rm-shared.js";\nglobalThis.worker = shared;\n')
+    summary = minify.minify_own_files(site)
+    assert summary.endswith("rm-main.js bundles 4 modules"), summary
+    glue = (js / "rm-main.js").read_text(encoding="utf-8")
+    assert "import" not in glue and "The glue" not in glue
+    assert not (js / "rm-widget.js").exists() and not (js / "rm-helper.js").exists()  # only the glue used them
+    assert (js / "rm-shared.js").exists()  # the worker imports it too
+    assert 'from"./rm-shared.js"' in (js / "rm-worker.js").read_text(encoding="utf-8")
+    # The bundle runs on its own: Node imports it and it starts the widget with the helper's code.
+    code = "import('./site/assets/js/rm-main.js').then(() => console.log(JSON.stringify(globalThis.started)))"
+    (tmp_path / "package.json").write_text('{"type": "module"}')
+    done = subprocess.run(["node", "-e", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == ["both", "both"]
+
+
 def test_files_that_are_not_the_sites_own_are_left_as_they_are(tmp_path):
     site = small_site(tmp_path)
     minify.minify_own_files(site)
@@ -88,16 +111,22 @@ def test_a_missing_esbuild_is_a_plain_error(tmp_path, monkeypatch):
 
 
 def test_the_built_site_ships_every_own_script_and_stylesheet_minified(served_site):
+    """Each script and stylesheet in docs/assets ships minified, or inside the page glue's bundle."""
     site = served_site.site
     sources = sorted((ROOT / "docs" / "assets" / "js").glob("*.js")) + sorted(
         (ROOT / "docs" / "assets" / "css").glob("*.css")
     )
     assert sources
-    for source in sources:
-        shipped = site / source.relative_to(ROOT / "docs")
-        text = shipped.read_text(encoding="utf-8")
-        assert len(text) < 0.8 * source.stat().st_size, f"{shipped.name} is not minified"
-        assert not re.search(r"^\s*(//|/\*)", text, re.M), f"{shipped.name} still has comments"
+    shipped = {source: site / source.relative_to(ROOT / "docs") for source in sources}
+    bundled = [source for source, path in shipped.items() if not path.exists()]
+    assert bundled and all(source.parent.name == "js" for source in bundled)  # the glue's modules only
+    for source, path in shipped.items():
+        if source in bundled:
+            continue
+        text = path.read_text(encoding="utf-8")
+        written = source.stat().st_size + (sum(s.stat().st_size for s in bundled) if path.name == "rm-main.js" else 0)
+        assert len(text) < 0.8 * written, f"{path.name} is not minified"
+        assert not re.search(r"^\s*(//|/\*)", text, re.M), f"{path.name} still has comments"
 
 
 def test_the_service_worker_lists_the_minified_files(served_site):

@@ -159,7 +159,7 @@ def test_answers_given_before_the_page_script_runs_are_kept(page, context, rm, c
     saved = rm.document(checklist_id, {questions[0].id: questions[0].choices()[0][0]})
     rm.seed(context, checklist_id, saved)
     held = []
-    page.route("**/assets/js/rm-checklist.js", lambda route: held.append(route))  # the glue waits for it
+    page.route("**/assets/js/rm-main.js", lambda route: held.append(route))  # the glue, held back
     page.goto(rm.url(checklist_id), wait_until="commit")
     early = {q.id: q.choices()[1][0] for q in questions[:2]}  # the first one contradicts the saved answer
     for question_id, value in early.items():

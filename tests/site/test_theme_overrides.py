@@ -41,12 +41,8 @@ def test_every_page_defers_materials_bundle_and_preloads_the_page_glue(site):
             continue  # not a page Material rendered (the bench's and tests' own files)
         assert re.search(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js" defer>', html), path
         assert re.search(r'<link rel="modulepreload" href="[^"]*assets/js/rm-main\.js">', html), path
-        fetched_early = set(
-            re.findall(
-                r'<(?:link rel="modulepreload" href|script [^>]*src)="[^"]*assets/js/([\w-]+\.js)"', html
-            )
-        )
-        assert not GLUE_MODULES - fetched_early, (path, GLUE_MODULES - fetched_early)
+        own = set(re.findall(r'<(?:link rel="modulepreload" href|script [^>]*src)="[^"]*assets/js/([\w-]+\.js)"', html))
+        assert own == {"rm-main.js"}, (path, own)  # one script: the glue, with every module it imports
 
 
 def imported(name: str, found: set[str] | None = None) -> set[str]:
@@ -61,13 +57,16 @@ def imported(name: str, found: set[str] | None = None) -> set[str]:
 
 
 GLUE_MODULES = imported("rm-main.js")
-"""The page glue's whole module graph: each is preloaded (or loaded by a tag of its own) on every page,
-so the browser fetches them all at once instead of one level of imports after another."""
+"""The page glue's whole module graph, as written: the build bundles it into rm-main.js."""
 
 
-def test_the_glue_module_graph_is_found_from_its_imports():
+def test_the_glue_ships_as_one_script_holding_its_whole_module_graph(site):
     assert {"rm-main.js", "rm-engine.js", "rm-status.js", "rm-checklist.js", "rm-offline.js"} <= GLUE_MODULES
     assert "rm-worker.js" not in GLUE_MODULES  # the worker's own, started by rm-engine.js
+    js = site / "assets" / "js"
+    glue = (js / "rm-main.js").read_text(encoding="utf-8")
+    assert not re.search(r'\bfrom\s*"\./|\bimport\s*"\./', glue)  # nothing left to fetch one after another
+    assert {path.name for path in js.glob("*.js")} == {"rm-main.js", "rm-worker.js", "rm-snapshot.js"}
 
 
 def test_checklist_pages_start_the_glue_before_materials_bundle(site):
