@@ -30,21 +30,17 @@ export function notices(words) {
 /** Put markup Python built (and escaped) in `element`, changing only the parts at its top level that
  * differ: an unchanged part stays the same node. So a panel's summary, its live part, is heard when it
  * changes rather than after every key, and a reader's focus inside an unchanged part (a Remove button in
- * a list redrawn for an edit elsewhere) stays where it is. Returns whether anything changed. */
+ * a list redrawn for an edit elsewhere) stays where it is. */
 export function draw(element, html) {
   const next = document.createElement("template");
   next.innerHTML = html;
   const fresh = [...next.content.childNodes];
   const old = [...element.childNodes];
-  let changed = fresh.length !== old.length;
   fresh.forEach((node, index) => {
-    if (old[index]?.isEqualNode(node)) return;
-    changed = true;
-    if (old[index]) old[index].replaceWith(node);
-    else element.append(node);
+    if (!old[index]) element.append(node);
+    else if (!old[index].isEqualNode(node)) old[index].replaceWith(node);
   });
   for (const extra of old.slice(fresh.length)) extra.remove();
-  return changed;
 }
 
 /** A component's toolbar, rendered hidden by Python with a status line, an alert and a storage warning.
