@@ -29,22 +29,6 @@ SETTLED = """async () => {
 }"""
 
 
-# What the browser does not draw while it is off screen (content-visibility: auto, the checklists'
-# questions) has its styles brought up to date only when it is drawn: after a change of colour scheme,
-# axe-core would read the old scheme's colours there, which no reader sees (axe-core issue 2768). So
-# each scan is of the page with everything drawn, as each part is when the reader scrolls to it.
-DRAW_ALL = """() => {
-  for (const element of document.body.querySelectorAll("*")) {
-    if (getComputedStyle(element).contentVisibility === "auto") element.style.contentVisibility = "visible";
-  }
-}"""
-DRAW_AS_BEFORE = """() => {
-  for (const element of document.body.querySelectorAll("[style*=content-visibility]")) {
-    element.style.removeProperty("content-visibility");
-  }
-}"""
-
-
 def violations(page: Page) -> list[str]:
     """axe-core's violations (WCAG 2.x A and AA, and best practices) on the page as it is now, one line each.
 
@@ -52,14 +36,10 @@ def violations(page: Page) -> list[str]:
     several states and colour schemes.
     """
     page.mouse.move(0, 0)
-    page.evaluate(DRAW_ALL)
     page.evaluate(SETTLED)
     if not page.evaluate("() => typeof window.axe?.run === 'function'"):
         page.evaluate(AXE.axe_script)
-    try:
-        return described(page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"])
-    finally:
-        page.evaluate(DRAW_AS_BEFORE)
+    return described(page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"])
 
 
 def violations_in_both_schemes(page: Page) -> dict[str, list[str]]:

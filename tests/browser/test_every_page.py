@@ -42,10 +42,10 @@ TEXT_SIZES = {"standard": 16, "fixed": 13}  # Chromium's defaults
 
 # Bring Material's transitions (a resized header slides for 0.45 s) to their end, then measure;
 # name what sticks out past the window's right edge (`wide`), and which of that, shown, no box lets
-# the reader scroll to (`cut`). A box that contains its content (the questions, see site.css) or
-# hides its overflow clips it instead of widening the page, so scrollWidth alone would not see it.
-# Hidden things (Material's closed search results) are not cut text; a wide table in a scrolling
-# box is allowed (WCAG 1.4.10 excepts content that needs two dimensions).
+# the reader scroll to (`cut`). A box that hides its overflow or contains its content clips it
+# instead of widening the page, so scrollWidth alone would not see it. Hidden things (Material's
+# closed search results) are not cut text; a wide table in a scrolling box is allowed (WCAG 1.4.10
+# excepts content that needs two dimensions).
 OVERFLOW = """() => {
   for (const animation of document.getAnimations()) {
     if (animation instanceof CSSTransition) animation.finish();
