@@ -45,7 +45,10 @@ TEXT_SIZES = {"standard": 16, "fixed": 13}  # Chromium's defaults
 # the reader scroll to (`cut`). A box that hides its overflow or contains its content clips it
 # instead of widening the page, so scrollWidth alone would not see it. Hidden things (Material's
 # closed search results) are not cut text; a wide table in a scrolling box is allowed (WCAG 1.4.10
-# excepts content that needs two dimensions).
+# excepts content that needs two dimensions). Then name each shown box that clips its own content
+# inside the window (`clipped`: a line that cannot wrap, say), unless it marks the cut with an
+# ellipsis (Material's header title, which the page's heading repeats) or is hidden from sight on
+# purpose (1 px wide or less: the visually hidden text for screen readers, the closed search box).
 OVERFLOW = """() => {
   for (const animation of document.getAnimations()) {
     if (animation instanceof CSSTransition) animation.finish();
@@ -63,6 +66,13 @@ OVERFLOW = """() => {
     + ` (${Math.round(el.getBoundingClientRect().right)} px)`);
   return {scrollWidth: document.documentElement.scrollWidth, width, wide: named(outside),
           cut: named(outside.filter((el) => !scrolled(el) && el.checkVisibility({ visibilityProperty: true }))),
+          clipped: [...document.body.querySelectorAll("*")].filter((el) => {
+            const style = getComputedStyle(el);
+            return ["hidden", "clip"].includes(style.overflowX) && style.textOverflow !== "ellipsis"
+              && el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1
+              && el.checkVisibility({ visibilityProperty: true });
+          }).slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`
+            + ` (${el.scrollWidth} px of content in ${el.clientWidth} px)`),
           text: parseFloat(getComputedStyle(document.querySelector("article") || document.body).fontSize)};
 }"""
 
@@ -74,7 +84,7 @@ class Pass:
     axe: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     """(url, scheme) -> axe-core's violations, for every page but the checklists."""
     reflow: dict[tuple[str, str], dict] = field(default_factory=dict)
-    """(url, view) -> the measurement: scrollWidth, window width, what sticks out, article text size."""
+    """(url, view) -> the measurement: scrollWidth, window width, what sticks out or is clipped, article text size."""
     csp: dict[str, list[str]] = field(default_factory=dict)
     """url -> Content-Security-Policy violations the page reported."""
     console_csp: list[str] = field(default_factory=list)
@@ -190,6 +200,8 @@ def test_no_page_scrolls_sideways_or_cuts_anything_off_at_320_px_or_with_text_at
             )
         elif measured["cut"]:
             failed.append(f"{url} at {view}: cut off by the {measured['width']} px window: {measured['cut']}")
+        elif measured["clipped"]:
+            failed.append(f"{url} at {view}: cut off inside its box: {measured['clipped']}")
     assert {view for _, view in crawl.reflow} == {*VIEWS, "browser text size 200%", "page text 200%"}
     assert {url for url, _ in crawl.reflow} == set(crawl.online)
     assert not failed, "\n".join(failed)
