@@ -34,19 +34,22 @@ from checks.render import draw_with
 def document_to_markdown(document: Document) -> str:
     top = [_heading(Heading(1, document.title))]
     if document.subtitle:
-        top.append(_text(document.subtitle))
+        top.append(_lines(_text(document.subtitle)))
     blocks = [draw_with(DRAW, block, "Markdown") for block in ungrouped(document.blocks)]
     return "\n\n".join([*top, *blocks]) + "\n"
 
 
 def _heading(heading: Heading) -> str:
-    return f"{'#' * min(max(heading.level, 1), 6)} {_text(heading.text)}"
+    # Marks "#" that end a heading are read as its closing marks and dropped ("Question #"), and
+    # Python-Markdown drops them even after other text: each is escaped.
+    text = re.sub(r"#+\s*$", lambda marks: marks.group().strip().replace("#", "\\#"), _text(heading.text))
+    return f"{'#' * min(max(heading.level, 1), 6)} {text}"
 
 
 def _table(table: Table) -> str:
     lines = [_row(table.header), "|" + "---|" * len(table.header)]
     lines += [_row(row) for row in table.rows]
-    return f"{_text(table.caption)}:\n\n" + "\n".join(lines)
+    return f"{_lines(_text(table.caption))}:\n\n" + "\n".join(lines)
 
 
 def _row(cells: tuple[str, ...]) -> str:
@@ -57,13 +60,13 @@ def _list(items: ItemList) -> str:
     lines = []
     for number, item in enumerate(items.items, 1):
         mark = f"{number}. " if isinstance(items, NumberedList) else "- "
-        lines.append(mark + _inline(item).replace("\n", "\n" + " " * len(mark)))
+        lines.append(mark + _lines(_inline(item)).replace("\n", "\n" + " " * len(mark)))
     return "\n".join(lines)
 
 
 DRAW = {
     Heading: _heading,
-    Paragraph: lambda paragraph: _inline(paragraph.content),
+    Paragraph: lambda paragraph: _lines(_inline(paragraph.content)),
     Notice: lambda notice: f"> **{notice.label}:** {_text(notice.text)}",
     Table: _table,
     BulletList: _list,
@@ -100,6 +103,23 @@ def _text(text: str) -> str:
     """Text that shows as written: on one line, markup characters escaped."""
     text = _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
     return _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+
+
+_BLOCK_START = re.compile(r"^( *)(?:([#>+-])|(\d+)([.)])|~(?=~~))", re.MULTILINE)
+
+
+def _lines(text: str) -> str:
+    """The text with what would start a heading, quote, list, rule or fence at the start of a line
+    escaped, so a reader's "1. No redundancies" or "# Urgent" stays text. A backslash where every
+    Markdown tool honours one; "~" has no backslash escape in Python-Markdown, so an entity."""
+
+    def escape(found: re.Match) -> str:
+        indent, mark, number, delimiter = found.groups()
+        if mark:
+            return f"{indent}\\{mark}"
+        return f"{indent}{number}\\{delimiter}" if number else f"{indent}&#126;"
+
+    return _BLOCK_START.sub(escape, text)
 
 
 def _code(text: str) -> str:
