@@ -11,6 +11,7 @@ import pytest
 
 from checks.document import Break, BulletList, Document, Heading, NumberedList, Paragraph, Table
 from checks.render.markdown import document_to_markdown
+from checks.render.text import document_to_text
 
 # What a reader may well type at the start of a red line, a partner's name or a note.
 BLOCK_STARTS = ["# Urgent", "1. No compulsory redundancies", "2) Data stays here", "- Council", "+ Trust", "> quoted"]
@@ -47,3 +48,15 @@ def test_markdown_text_at_the_start_of_a_block_stays_text(typed):
 def test_markdown_heading_keeps_its_closing_hashes(typed):
     html = shown(document_to_markdown(Document("T", (Heading(2, typed),))))
     assert f"<h2>{typed}</h2>" in html, html
+
+
+def test_text_drops_terminal_control_characters():
+    typed = "Clear\x1b[2J\x1b]0;title\x07 the\x00 screen\x9b31m\x7f"
+    drawn = document_to_text(Document(typed, (Paragraph(typed), BulletList((typed,)), Table(typed, ("h",), ()))))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", drawn), repr(drawn)
+    shown = "Clear[2J]0;title the screen31m"
+    assert drawn.count(shown) == 4, repr(drawn)
+    assert drawn.startswith(f"{shown}\n{'=' * len(shown)}\n"), repr(drawn)  # underlined to its shown length
+    assert "\n\na b\n---\n" in document_to_text(Document("T", (Heading(2, "a \x1b b"),)))  # one line, one space
+    # tabs stay, and every kind of line end still ends a line
+    assert document_to_text(Document("T", (Paragraph("a\tb\rc\r\nd\x85e\x0bf"),))).endswith("\n\na\tb\nc\nd\ne\nf\n")

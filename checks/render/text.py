@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from checks.document import (
     Break,
     BulletList,
@@ -71,7 +73,7 @@ DRAW = {
 def _inline(content: Content, indent: str = "") -> str:
     """The runs as one string; line breaks go on at `indent`, so a list item's lines stay in line."""
     text = "".join(_run(run) for run in inlines(content))
-    return "\n".join(line.rstrip() for line in text.splitlines()).replace("\n", "\n" + indent)
+    return "\n".join(_printable(line).rstrip() for line in text.splitlines()).replace("\n", "\n" + indent)
 
 
 def _run(run) -> str:
@@ -90,4 +92,14 @@ def _run(run) -> str:
 
 def _flat(text: str) -> str:
     """Text on one line: headings and table cells cannot break."""
-    return " ".join(text.split())
+    return " ".join(filter(None, map(_printable, text.split())))
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _printable(line: str) -> str:
+    """A line (split already, so its line ends are drawn) without control characters but tab: a
+    terminal obeys them (ESC starts a sequence that can clear the screen or retitle the window),
+    and a report on a file a partner sent must only ever show it."""
+    return _CONTROL.sub("", line)
