@@ -143,11 +143,11 @@ def test_markdown_draws_every_block():
     assert document_to_markdown(SAMPLE) == (
         "# Sample report\n\nMade for the tests.\n\n"
         "## Part one\n\n"
-        "**Label:** plain `code-id`\nnext line [a link](https://example.org/page), in the page.\n\n"
+        "**Label:** plain `code-id`  \nnext line [a link](https://example.org/page), in the page.\n\n"
         "> **Warning:** Mind this.\n\n"
         "Numbers:\n\n| Name | Value |\n|---|---|\n| One | 1 |\n| Two | 22 |\n\n"
         "- first\n- second **bold**\n\n"
-        "1. step one\n2. step two\n   more\n\n"
+        "1. step one\n2. step two  \n   more\n\n"
         "*The picture in words.*\n\n"
         "### Inside\n\nIn the box.\n"
     )

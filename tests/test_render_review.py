@@ -60,3 +60,10 @@ def test_text_drops_terminal_control_characters():
     assert "\n\na b\n---\n" in document_to_text(Document("T", (Heading(2, "a \x1b b"),)))  # one line, one space
     # tabs stay, and every kind of line end still ends a line
     assert document_to_text(Document("T", (Paragraph("a\tb\rc\r\nd\x85e\x0bf"),))).endswith("\n\na\tb\nc\nd\ne\nf\n")
+
+
+def test_markdown_line_break_is_shown_as_one():
+    document = Document("T", (Paragraph(("First", Break(), "second")), BulletList((("One", Break(), "two"),))))
+    html = shown(document_to_markdown(document))
+    assert "<p>First<br />\nsecond</p>" in html, html
+    assert "<li>One<br />\n  two</li>" in html, html

@@ -286,14 +286,14 @@ def test_markdown(assessment):
     flag = lines.index("- **Red flag:** We are open with each other about problems. (answer: Disagree)")
     assert lines[flag + 1] == "- **Red flag:** Is progress measured? (answer: Don't know)"  # in brief: no advice
     assert "What to do about each red flag comes first in the action plan below." in lines
-    first = lines.index("1. **Red flag:** We are open with each other about problems. (answer: Disagree)")
+    first = lines.index("1. **Red flag:** We are open with each other about problems. (answer: Disagree)  ")
     assert lines[first + 1] == (
         "   Talk about what worries you before it grows. "
         "[Read the guidance](https://example.org/rm/behaviours/trust/#warning-signs)"
     )
     numbered = [line for line in lines if re.match(r"\d+\. ", line)]
     assert [line.split(" ", 1)[0] for line in numbered] == ["1.", "2.", "3.", "4."]
-    assert numbered[2] == "3. Partners keep the promises they make. (answer: Not in place)"
+    assert numbered[2] == "3. Partners keep the promises they make. (answer: Not in place)  "  # advice on its own line
     assert "- Is progress measured?" in lines[lines.index("## What you don't know yet") :]
     assert markdown.endswith("\n")
 

@@ -91,7 +91,9 @@ def _run(run) -> str:
         # A link into the page ("#...") leads nowhere from a file: its text is enough.
         return f"[{_text(run.text)}]({_url(url)})" if url and not url.startswith("#") else _text(run.text)
     if isinstance(run, Break):
-        return "\n"  # the next line goes on in the same paragraph or list item
+        # A hard line break (two spaces before the line end, which every Markdown tool reads as one):
+        # a bare line end would be shown as a space, running the next line on in the same paragraph.
+        return "  \n"
     raise TypeError(f"cannot draw a {type(run).__name__} as Markdown")
 
 
