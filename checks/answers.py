@@ -40,6 +40,12 @@ MAX_BYTES = 1_000_000
 MAX_PROBLEMS_SHOWN = 10
 DOCUMENT_KEYS = ("format", "checklist", "checklist_version", "saved_at", "respondent", "answers", "notes", "rows")
 FORMAT_PATTERN = re.compile(rf"{FORMAT}/([0-9]{{1,6}})")
+MAX_DIGITS = 100
+"""The most digits of a whole number read as one: a longer one (Python converts at most 4,300) is read
+as infinity, which the check of every field that holds a number refuses, naming the field."""
+ESCAPED_HALF = re.compile(r"\\u[dD][89a-fA-F]")
+"""What may be the JSON escape of a surrogate, half of a character (``\\ud800``): worth a closer look."""
+ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)
 STORAGE_KEY_PREFIX = "relationship-matters:answers:"
 
 __all__ = [
@@ -145,12 +151,45 @@ def _decode(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -
         if size > most:
             raise _refuse([too_big(size, most, kind)])
         try:
-            return json.loads(source)
+            data = json.loads(source, parse_int=_whole_number)
         except json.JSONDecodeError as error:
             raise _refuse([f"This file is not valid JSON (line {error.lineno}, column {error.colno})."]) from None
         except RecursionError:
             raise _refuse([f"This file is nested too deeply to be {kind}."]) from None
+        if (at := _broken_character(source)) is not None:
+            line, column = source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
+            raise _refuse([f"This file has a broken character (line {line}, column {column})."])
+        return data
     return source
+
+
+def _whole_number(digits: str) -> int | float:
+    return int(digits) if len(digits) <= MAX_DIGITS else float(digits)
+
+
+def _broken_character(text: str) -> int | None:
+    """Where valid JSON text first holds half of a character (a lone surrogate, as an escape such as
+    ``\\ud800`` or as it is), which no file can hold as UTF-8 and no report can be written with; None
+    when it holds none. A pair of escapes (``\\ud83d\\ude00``) is one whole character."""
+    try:
+        text.encode("utf-8")
+        found = []
+    except UnicodeEncodeError as error:  # one as it is (text handed over as a string)
+        found = [error.start]
+    if ESCAPED_HALF.search(text) is None:
+        return min(found, default=None)
+    high = None  # where a first half waits for its second
+    for escape in ESCAPE.finditer(text):  # in JSON text, every backslash starts an escape
+        unit = int(escape.group(1) or "0", 16)
+        if high is not None and escape.start() == high + 6 and 0xDC00 <= unit <= 0xDFFF:
+            high = None
+        elif high is not None or 0xDC00 <= unit <= 0xDFFF:
+            found.append(escape.start() if high is None else high)
+            break
+        elif 0xD800 <= unit <= 0xDBFF:
+            high = escape.start()
+    found += [high] if high is not None else []
+    return min(found, default=None)
 
 
 def too_big(size: int, most: int = MAX_BYTES, kind: str = "an answers file") -> str:

@@ -410,8 +410,9 @@ def test_moderate_nesting_is_a_wrong_type(assessment, answers_document):
 
 def test_lone_surrogates_do_not_escape_as_another_error(assessment, answers_document):
     text = json.dumps(answers_document(respondent={"name": "\ud800"}), ensure_ascii=False)
-    saved = read_answers(text, assessment)  # a str with a lone surrogate is still JSON text
-    assert saved.respondent == {"name": "\ud800"}
+    with pytest.raises(AnswersError) as excinfo:  # valid JSON, but no report could be written with it
+        read_answers(text, assessment)
+    assert str(excinfo.value) == f"This file has a broken character (line 1, column {text.index(chr(0xD800)) + 1})."
     with pytest.raises(AnswersError):
         read_answers(text.encode("utf-8", "surrogatepass"), assessment)
 

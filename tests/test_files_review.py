@@ -1,0 +1,95 @@
+"""Hostile saved files and definitions, and the command line's output: each refused in plain English,
+naming where the problem is, and never a Python traceback (found in a review of reading and writing files)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checks.answers import read_answers
+from checks.cli import main
+from checks.definitions import DEFINITIONS_DIR, load_checklist
+from checks.errors import AnswersError
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "checks" / "examples"
+ANSWERS = EXAMPLES / "compare-behaviours" / "behaviours-hillside-community-action-2026-11-24.json"
+BEHAVIOURS = load_checklist(DEFINITIONS_DIR / "behaviours.yml")
+TOO_LONG = "9" * 5_000
+"""More digits than Python converts to a whole number (4,300): `int()` raises ValueError."""
+
+
+def answers_text(**fields) -> str:
+    return json.dumps({**json.loads(ANSWERS.read_text(encoding="utf-8")), **fields}, indent=2)
+
+
+def messages(error: AnswersError) -> list[str]:
+    return [problem.message for problem in error.problems]
+
+
+# Lone surrogates: a JSON escape such as "\ud800" is half of a character; Python reads it, but it
+# cannot be written out as UTF-8, so the report of such a file ended in a UnicodeEncodeError.
+
+
+def test_a_broken_character_in_an_answers_file_is_refused_with_its_line():
+    text = answers_text().replace('"Grace Owusu"', '"Grace \\ud800"')  # as json.dumps writes one
+    with pytest.raises(AnswersError) as raised:
+        read_answers(text, BEHAVIOURS)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "ud800" in row)
+    column = text.splitlines()[line - 1].index("\\ud800") + 1
+    assert messages(raised.value) == [f"This file has a broken character (line {line}, column {column})."]
+
+
+@pytest.mark.parametrize(
+    "escaped",
+    [
+        "\\ud83d\\ude00",  # an emoji written as a pair of escapes (json.dumps' default), one whole character
+        "\\\\ud800",  # a backslash, then the letters ud800
+        "\\\\\\\\ud800",
+    ],
+)
+def test_whole_characters_and_escaped_backslashes_are_read(escaped):
+    text = answers_text().replace('"Grace Owusu"', f'"Grace {escaped}"')
+    assert escaped in text
+    saved = read_answers(text, BEHAVIOURS)
+    assert saved.respondent["name"] == json.loads(f'"Grace {escaped}"')
+
+
+@pytest.mark.parametrize("escape", ["\\udc00", "\\ud800\\u0041", "\\ud800\\\\udc00", "\\\\\\ud800"])
+def test_every_kind_of_broken_character_is_refused(escape):
+    text = answers_text().replace('"Grace Owusu"', f'"Grace {escape}"')
+    with pytest.raises(AnswersError, match=r"broken character \(line \d+, column \d+\)"):
+        read_answers(text, BEHAVIOURS)
+
+
+def test_the_command_line_refuses_a_broken_character_in_any_kind_of_file(capsys, tmp_path):
+    answers = tmp_path / "answers.json"
+    answers.write_text(answers_text(answers={"old-\ud800": "yes"}), encoding="utf-8")
+    comparison = tmp_path / "comparison.json"
+    document = json.loads(answers_text(answers={"old-\ud800": "yes"}))
+    saved = {"format": "relationship-matters-comparison/1", "checklist": "behaviours", "checklist_version": 2}
+    comparison.write_text(json.dumps({**saved, "responses": [{"name": "a.json", "document": document}]}))
+    for path in (answers, comparison):
+        assert main(["report", str(path), "--format", "markdown"]) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and err.startswith(f"{path}: This file has a broken character (line ")
+
+
+# Numbers too long to read: Python refuses to convert more than 4,300 digits (ValueError), which the
+# readers caught only as "could not be read as saved answers", naming neither the field nor the kind.
+
+
+def test_a_number_too_long_to_read_is_refused_naming_its_field():
+    text = answers_text().replace('"checklist_version": 2', f'"checklist_version": {TOO_LONG}')
+    with pytest.raises(AnswersError) as raised:
+        read_answers(text, BEHAVIOURS)
+    assert messages(raised.value) == ["The checklist version in the file must be a whole number of 1 or more."]
+
+
+def test_the_command_line_names_the_field_of_a_long_number_in_a_comparison(capsys, tmp_path):
+    path = tmp_path / "comparison.json"
+    saved = '{"format": "relationship-matters-comparison/1", "checklist": "behaviours", "min_group": %s}'
+    path.write_text(saved % TOO_LONG)
+    assert main(["report", str(path)]) == 1
+    assert capsys.readouterr().err == f"{path}: The smallest group shown must be a whole number of 3 or more.\n"
