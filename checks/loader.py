@@ -22,9 +22,28 @@ def load_definition(path: str | Path, source: str = "") -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise DefinitionError([Problem("", f"cannot read the file: {error}")], source) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_loader(yaml))  # a SafeLoader: builds plain data only
+    except RecursionError:
+        raise DefinitionError([Problem("", "not valid YAML (nested too deeply)")], source) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise DefinitionError([Problem(where, f"not valid YAML ({reason})")], source) from None
+
+
+def _loader(yaml: Any) -> type:
+    """PyYAML's safe loader, refusing a number too long for Python to read (more than 4,300 digits,
+    a ValueError) as a YAML mistake at its line."""
+
+    class Loader(yaml.SafeLoader):
+        def construct_yaml_int(self, node: Any) -> int:
+            try:
+                return super().construct_yaml_int(node)
+            except ValueError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a number too long to read", node.start_mark
+                ) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+    return Loader

@@ -93,3 +93,28 @@ def test_the_command_line_names_the_field_of_a_long_number_in_a_comparison(capsy
     path.write_text(saved % TOO_LONG)
     assert main(["report", str(path)]) == 1
     assert capsys.readouterr().err == f"{path}: The smallest group shown must be a whole number of 3 or more.\n"
+
+
+# Definitions given on the command line: PyYAML raises RecursionError for deep nesting and
+# ValueError for a long number, and both ended the command in a traceback.
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 5_000 + "]" * 5_000, "not valid YAML (nested too deeply)"),
+        (f"id: x\ntitle: X\nversion: {TOO_LONG}\n", "line 3: not valid YAML (a number too long to read)"),
+    ],
+)
+def test_validate_refuses_a_definition_it_cannot_read(capsys, tmp_path, content, message):
+    path = tmp_path / "hostile.yml"
+    path.write_text(content, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"{path}: {message}"
+
+
+def test_report_refuses_a_definition_it_cannot_read(capsys, tmp_path):
+    path = tmp_path / "deep.yml"
+    path.write_text("[" * 5_000 + "]" * 5_000, encoding="utf-8")
+    assert main(["report", str(ANSWERS), "--definition", str(path)]) == 1
+    assert capsys.readouterr().err == f"{path}: not valid YAML (nested too deeply)\n"
