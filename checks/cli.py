@@ -20,6 +20,7 @@ from checks.compare.record import MAX_COMPARISON_BYTES
 from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.docs_index import load_docs_index
 from checks.errors import AnswersError, ChecklistError, Problem
+from checks.files import write_report
 from checks.html_report import to_html
 from checks.registers.cli import largest_register, report_of, validate_registers
 from checks.reports import to_csv, to_docx, to_json, to_markdown, to_text
@@ -115,16 +116,7 @@ def _report(args: argparse.Namespace) -> int:
         report = agreement_report_of(args, raw)  # a saved draft agreement (checks.agreement), or None
     if report is None:
         report = FORMATS[args.format](_result(raw, args.file, args.definition), args.base_url)
-    if args.output is None:
-        sys.stdout.write(report)
-        return 0
-    try:
-        # Bytes as they are: no newline translation, so CSV keeps its CRLF line ends.
-        args.output.write_bytes(report if isinstance(report, bytes) else report.encode("utf-8"))
-    except OSError as error:
-        print(f"{args.output}: cannot write the file ({error.strerror})", file=sys.stderr)
-        return 1
-    return 0
+    return write_report(report, args.output)
 
 
 def _result(raw: bytes, file: Path, definition: Path | None) -> Result:

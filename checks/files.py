@@ -1,18 +1,26 @@
 """Files the page downloads (exported answers, reports): their names, made safe for every file
-system, their types and their content, all decided here; the page only saves what it is given."""
+system, their types and their content, all decided here; the page only saves what it is given.
+And `write_report`, how the command line writes one."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from checks.answers import SavedAnswers, answers_to_dict
 from checks.reports import to_csv, to_docx, to_markdown
 from checks.result import Result
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_PART = 60
 """The longest part of a file name taken from what people typed (an organisation's name)."""
@@ -73,3 +81,26 @@ REPORTS = {
 
 def report_file(result: Result, report: Report, base_url: str) -> File:
     return File(f"{result.checklist}-report.{report.extension}", report.mime, report.render(result, base_url))
+
+
+def write_report(report: str | bytes, output: Path | None) -> int:
+    """The command line's report written to `output`, or else printed: UTF-8 bytes either way, whatever
+    the terminal's encoding, and with no newline translation (CSV keeps its CRLF line ends). The exit
+    code: 1 when it cannot be written (said on stderr), else 0."""
+    data = report if isinstance(report, bytes) else report.encode("utf-8")
+    if output is not None:
+        try:
+            output.write_bytes(data)
+        except OSError as error:
+            print(f"{output}: cannot write the file ({error.strerror})", file=sys.stderr)
+            return 1
+        return 0
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader stopped reading (`| head`): nothing is left to say
+        with contextlib.suppress(OSError, ValueError):  # Python's own last flush then finds nowhere to fail
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return 0

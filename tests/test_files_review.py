@@ -3,7 +3,9 @@ naming where the problem is, and never a Python traceback (found in a review of 
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,47 @@ def test_report_refuses_a_definition_it_cannot_read(capsys, tmp_path):
     path.write_text("[" * 5_000 + "]" * 5_000, encoding="utf-8")
     assert main(["report", str(ANSWERS), "--definition", str(path)]) == 1
     assert capsys.readouterr().err == f"{path}: not valid YAML (nested too deeply)\n"
+
+
+# Output: a report printed to a terminal or a pipe that is not UTF-8 (a Windows redirect, say)
+# ended in a UnicodeEncodeError; it is written as UTF-8, the same bytes as --output writes.
+
+
+class Terminal(io.TextIOWrapper):
+    """Standard output in an encoding that lacks most characters."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO(), encoding="ascii", newline="\r\n")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "html"])
+@pytest.mark.parametrize("command", ["report", "compare"])
+def test_a_report_is_printed_as_the_bytes_output_writes(monkeypatch, tmp_path, fmt, command):
+    files = [str(ANSWERS)] if command == "report" else sorted(map(str, ANSWERS.parent.glob("*.json")))
+    written = tmp_path / "report"
+    assert main([command, *files, "--format", fmt, "--output", str(written)]) == 0
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert main([command, *files, "--format", fmt]) == 0
+    terminal.flush()
+    assert terminal.buffer.getvalue() == written.read_bytes()
+
+
+class ClosedPipe(Terminal):
+    """Standard output into a pipe whose reader has stopped reading (`python -m checks report F | head`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buffer.write = self.refuse
+
+    def refuse(self, data: bytes) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_report_printed_into_a_closed_pipe_ends_quietly(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["report", str(ANSWERS)]) == 1
+    assert capsys.readouterr().err == ""

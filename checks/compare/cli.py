@@ -18,6 +18,7 @@ from checks.compare.inputs import MAX_FILES_COMMAND_LINE, Given, Inputs, Refused
 from checks.compare.reports import to_csv, to_docx, to_html_page, to_markdown, to_text
 from checks.definitions import DEFINITIONS_DIR, load_checklist
 from checks.errors import AnswersError, Problem
+from checks.files import write_report
 from checks.reader import ID_PATTERN
 
 
@@ -79,16 +80,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Fewer than two files can be compared ({len(inputs.responses)} usable).", file=sys.stderr)
         return 1
     comparison = compare(checklist, inputs, Settings(args.anonymous, args.min_group))
-    report = FORMATS[args.format](comparison, args.base_url)
-    if args.output is None:
-        sys.stdout.write(report)
-        return 0
-    try:
-        args.output.write_bytes(report if isinstance(report, bytes) else report.encode("utf-8"))
-    except OSError as error:
-        print(f"{args.output}: cannot write the file ({error.strerror})", file=sys.stderr)
-        return 1
-    return 0
+    return write_report(FORMATS[args.format](comparison, args.base_url), args.output)
 
 
 def _read(paths: list[Path]) -> tuple[list[Given], list[Refused]]:
