@@ -14,6 +14,8 @@ from checks.answers import read_answers
 from checks.cli import main
 from checks.definitions import DEFINITIONS_DIR, load_checklist
 from checks.errors import AnswersError
+from checks.registers.saved import read_register
+from checks.registers.spec import REGISTERS_DIR, load_register
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "checks" / "examples"
 ANSWERS = EXAMPLES / "compare-behaviours" / "behaviours-hillside-community-action-2026-11-24.json"
@@ -164,3 +166,16 @@ def test_a_report_printed_into_a_closed_pipe_ends_quietly(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
     assert main(["report", str(ANSWERS)]) == 1
     assert capsys.readouterr().err == ""
+
+
+# Registers: a partner's key is partner-1 to partner-20.
+
+
+@pytest.mark.parametrize("key", ["partner-0", "partner-01", "partner-007"])
+def test_a_register_refuses_a_partner_key_it_does_not_use(key):
+    register = load_register(REGISTERS_DIR / "risk-register.yml")
+    document = json.loads((EXAMPLES / "risk-register.json").read_text(encoding="utf-8"))
+    document["answers"][key] = "Someone else"
+    with pytest.raises(AnswersError) as raised:
+        read_register(document, register)
+    assert messages(raised.value) == [f"The file has a setting this register does not use: '{key}'."]

@@ -22,7 +22,8 @@ from checks.errors import AnswersError
 from checks.registers.model import MAX_CELL, MAX_PARTNERS, Register, SavedRegister, partner_key
 from checks.saved_parts import MAX_SHORT_TEXT, read_notes, read_rows, shown
 
-PARTNER_KEY = re.compile(r"partner-([0-9]{1,6})")
+PARTNER_KEY = re.compile(r"partner-([1-9][0-9]{0,5})")
+"""A partner's key as `partner_key` writes it: partner-1, never partner-0 or partner-01."""
 
 
 def blank_register(register: Register) -> dict[str, Any]:
