@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from checks.agreement.definitions import load_builder
 from checks.answers import read_answers
 from checks.cli import main
 from checks.definitions import DEFINITIONS_DIR, load_checklist
 from checks.errors import AnswersError
 from checks.registers.saved import read_register
 from checks.registers.spec import REGISTERS_DIR, load_register
+from checks.worker_api import handle
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "checks" / "examples"
 ANSWERS = EXAMPLES / "compare-behaviours" / "behaviours-hillside-community-action-2026-11-24.json"
@@ -179,3 +181,43 @@ def test_a_register_refuses_a_partner_key_it_does_not_use(key):
     with pytest.raises(AnswersError) as raised:
         read_register(document, register)
     assert messages(raised.value) == [f"The file has a setting this register does not use: '{key}'."]
+
+
+# The agreement builder's register import: a file naming no register by text was a TypeError.
+
+
+@pytest.mark.parametrize("named", [[], {}, ["risk-register"], 1, None])
+def test_the_agreement_refuses_a_register_file_that_names_no_register(named):
+    builder, plain = load_builder("partnership-agreement")
+    draft = json.loads((EXAMPLES / "partnership-agreement.json").read_text(encoding="utf-8"))
+    text = json.dumps({"format": "relationship-matters-answers/2", "checklist": named, "rows": []})
+    request = {
+        "checklist": builder.agreement.id,
+        "version": builder.agreement.version,
+        "definition": plain,
+        "document": draft,
+        "filename": "x.json",
+        "size": len(text),
+        "text": text,
+    }
+    reply = json.loads(handle("agreement_register", json.dumps(request)))
+    assert reply["error"]["message"] == "x.json was not imported, and your draft was not changed."
+    wanted = "This is not an accountability matrix, risk register or red lines register saved by this toolkit."
+    assert reply["error"]["problems"] == [{"path": "", "message": wanted}]
+
+
+def test_the_agreement_calls_a_register_too_large_to_import_what_it_is():
+    builder, plain = load_builder("partnership-agreement")
+    draft = json.loads((EXAMPLES / "partnership-agreement.json").read_text(encoding="utf-8"))
+    request = {
+        "checklist": builder.agreement.id,
+        "version": builder.agreement.version,
+        "definition": plain,
+        "document": draft,
+        "filename": "risks.json",
+        "size": 2_000_000,
+        "text": "",
+    }
+    reply = json.loads(handle("agreement_register", json.dumps(request)))
+    wanted = "This file is 2.0 MB; a register imported into an agreement is never more than 1 MB."
+    assert reply["error"]["problems"] == [{"path": "", "message": wanted}]

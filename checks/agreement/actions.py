@@ -14,8 +14,8 @@ from checks.agreement import wording
 from checks.agreement.definitions import Builder, builder_from_mapping
 from checks.agreement.model import TABLES
 from checks.agreement.reports import DOWNLOADS, document_of, download, export
-from checks.agreement.saved import read_draft, with_preset, with_register
-from checks.answers import answers_to_dict, refuse_size
+from checks.agreement.saved import REGISTER_FILE, read_draft, with_preset, with_register
+from checks.answers import MAX_BYTES, answers_to_dict, refuse_size
 from checks.errors import Problem, RequestError
 
 _builders: dict[tuple[str, int], Builder] = {}
@@ -66,7 +66,7 @@ def _register(payload: dict[str, Any]) -> dict[str, Any]:
     builder = _builder(payload)
     saved = _draft(payload, builder)
     name = _need(payload, "filename", str)
-    refuse_size(_need(payload, "size", int))
+    refuse_size(_need(payload, "size", int), MAX_BYTES, REGISTER_FILE)
     updated, table = with_register(saved, _need(payload, "text", str))
     rows = sum(row.get("table") == table for row in updated.rows)
     status = wording.register_imported(name, TABLES[table][0].lower(), rows)

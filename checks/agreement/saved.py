@@ -11,13 +11,20 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 
 from checks.agreement.definitions import Builder
 from checks.agreement.model import PRESET_KEY, TABLES, Agreement, Preset
-from checks.answers import FORMAT_PATTERN, MAX_BYTES, SavedAnswers, answers_to_dict, new_answers, read_answers, too_big
+from checks.answers import (
+    FORMAT_PATTERN,
+    MAX_BYTES,
+    SavedAnswers,
+    _decode,
+    answers_to_dict,
+    new_answers,
+    read_answers,
+)
 from checks.errors import AnswersError, Problem
 from checks.saved_parts import read_rows, shown
 
@@ -31,6 +38,8 @@ ROLES = {"R": "responsible", "A": "accountable", "C": "consulted", "I": "informe
 CROSSED = {"escalate": "Escalate to the partnership board", "exit": "An exit trigger"}
 """What the red lines register saves for what happens when a line is crossed, in words."""
 SEPARATOR = "; "
+REGISTER_FILE = "a register imported into an agreement"
+"""What a register's file is called where the builder refuses one (its limit is an answers file's)."""
 """Between partners named in one cell."""
 
 
@@ -121,22 +130,17 @@ def _columns(table: str, row: dict[str, str], partners: dict[str, Any]) -> dict[
 
 
 def _parse(source: Any) -> dict[str, Any]:
+    """A register's saved document, read as every saved file is (`checks.answers._decode`)."""
     wanted = "an accountability matrix, risk register or red lines register saved by this toolkit"
-    if isinstance(source, bytes | bytearray):
-        source = bytes(source).decode("utf-8-sig", errors="replace")
-    if not isinstance(source, str):
+    if not isinstance(source, str | bytes | bytearray):
         raise AnswersError([Problem("", f"This is not {wanted}.")])
-    if len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise AnswersError([Problem("", too_big(len(source.encode("utf-8", "surrogatepass"))))])
-    try:
-        data = json.loads(source)
-    except (ValueError, RecursionError):
-        raise AnswersError([Problem("", f"This file is not JSON, so it is not {wanted}.")]) from None
+    data = _decode(source, MAX_BYTES, REGISTER_FILE)
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("format"), str)
         or not FORMAT_PATTERN.fullmatch(data["format"])
-        or data.get("checklist") not in REGISTERS
+        or not isinstance(data.get("checklist"), str)  # a list or a mapping cannot be looked up
+        or data["checklist"] not in REGISTERS
     ):
         raise AnswersError([Problem("", f"This is not {wanted}.")])
     return data
