@@ -42,7 +42,8 @@ DOCUMENT_KEYS = ("format", "checklist", "checklist_version", "saved_at", "respon
 FORMAT_PATTERN = re.compile(rf"{FORMAT}/([0-9]{{1,6}})")
 MAX_DIGITS = 100
 """The most digits of a whole number read as one: a longer one (Python converts at most 4,300) is read
-as infinity, which the check of every field that holds a number refuses, naming the field."""
+as a float (infinity past 308 digits), which the check of every field that holds a whole number
+refuses, naming the field."""
 ESCAPED_HALF = re.compile(r"\\u[dD][89a-fA-F]")
 """What may be the JSON escape of a surrogate, half of a character (``\\ud800``): worth a closer look."""
 ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)

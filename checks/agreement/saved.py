@@ -38,9 +38,9 @@ ROLES = {"R": "responsible", "A": "accountable", "C": "consulted", "I": "informe
 CROSSED = {"escalate": "Escalate to the partnership board", "exit": "An exit trigger"}
 """What the red lines register saves for what happens when a line is crossed, in words."""
 SEPARATOR = "; "
+"""Between partners named in one cell."""
 REGISTER_FILE = "a register imported into an agreement"
 """What a register's file is called where the builder refuses one (its limit is an answers file's)."""
-"""Between partners named in one cell."""
 
 
 def blank_draft(agreement: Agreement) -> dict[str, Any]:
