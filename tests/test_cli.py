@@ -11,6 +11,7 @@ import docx
 import pytest
 import yaml
 from answer_sets import MIXED
+from spreadsheet import csv_text
 
 from checks.answers import FORMAT
 from checks.cli import largest_file, main
@@ -137,7 +138,7 @@ def test_score_formats(capsys, answers_file, definition):
 
     code, out, _ = run(capsys, "score", answers_file, "--definition", definition, "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0] == ",".join(CSV_COLUMNS)
+    assert csv_text(out).splitlines()[0] == ",".join(CSV_COLUMNS)
     assert len(out.splitlines()) == 8
 
     code, out, _ = run(capsys, "score", answers_file, "--definition", definition, "--format", "markdown")

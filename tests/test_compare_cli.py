@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
 import docx
 import pytest
+from spreadsheet import csv_rows
 
 from checks.cli import main
 
@@ -79,7 +78,7 @@ def test_every_format(capsys, tmp_path):
     assert text.startswith("Behaviours health check: comparison\n") and "Discussion agenda" in text
     markdown = run(capsys, *EXAMPLES, "--format", "markdown")[1]
     assert markdown.startswith("# Behaviours health check: comparison") and "| Question |" in markdown
-    rows = list(csv.reader(io.StringIO(run(capsys, *EXAMPLES, "--format", "csv")[1])))
+    rows = csv_rows(run(capsys, *EXAMPLES, "--format", "csv")[1])
     assert rows[0] == ["section", "question_id", "question", "answered", "median", "lowest", "highest", "contested"]
     assert len(rows) == 41
     html = run(capsys, *EXAMPLES, "--format", "html")[1]

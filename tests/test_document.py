@@ -6,13 +6,12 @@ own report is tested in test_reports.py and the Word renderer in test_docx.py.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from html.parser import HTMLParser
 
 import markdown
 import pytest
+from spreadsheet import csv_rows
 
 from checks.document import (
     Break,
@@ -197,9 +196,9 @@ def test_html_table_without_an_id_is_named_by_its_caption():
 
 
 def test_csv_writes_the_data_tables_only():
-    assert document_to_csv(SAMPLE) == "a,b\r\n'=1,x\r\n"
+    assert document_to_csv(SAMPLE) == "\ufeffa,b\r\n'=1,x\r\n"  # a byte order mark first, for Excel
     two = Document("T", (), data=(Table("First", ("a",), (("1",),)), Table("Second", ("b",), (("2",),))))
-    assert document_to_csv(two) == "First\r\na\r\n1\r\n\r\nSecond\r\nb\r\n2\r\n"
+    assert document_to_csv(two) == "\ufeffFirst\r\na\r\n1\r\n\r\nSecond\r\nb\r\n2\r\n"
     assert document_to_csv(Document("T", (SAMPLE.data[0],))) == ""  # a table to read is not exported
 
 
@@ -211,7 +210,7 @@ def test_reading_formats_leave_the_data_tables_out():
 @pytest.mark.parametrize("formula", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x")'])
 def test_csv_guards_every_cell_against_formulas(formula):
     table = Table(formula, (formula, "b"), ((formula, formula + "x"), ("plain", "-")))
-    rows = list(csv.reader(io.StringIO(document_to_csv(Document("T", (), data=(table, table))), newline="")))
+    rows = csv_rows(document_to_csv(Document("T", (), data=(table, table))))
     cells = [cell for row in rows for cell in row]
     assert cells.count("'" + formula) == 6  # the captions, the headers and the first cells
     assert "'-" in cells and "plain" in cells
@@ -300,7 +299,7 @@ def test_text_keeps_hostile_text_as_it_is():
 
 
 def test_csv_keeps_hostile_text_as_data():
-    rows = list(csv.reader(io.StringIO(document_to_csv(hostile_document()), newline="")))
+    rows = csv_rows(document_to_csv(hostile_document()))
     assert rows == [[ATTACK], [ATTACK]]
 
 

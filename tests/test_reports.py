@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import html as html_module
 import io
 import json
@@ -13,6 +12,7 @@ import docx
 import markdown
 import pytest
 from answer_sets import MIXED
+from spreadsheet import csv_rows, csv_text
 from test_document import parse_html
 
 from checks import (
@@ -185,7 +185,7 @@ def test_every_format_keeps_hostile_text_as_text(hostile_result):
     for name, text in shown.items():
         assert f"old-{SCRIPT}: {ATTACK}" in text, name
         assert f"We are open with each other about problems. {ATTACK}" in text, name
-    rows = read_csv(to_csv(hostile_result))
+    rows = csv_rows(to_csv(hostile_result))
     assert rows[1][2] == f"We are open with each other about problems. {ATTACK}"
 
 
@@ -329,13 +329,9 @@ def test_markdown_decision(decision):
 # CSV
 
 
-def read_csv(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline="")))
-
-
 def test_csv_one_row_per_question(assessment):
     result = score(assessment, FLAGGED)
-    rows = read_csv(to_csv(result))
+    rows = csv_rows(to_csv(result))
     assert rows[0] == list(CSV_COLUMNS)
     assert len(rows) == 1 + len(assessment.questions())
     assert [row[1] for row in rows[1:]] == [q.id for q in assessment.questions()]
@@ -366,10 +362,10 @@ def test_csv_uses_crlf_and_quotes_as_needed(assessment_data):
     assessment_data["sections"][0]["questions"][0]["text"] = 'Say "yes", or\nsay no'
     result = score(checklist_from_mapping(assessment_data), {})
     text = to_csv(result)
-    assert text.startswith(",".join(CSV_COLUMNS) + "\r\n")
+    assert csv_text(text).startswith(",".join(CSV_COLUMNS) + "\r\n")
     assert '"Say ""yes"", or\nsay no"' in text
-    assert read_csv(text)[1][2] == 'Say "yes", or\nsay no'
-    assert read_csv(text)[1][3] == "Not answered"
+    assert csv_rows(text)[1][2] == 'Say "yes", or\nsay no'
+    assert csv_rows(text)[1][3] == "Not answered"
 
 
 @pytest.mark.parametrize("formula", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x")'])
@@ -379,7 +375,7 @@ def test_csv_guards_against_formulas(assessment_data, formula):
     for option in assessment_data["sections"][0]["questions"][3]["options"]:
         option["label"] = formula + option["id"]
     result = score(checklist_from_mapping(assessment_data), {"trust-meetings": "yearly"})
-    rows = read_csv(to_csv(result))
+    rows = csv_rows(to_csv(result))
     assert rows[1][0] == "'" + formula.strip()
     assert rows[1][2] == "'" + formula.strip()
     assert rows[4][3] == "'" + formula.strip() + "yearly"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from answer_sets import MIXED
+from spreadsheet import csv_text
 
 from checks import definition_files
 from checks.answers import FORMAT, FORMAT_VERSION
@@ -188,7 +189,7 @@ def test_report_gives_a_named_file_of_each_format(assessment_data, answers_docum
     assert "](https://x.test/behaviours/trust/" in markdown["file"]["text"]
     assert markdown["status"] == "The report was downloaded as team-health-report.md."
     csv = call("report", {**payload, "format": "csv"})["result"]["file"]
-    assert csv["text"].splitlines()[0].startswith("section,question_id,question")
+    assert csv_text(csv["text"]).splitlines()[0].startswith("section,question_id,question")
     word = call("report", {**payload, "format": "docx"})["result"]["file"]
     assert word["name"] == "team-health-report.docx" and "text" not in word
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(word["base64"]))) as docx:

@@ -6,16 +6,21 @@ import io
 
 from checks.document import Document, Table
 
+BOM = "\ufeff"
+
 
 def document_to_csv(document: Document) -> str:
     """The document's data tables: one header row, then a row per record, CRLF line ends.
 
     A document with several data tables gets each after a row holding its caption, with an
-    empty row between them; one table is written alone, so it opens as a plain sheet.
+    empty row between them; one table is written alone, so it opens as a plain sheet. The text
+    starts with a byte order mark, as Excel's own "CSV UTF-8" files do: without it, Excel on Windows
+    opens a CSV file in the system's older code page, and "Siân" or a curly quote comes out garbled.
     """
     import csv  # here, not at the top: the browser's worker starts faster without it
 
-    out = io.StringIO()
+    out = io.StringIO(BOM if document.data else "")
+    out.seek(0, io.SEEK_END)
     writer = csv.writer(out, lineterminator="\r\n")
     for number, table in enumerate(document.data):
         if number:

@@ -61,6 +61,8 @@ def test_export_start_again_and_import_give_the_same_results(page, context, rm, 
         assert report.value.suggested_filename == f"{checklist_id}-report.{extension}"
         text = report.value.path().read_text(encoding="utf-8")
         assert rm.checklist(checklist_id).sections[0].title in text
+        if extension == "csv":  # UTF-8 with a byte order mark, as Excel on Windows needs to read it so
+            assert report.value.path().read_bytes().startswith(b"\xef\xbb\xbf")
         if extension == "md":
             assert rm.checklist(checklist_id).title in text
             assert f"]({rm.site_url}" in text, "guidance links in the report lead to this site"
