@@ -19,8 +19,12 @@ def load_definition(path: str | Path, source: str = "") -> Any:
     source = source or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DefinitionError([Problem("", f"cannot read the file: {error}")], source) from None
+    except OSError as error:  # worded as the command line words any file it cannot read
+        raise DefinitionError([Problem("", f"cannot read the file ({error.strerror})")], source) from None
+    except UnicodeDecodeError as error:
+        line = error.object.count(b"\n", 0, error.start) + 1
+        problem = Problem(f"line {line}", "not UTF-8 text: save the file as UTF-8 and build again")
+        raise DefinitionError([problem], source) from None
     try:
         return yaml.load(text, Loader=_loader(yaml))  # a SafeLoader: builds plain data only
     except RecursionError:

@@ -497,15 +497,21 @@ def test_load_checklist_that_does_not_exist(tmp_path):
     path = tmp_path / "missing.yml"
     with pytest.raises(DefinitionError) as excinfo:
         load_checklist(path)
-    assert str(excinfo.value) == f"{path}: cannot read the file: [Errno 2] No such file or directory: '{path}'"
+    assert str(excinfo.value) == f"{path}: cannot read the file (No such file or directory)"
+
+
+def test_load_checklist_that_is_a_folder(tmp_path):
+    with pytest.raises(DefinitionError) as excinfo:
+        load_checklist(tmp_path)
+    assert str(excinfo.value) == f"{tmp_path}: cannot read the file (Is a directory)"
 
 
 def test_load_checklist_that_is_not_text(tmp_path):
     path = tmp_path / "binary.yml"
-    path.write_bytes(b"id: \xff\xfe\n")
+    path.write_bytes(b"id: x\ntitle: Caf\xe9\n")  # Latin-1, as an older editor might save it
     with pytest.raises(DefinitionError) as excinfo:
         load_checklist(path)
-    assert str(excinfo.value).startswith(f"{path}: cannot read the file: 'utf-8' codec can't decode byte 0xff")
+    assert str(excinfo.value) == f"{path}: line 2: not UTF-8 text: save the file as UTF-8 and build again"
 
 
 def test_definition_files_lists_yml_files_in_name_order(tmp_path):
