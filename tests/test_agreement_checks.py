@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.agreement import wording
 from checks.agreement.definitions import load_builder
 from checks.agreement.review import review
 from checks.agreement.saved import read_draft, register_rows, with_register
@@ -183,9 +184,37 @@ def test_a_register_is_imported_into_the_draft_and_a_bad_one_changes_nothing():
     reply = ask("agreement_register", document=DOCUMENT, filename="lines.json", size=len(text), text=text)
     rows = reply["result"]["document"]["rows"]
     assert [r["table"] for r in rows].count("red-lines") >= 2 and rows[:2] == DOCUMENT["rows"]
+    count = [r["table"] for r in rows].count("red-lines")
+    assert reply["result"]["status"] == f"lines.json was imported into the red lines table: {count} rows."
     refused = ask("agreement_register", document=DOCUMENT, filename="x.json", size=3, text=json.dumps(DOCUMENT))
     assert "result" not in refused
     assert refused["error"]["message"] == "x.json was not imported, and your draft was not changed."
+
+
+def register_with(name: str, count: int) -> str:
+    """The example register `name`, its first row repeated to `count` rows."""
+    data = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    data["rows"] = [data["rows"][0]] * count
+    return json.dumps(data)
+
+
+def test_registers_that_would_take_the_draft_past_its_rows_are_refused_and_the_draft_still_exports():
+    """Up to 200 rows from the registers together: a draft with more could be neither read nor exported."""
+    risks = register_with("risk-register.json", 120)
+    reply = ask("agreement_register", document=DOCUMENT, filename="risks.json", size=len(risks), text=risks)
+    document = reply["result"]["document"]
+    kept = sum(row["table"] != "red-lines" for row in document["rows"])
+    lines = register_with("red-lines-register.json", 201 - kept)
+    refused = ask("agreement_register", document=document, filename="lines.json", size=len(lines), text=lines)
+    assert "result" not in refused, len(refused["result"]["document"]["rows"])
+    assert refused["error"]["problems"] == [{"path": "", "message": wording.too_many_rows(200, 201 - kept, kept)}]
+    assert f"This register has {201 - kept} to import, and the draft already has {kept} " in wording.too_many_rows(
+        200, 201 - kept, kept
+    )
+    lines = register_with("red-lines-register.json", 200 - kept)  # exactly 200: taken, and still exported
+    document = ask("agreement_register", document=document, filename="lines.json", size=len(lines), text=lines)
+    assert len(document["result"]["document"]["rows"]) == 200
+    assert "file" in ask("agreement_export", document=document["result"]["document"], today="2026-12-01")["result"]
 
 
 def test_preview_preset_export_and_report_replies():

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from checks.agreement import wording
 from checks.agreement.definitions import Builder
 from checks.agreement.model import PRESET_KEY, TABLES, Agreement, Preset
 from checks.answers import (
@@ -26,7 +27,7 @@ from checks.answers import (
     read_answers,
 )
 from checks.errors import AnswersError, Problem
-from checks.saved_parts import read_rows, shown
+from checks.saved_parts import MAX_ROWS, read_rows, shown
 
 EXAMPLE = "Example wording: change it. "
 """Put before each preset's wording, so it is marked wherever it is shown until someone changes it."""
@@ -82,6 +83,8 @@ def with_register(saved: SavedAnswers, source: Any) -> tuple[SavedAnswers, str]:
     and the table's name; `AnswersError` if the file is not a register's, and the draft is unchanged."""
     table, rows = register_rows(source)
     kept = tuple(row for row in saved.rows if row.get("table") != table)
+    if len(kept) + len(rows) > MAX_ROWS:  # a draft with more could not be read again, not even to export
+        raise AnswersError([Problem("", wording.too_many_rows(MAX_ROWS, len(rows), len(kept)))])
     return replace(saved, rows=kept + rows), table
 
 

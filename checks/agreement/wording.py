@@ -62,7 +62,15 @@ def imported(name: str) -> str:
 
 
 def register_imported(name: str, table: str, rows: int) -> str:
-    return f"The {table} in {name} was imported: {rows} {'row' if rows == 1 else 'rows'}."
+    return f"{name} was imported into the {table} table: {rows} {'row' if rows == 1 else 'rows'}."
+
+
+def too_many_rows(most: int, new: int, others: int) -> str:
+    return (
+        f"An agreement holds at most {most} rows from registers in all. This register has {new} to import, and "
+        f"the draft already has {others} from the other registers. Take out rows the agreement does not need, "
+        "in this register or the others, and import it again."
+    )
 
 
 def preset_used(title: str) -> str:
