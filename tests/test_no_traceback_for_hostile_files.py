@@ -1,5 +1,5 @@
 """Hostile saved files and definitions, and the command line's output: each refused in plain English,
-naming where the problem is, and never a Python traceback (found in a review of reading and writing files)."""
+naming where the problem is, and never a Python traceback."""
 
 from __future__ import annotations
 
