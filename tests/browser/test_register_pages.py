@@ -86,6 +86,8 @@ def test_the_example_matches_the_command_line_and_leaves_saved_work_alone(page, 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Keep this example").click()
     expect(page.locator(".rm-toolbar-status")).to_have_text("The example is now your register, saved in this browser.")
+    # The banner goes, and with it the button just pressed: focus goes back to the one that showed it.
+    expect(page.get_by_role("button", name="Try an example")).to_be_focused()
     assert json.loads(stored(page, register))["rows"] == expected["rows"]
 
 

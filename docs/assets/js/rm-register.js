@@ -207,6 +207,7 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     banner.hidden = true;
     save();
     tell(words.example_kept);
+    root.querySelector('[data-action="example"]').focus(); // the button pressed went with the banner
   }
 
   function leaveExample() {
