@@ -58,7 +58,9 @@ def messages(register: Register) -> dict[str, str]:
     return {
         **PAGE_MESSAGES,
         "check": FAILED["register_check"],
+        "import": FAILED["register_import"],
         "export": FAILED["register_export"],
+        "report": FAILED["register_report"],
         "confirm_reset": f"Start again? This clears this {register.title.lower()} from this browser. Export it first "
         "to keep a copy.",
         "cleared": "Your register was cleared.",
@@ -110,6 +112,7 @@ def toolbar(register: Register) -> str:
 
 FAILED = {
     "register_check": "Findings are unavailable.",
+    "register_import": "The file was not imported, and your saved register was not changed.",
     "register_export": "Your register could not be exported.",
     "register_report": "The report could not be made.",
 }

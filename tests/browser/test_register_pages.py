@@ -195,6 +195,12 @@ def test_hostile_imports_are_refused_or_shown_as_text_and_saved_work_is_unchange
             f"{what}.json was not imported, and your saved register was not changed.", timeout=READY_TIMEOUT
         )
         assert stored(page, register) == saved, what
+    # Nested deeper than the engine can follow: whatever fails, the words are the register's own.
+    import_file(page, "deep.json", b"[" * 100_000 + b"]" * 100_000)
+    expect(page.locator(".rm-alert-title")).to_contain_text(
+        "was not imported, and your saved register was not changed.", timeout=READY_TIMEOUT
+    )
+    assert stored(page, register) == saved
     script = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>'
     text = json.dumps({**blank, "rows": [{register.columns[0].id: script}]}).encode()
     import_file(page, "script.json", text)
