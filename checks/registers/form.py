@@ -60,7 +60,8 @@ def rows_form(register: Register) -> str:
 
 
 def row(register: Register, number: int) -> str:
-    """One row; ids end in ``-r{number}-{column}``, and the script renumbers them as rows move."""
+    """One row; ids end in ``-r{number}-{column}``, and the script renumbers them as rows move. Each
+    field is described by the row's problems too, so a screen reader hears them on any of its fields."""
     prefix = f"rm-{register.id}-r{number}"
     name = escape(register.row_name.capitalize())
     fields = "".join(_row_control(register, column, prefix) for column in register.columns)
@@ -80,22 +81,25 @@ def row(register: Register, number: int) -> str:
 
 
 def _row_control(register: Register, column: Column, prefix: str) -> str:
+    problems = f"{prefix}-problems"
     if column.kind != "roles":
-        return _control(register, column, prefix, "field")
+        return _control(register, column, prefix, "field", problems)
     roles = "".join(
         f'<div class="rm-field rm-role-cell" data-slot="{number}"{" hidden" if number > BLANK_PARTNERS else ""}>'
         f'<label for="{prefix}-{partner_key(number)}">{escape(column.label)} of '
         f'<span class="rm-partner-name" data-slot="{number}">partner {number}</span></label>'
-        f"{_select(column, f'{prefix}-{partner_key(number)}', 'field', partner_key(number), '')}</div>"
+        f"{_select(column, f'{prefix}-{partner_key(number)}', 'field', partner_key(number), _described(problems))}"
+        "</div>"
         for number in range(1, MAX_PARTNERS + 1)
     )
     return f'<fieldset class="rm-roles"><legend>Roles</legend>{roles}</fieldset>'
 
 
-def _control(register: Register, column: Column, prefix: str, attribute: str) -> str:
+def _control(register: Register, column: Column, prefix: str, attribute: str, problems: str = "") -> str:
+    """A labelled control, described by its hint and by `problems` (the id of its row's problems), if any."""
     ident = f"{prefix}-{column.id}"
     hint = f'<p class="rm-hint" id="{ident}-hint">{escape(column.hint)}</p>' if column.hint else ""
-    described = f' aria-describedby="{ident}-hint"' if column.hint else ""
+    described = _described(f"{ident}-hint" if column.hint else "", problems)
     required = " (required)" if column.required else ""
     label = f'<label for="{escape(ident)}">{escape(column.label)}{required}</label>'
     data = f'data-{attribute}="{escape(column.id)}"'
@@ -115,6 +119,12 @@ def _control(register: Register, column: Column, prefix: str, attribute: str) ->
             f"{kind.get(column.kind, '')}{described}>"
         )
     return f'<div class="rm-field">{label}{hint}{control}</div>'
+
+
+def _described(*ids: str) -> str:
+    """An aria-describedby attribute naming the ids given (empty ones left out), or "" for none."""
+    named = " ".join(escape(i) for i in ids if i)
+    return f' aria-describedby="{named}"' if named else ""
 
 
 def _select(column: Column, ident: str, attribute: str, key: str, described: str) -> str:

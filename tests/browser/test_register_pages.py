@@ -9,6 +9,7 @@ Every register definition is a fixture: a new one is covered without new tests.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -103,6 +104,11 @@ def test_rows_are_added_moved_and_removed_by_keyboard_alone(page, site_url, regi
         add.focus()
     rows = page.locator(".rm-rows > li")
     expect(rows).to_have_count(3)
+    # A row's problems, shown under it, are part of what each of its fields says it is about.
+    problem = rows.nth(0).locator(".rm-row-problems li").first
+    expect(problem).to_be_visible(timeout=READY_TIMEOUT)
+    control = rows.nth(0).locator("[data-field]").first
+    expect(control).to_have_accessible_description(re.compile(re.escape(problem.text_content())))
     expect(rows.nth(2).locator(f'[data-field="{first.id}"]')).to_have_value("Third")
     # Typing that changes the report but not its summary leaves the summary's node alone, so a screen
     # reader hears the summary (the live part of the panel) when it changes, not after every key.
