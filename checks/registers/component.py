@@ -71,6 +71,8 @@ def messages(register: Register) -> dict[str, str]:
         "added": f"{name.capitalize()} {{n}} added.",
         "removed": f"{name.capitalize()} {{n}} removed.",
         "moved": f"{name.capitalize()} moved to position {{n}}.",
+        "already_first": f"{name.capitalize()} {{n}} is already first.",
+        "already_last": f"{name.capitalize()} {{n}} is already last.",
         "example_shown": "The example is shown. Your own work has not changed.",
         "example_kept": "The example is now your register, saved in this browser.",
         "example_left": "Back to your own work.",

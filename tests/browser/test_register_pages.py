@@ -126,6 +126,13 @@ def test_rows_are_added_moved_and_removed_by_keyboard_alone(page, site_url, regi
     page.keyboard.press("Enter")
     expect(rows.nth(1).locator(f'[data-field="{first.id}"]')).to_have_value("First")
     expect(page.get_by_role("button", name=f"Move down {name} 2")).to_be_focused()
+    # A move with nowhere to go says so, rather than nothing at all.
+    rows.nth(0).get_by_role("button", name=f"Move up {name} 1").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".rm-toolbar-status")).to_have_text(f"{name.capitalize()} 1 is already first.")
+    rows.nth(2).get_by_role("button", name=f"Move down {name} 3").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".rm-toolbar-status")).to_have_text(f"{name.capitalize()} 3 is already last.")
     rows.nth(0).get_by_role("button", name=f"Remove {name} 1").focus()
     page.keyboard.press("Enter")
     expect(rows).to_have_count(2)

@@ -185,7 +185,8 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
   function move(button, step) {
     const row = button.closest(".rm-row");
     const target = step < 0 ? row.previousElementSibling : row.nextElementSibling;
-    if (!target) return;
+    const at = String([...list.children].indexOf(row) + 1);
+    if (!target) return tell((step < 0 ? words.already_first : words.already_last).replace("{n}", at));
     const focused = document.activeElement;
     if (step < 0) target.before(row);
     else target.after(row);
