@@ -47,6 +47,10 @@ refuses, naming the field."""
 ESCAPED_HALF = re.compile(r"\\u[dD][89a-fA-F]")
 """What may be the JSON escape of a surrogate, half of a character (``\\ud800``): worth a closer look."""
 ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)
+MAX_NESTING = 64
+"""The deepest nesting of lists and mappings a saved file may have: none of ours goes past five levels."""
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 STORAGE_KEY_PREFIX = "relationship-matters:answers:"
 
 __all__ = [
@@ -151,6 +155,10 @@ def _decode(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -
         size = len(source.encode("utf-8", "surrogatepass"))
         if size > most:
             raise _refuse([too_big(size, most, kind)])
+        if not source.strip():
+            raise _refuse(["This file is empty."])
+        if _too_deep(source):
+            raise _refuse([f"This file is nested too deeply to be {kind}."])
         try:
             data = json.loads(source, parse_int=_whole_number)
         except json.JSONDecodeError as error:
@@ -162,6 +170,23 @@ def _decode(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -
             raise _refuse([f"This file has a broken character (line {line}, column {column})."])
         return data
     return source
+
+
+def _too_deep(text: str) -> bool:
+    """Whether the JSON text nests lists and mappings more than MAX_NESTING deep. Asked before parsing:
+    the parser follows each level with a call of its own, and in the browser's engine some thousands of
+    levels run out of stack and stop the engine, where CPython would raise RecursionError.
+
+    Strings are taken out, then every other character but brackets; each pass then takes out the
+    innermost pairs, so a file's depth is the number of passes that empty it. Text whose brackets do
+    not pair up stops changing sooner, and is left to the parser to name its mistake."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _ in range(MAX_NESTING):
+        inner = brackets.replace("[]", "").replace("{}", "")
+        if inner == brackets:
+            return False
+        brackets = inner
+    return bool(brackets)
 
 
 def _whole_number(digits: str) -> int | float:

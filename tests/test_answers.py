@@ -182,8 +182,9 @@ def test_checklist_id_of_refuses(source, expected):
     [
         ("not json", "This file is not valid JSON (line 1, column 1)."),
         ('{"format":\n  "x",\n}', "This file is not valid JSON (line 3, column 1)."),
-        ("", "This file is not valid JSON (line 1, column 1)."),
-        (b"", "This file is not valid JSON (line 1, column 1)."),
+        ("", "This file is empty."),
+        (b"", "This file is empty."),
+        (" \n\t", "This file is empty."),
         ("[1, 2]", NOT_OURS),
         ('"relationship-matters-answers/1"', NOT_OURS),
         ("null", NOT_OURS),
@@ -399,13 +400,22 @@ def test_deep_nesting_inside_a_document(assessment):
     assert refusal(text, assessment) == ["This file is nested too deeply to be an answers file."]
 
 
-def test_moderate_nesting_is_a_wrong_type(assessment, answers_document):
+def test_nesting_past_64_levels_is_refused_before_parsing_and_as_data_is_a_wrong_type(assessment, answers_document):
+    """Before parsing: in the browser's engine, some thousands of levels stop the engine instead of
+    raising RecursionError, so a file is refused by its depth alone."""
     nested: list = []
     for _ in range(200):
         nested = [nested]
-    assert refusal(json.dumps(answers_document(notes=nested)), assessment) == [
-        "The notes must be a set of section ids, each with its note."
-    ]
+    document = answers_document(notes=nested)
+    assert refusal(json.dumps(document), assessment) == ["This file is nested too deeply to be an answers file."]
+    assert refusal(document, assessment) == ["The notes must be a set of section ids, each with its note."]
+    at_most = answers_document(notes=json.loads("[" * 61 + "]" * 61))  # 64 levels with the file's own three
+    assert refusal(json.dumps(at_most), assessment) == ["The notes must be a set of section ids, each with its note."]
+
+
+@pytest.mark.parametrize("text", ['["]]]]"]', '{"a": "[[[[\\"[["}', '{"a": [1, 2}'])
+def test_brackets_in_strings_or_out_of_pairs_are_not_counted_as_nesting(assessment, text):
+    assert "nested too deeply" not in " ".join(refusal(text, assessment))
 
 
 def test_lone_surrogates_do_not_escape_as_another_error(assessment, answers_document):

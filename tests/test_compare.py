@@ -167,7 +167,7 @@ def test_each_bad_file_is_refused_with_its_reason_and_the_good_ones_still_compar
     assert {r.name: r.reasons[0] for r in inputs.refused} == {
         "not-json.json": "This file is not valid JSON (line 1, column 2).",
         "huge.json": "This file is 10.0 MB; an answers file is never more than 1 MB.",
-        "empty.json": "This file is not valid JSON (line 1, column 1).",
+        "empty.json": "This file is empty.",
         "wrong.json": "The answer to question 'goals-shared' is 'maybe', which it does not accept.",
     }
 
