@@ -184,7 +184,9 @@ def test_a_register_is_imported_into_its_table(page, site_url):
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import a register").click()
     chooser.value.set_files(str(EXAMPLES / "risk-register.json"))
-    expect(page.locator(".rm-toolbar-status")).to_contain_text("risk-register.json was imported into the risk register table")
+    expect(page.locator(".rm-toolbar-status")).to_contain_text(
+        "risk-register.json was imported into the risk register table"
+    )
     expect(page.locator("#table-risks")).to_be_attached()
     expect(page.locator(".rm-preview")).to_contain_text("Funding for the second year is not confirmed.")
     assert any(row["table"] == "risks" for row in stored(page)["rows"])
