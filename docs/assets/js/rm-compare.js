@@ -18,11 +18,12 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   const { attempt, tell } = bar;
   let doc = store.load(config.blank, (data) => Array.isArray(data.responses));
   let queue = Promise.resolve(); // one request at a time, in order: files are never lost to a newer one
+  const same = (current) => current;
 
   for (const element of [settings, find(".rm-compare-files")]) element.hidden = false;
   showSettings();
   watchDownload(panel, words); // the engine's first download, shown until the first comparison
-  attempt("compare", () => refresh(doc)).then(warmUp);
+  attempt("compare", () => refresh()).then(warmUp);
 
   chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
   dropZone.addEventListener("dragover", (event) => event.preventDefault());
@@ -31,7 +32,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
     addFiles([...(event.dataTransfer?.files ?? [])]);
   });
   bar.start({
-    example: () => attempt("compare", () => refresh(doc, config.examples.map((f) => ({ ...f, size: f.text.length })))),
+    example: () => attempt("compare", () => refresh(same, config.examples.map((f) => ({ ...f, size: f.text.length })))),
     export: () => attempt("compare_export", () => fetchFile("compare_export", { document: doc })),
     open: () => opener.click(),
     report: ({ dataset: { format } }) =>
@@ -45,12 +46,12 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   settings.addEventListener("change", (event) => {
     const { setting } = event.target.dataset;
     const value = setting === "anonymous" ? event.target.checked : Number(event.target.value);
-    attempt("compare", () => refresh({ ...doc, [setting]: value }));
+    attempt("compare", () => refresh((current) => ({ ...current, [setting]: value })));
   });
   // Removing a file redraws the list, so focus goes to the list, where the status line has said what went.
   list.addEventListener("click", (event) => {
     const button = event.target.closest('button[data-action="remove-response"]');
-    if (button) attempt("compare", () => refresh(doc, [], true, Number(button.dataset.index))).then(() => list.focus());
+    if (button) attempt("compare", () => refresh(same, [], true, Number(button.dataset.index))).then(() => list.focus());
   });
   record.addEventListener("submit", (event) => event.preventDefault());
   record.addEventListener("input", (event) => editRecord(event.target, false));
@@ -60,12 +61,15 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   record.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
-    const actions = [...doc.actions];
     const adding = button.dataset.action === "add-action";
-    const index = adding ? actions.length : Number(button.dataset.index);
-    if (adding) actions.push({ action: "", owner: "", due: "", status: "not-started" });
-    else actions.splice(index, 1);
-    attempt("compare", () => refresh({ ...doc, actions }, [], true)).then(() => {
+    const index = adding ? doc.actions.length : Number(button.dataset.index);
+    const change = (current) => {
+      const actions = [...current.actions];
+      if (adding) actions.push({ action: "", owner: "", due: "", status: "not-started" });
+      else actions.splice(index, 1);
+      return { ...current, actions };
+    };
+    attempt("compare", () => refresh(change, [], true)).then(() => {
       const place = record.querySelector(`[data-action-index="${index}"] [data-field]`);
       (place ?? record.querySelector('[data-action="add-action"]'))?.focus();
     });
@@ -73,13 +77,19 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
 
   /** A field of the record: text is kept as it is typed; a committed change also redraws the results. */
   function editRecord(control, committed) {
-    const agreed = control.closest("[data-agreed]")?.dataset.agreed;
-    const index = control.closest("[data-action-index]")?.dataset.actionIndex;
-    if (agreed && control.checked) doc.agreed = { ...doc.agreed, [agreed]: control.value };
-    else if (index !== undefined && control.dataset.field) doc.actions[Number(index)][control.dataset.field] = control.value;
-    else return;
+    if (!take(control)) return;
     bar.save(doc);
-    if (committed) attempt("compare", () => refresh(doc, [], false));
+    if (committed) attempt("compare", () => refresh(same, [], false));
+  }
+
+  /** Put what a field of the record shows in `doc`; false for a control that is not one. */
+  function take(control) {
+    const agreed = control.closest("[data-agreed]")?.dataset.agreed;
+    const action = doc.actions[control.closest("[data-action-index]")?.dataset.actionIndex];
+    if (agreed && control.checked) doc.agreed = { ...doc.agreed, [agreed]: control.value };
+    else if (action && control.dataset.field) action[control.dataset.field] = control.value;
+    else return false;
+    return true;
   }
 
   /** Compare the example files once and throw the result away: the worker starts from a snapshot in
@@ -91,7 +101,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
 
   function addFiles(files, then = () => {}) {
     then();
-    if (files.length) attempt("compare", () => readFiles(files).then((read) => refresh(doc, read)));
+    if (files.length) attempt("compare", () => readFiles(files).then((read) => refresh(same, read)));
   }
 
   /** The files' text for Python: none of a file larger than an answers file can be, nor past the limit. */
@@ -106,12 +116,15 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
     );
   }
 
-  /** Show `candidate` with any new files, or without the file numbered `remove`: Python checks it all and
-   * returns the document to keep. */
-  function refresh(candidate, files = [], redraw = true, remove = null) {
+  /** Show the document `change` makes of the one in place when its turn comes (not of the one in place
+   * now, which an earlier request may yet replace), with any new files, or without the file numbered
+   * `remove`: Python checks it all and returns the document to keep. Unless the record is redrawn, what
+   * its fields show is kept in that document: the reader may have typed while Python worked. */
+  function refresh(change = same, files = [], redraw = true, remove = null) {
     const run = async () => {
-      const reply = await ask("compare", { document: candidate, files, remove });
+      const reply = await ask("compare", { document: change(doc), files, remove });
       doc = reply.document;
+      if (!redraw) for (const control of record.querySelectorAll("[data-agreed] input, [data-field]")) take(control);
       bar.save(doc);
       draw(panel, reply.html);
       panel.dataset.state = reply.empty ? "empty" : "ready";
@@ -128,7 +141,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   /** A saved comparison from a file ({filename, size, text}), checked by Python, in place of this one. */
   async function openFile(file) {
     const reply = await ask("compare_open", file);
-    await refresh(reply.document);
+    await refresh(() => reply.document);
     return reply.status;
   }
 
@@ -136,7 +149,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
     tell();
     if (!window.confirm(words.confirm_clear)) return;
     store.remove();
-    attempt("compare", () => refresh(structuredClone(config.blank)).then(() => words.cleared));
+    attempt("compare", () => refresh(() => structuredClone(config.blank)).then(() => words.cleared));
   }
 
   function showSettings() {
