@@ -226,3 +226,27 @@ def test_who_answered_is_saved_and_the_version_answers_were_saved_for_is_kept(pa
     expect(about.get_by_label("Manager", exact=True)).to_be_checked()
     expect(about.get_by_label("Answer anonymously")).to_be_checked()
     expect(about.get_by_label("Your name", exact=True)).to_be_disabled()
+
+
+def test_answers_given_in_another_tab_are_kept(page, context, rm):
+    checklist_id = rm.checklist_ids()[0]
+    first, second, third = list(rm.nth_choices(checklist_id, 0).items())[:3]
+    other = context.new_page()
+    for tab in (page, other):
+        rm.open(tab, checklist_id)
+    rm.give_answers(page, dict([first]))
+    page.wait_for_function(
+        "([key, id]) => localStorage.getItem(key)?.includes(id)", arg=[rm.key(checklist_id), first[0]]
+    )
+    # The same checklist, open in another tab: its answer is shown here too (it used to be overwritten,
+    # with this tab's older copy, by the next answer given here).
+    rm.give_answers(other, dict([second]))
+    expect(page.locator(f"#q-{second[0]}-{second[1]}")).to_be_checked()
+    rm.give_answers(page, dict([third]))
+    expect(page.locator(".rm-count[data-count=all]")).to_contain_text("3 of ")
+    page.wait_for_function(
+        "([key, id]) => JSON.parse(localStorage.getItem(key)).answers[id] !== undefined",
+        arg=[rm.key(checklist_id), third[0]],
+    )
+    assert rm.stored(page, checklist_id)["answers"] == dict([first, second, third])
+    other.close()

@@ -11,7 +11,8 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     .map((selector) => root.querySelector(selector));
   const counts = answeredCounts(root, words);
   // Any format Python reads; anything else (an answers part that is not a mapping) starts blank.
-  let doc = store.load(config.blank, (data) => Object.prototype.toString.call(data.answers) === "[object Object]");
+  const usable = (data) => Object.prototype.toString.call(data.answers) === "[object Object]";
+  let doc = store.load(config.blank, usable);
   let noteTimer = 0;
   const rescore = latest(
     () => ask("score", { document: doc }),
@@ -38,6 +39,15 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     const reply = await ask("import", file);
     replace(reply.document); // checked in full by Python before anything is kept
     return reply.status;
+  });
+  // The same checklist open in another tab or window saved: show what it saved here too, or the next
+  // answer given here would save this page's older copy over it.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== config.storage_key && event.key !== null) return; // null: all of storage cleared
+    doc = store.load(config.blank, usable);
+    fields.show(doc);
+    counts.update(doc);
+    rescore();
   });
   window.addEventListener("afterprint", () => delete root.dataset.print); // Print then prints the page as it is
   // "See your result": to the results heading, focus and all. Material's instant navigation would
