@@ -1,8 +1,8 @@
-// rm-checklist: keeps a checklist's saved document in this browser as the reader answers, and moves
-// it to and from the scoring worker (checks.worker_api). Python renders all it shows (checks.component:
-// the forms, the toolbar, hidden until this runs, and every sentence, in data-config) and decides all
-// about the document: its blank form, where it is kept, its export and its checks. This module only
-// wires events, saves and moves data; it never changes the version a document was saved for.
+// rm-checklist: keeps a checklist's saved document in this browser as the reader answers, and moves it to
+// and from the scoring worker (checks.worker_api). Python renders all it shows (checks.component: the forms,
+// the toolbar, hidden until this runs, and every sentence, in data-config) and decides all about the document:
+// its blank form, where it is kept, its export and its checks. This module only wires events, saves and moves
+// data; it never changes the version a document was saved for.
 
 export function initChecklist(root, { tool, openStore, latest, formFields, watchDownload, draw }) {
   const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-checklist");
@@ -11,8 +11,8 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     .map((selector) => root.querySelector(selector));
   const counts = answeredCounts(root, words);
   // Any format Python reads; anything else (an answers part that is not a mapping) starts blank.
-  const usable = (data) => Object.prototype.toString.call(data.answers) === "[object Object]";
-  let doc = store.load(config.blank, usable);
+  const load = () => store.load(config.blank, (data) => Object.prototype.toString.call(data.answers) === "[object Object]");
+  let doc = load();
   let noteTimer = 0;
   const rescore = latest(
     () => ask("score", { document: doc }),
@@ -37,18 +37,11 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
   fields.listen(edit);
   bar.onFile(fileInput, "import", async (file) => {
     const reply = await ask("import", file);
-    replace(reply.document); // checked in full by Python before anything is kept
+    show(bar.replace(reply.document, config.blank)); // checked in full by Python before anything is kept
     return reply.status;
   });
-  // The same checklist open in another tab or window saved: show what it saved here too, or the next
-  // answer given here would save this page's older copy over it.
-  window.addEventListener("storage", (event) => {
-    if (event.key !== config.storage_key && event.key !== null) return; // null: all of storage cleared
-    doc = store.load(config.blank, usable);
-    fields.show(doc);
-    counts.update(doc);
-    rescore();
-  });
+  // Saved in another tab (key null: storage cleared): shown here too, so an answer here does not save over it.
+  window.addEventListener("storage", ({ key }) => (key === config.storage_key || key === null) && show(load()));
   window.addEventListener("afterprint", () => delete root.dataset.print); // Print then prints the page as it is
   // "See your result": to the results heading, focus and all. Material's instant navigation would
   // fetch the page again for it and start the form afresh.
@@ -72,7 +65,7 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
       root.dataset.print = "blank";
       window.print();
     },
-    reset: () => bar.startAgain(() => replace(null)),
+    reset: () => bar.startAgain(() => show(bar.replace(null, config.blank))), // none: blank, nothing kept
   });
   performance.mark("rm-checklist:usable"); // every answer is saved from here: the benchmark's "form usable"
   rescore();
@@ -109,9 +102,9 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     };
   }
 
-  /** Put another document in place, kept as it was saved; or, for none, the blank one, with nothing kept. */
-  function replace(next) {
-    doc = bar.replace(next, config.blank);
+  /** Show a document (kept already) in the form, its counts and its results. */
+  function show(next) {
+    doc = next;
     fields.show(doc);
     counts.update(doc);
     rescore();
