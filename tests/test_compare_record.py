@@ -157,6 +157,14 @@ def test_a_comparison_larger_than_any_is_refused_by_its_size_in_bytes():
     ]
 
 
+def test_a_file_given_twice_or_already_compared_is_not_counted_as_added():
+    reply = compared([FILES[0], FILES[0]])
+    assert reply["status"] == "1 of 2 files added; 1 in the comparison."
+    again = compared([FILES[0]], reply["document"])
+    assert again["status"] == "0 of 1 file added; 1 in the comparison."
+    assert [r["name"] for r in again["document"]["responses"]] == [FILES[0]["name"]]
+
+
 def test_files_that_would_make_the_comparison_too_large_to_open_again_are_not_added(monkeypatch):
     """A comparison the page keeps must leave room for the largest workshop record within the limit,
     or its export would be refused when opened: here the record's room leaves space for two files."""

@@ -46,6 +46,7 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
         if not isinstance(files, list) or not all(_is_file(f) for f in files):
             raise RequestError([Problem("files", "expected a list of {name, size, text}")])
         saved, removed = _without(saved, payload.get("remove"))
+        before = len(saved.responses)
         inputs = read_files(
             checklist, (Given(f["name"], f["text"], f["size"]) for f in files), saved.responses, MAX_FILES_BROWSER
         )
@@ -58,7 +59,7 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
             "record_html": record_form(comparison),
             "files_html": file_list(comparison),
             "refused": _refused(inputs),
-            "status": _status(files, inputs, removed),
+            "status": _status(files, len(inputs.responses) - before, len(inputs.responses), removed),
             "empty": len(inputs.responses) < 2,
         }
 
@@ -140,15 +141,15 @@ def _refused(inputs: Inputs) -> dict[str, Any] | None:
     return {"title": title, "reasons": lines}
 
 
-def _status(files: list, inputs: Inputs, removed: str) -> str:
-    """What the status line says of the files added or removed (nothing when neither)."""
-    total = len(inputs.responses)
+def _status(files: list, added: int, total: int, removed: str) -> str:
+    """What the status line says of the files added or removed (nothing when neither). A file refused, or
+    holding answers the comparison has already (said in the notices), is not counted as added."""
     if removed:
         return f"{removed} was removed; {total} file{'s' if total != 1 else ''} in the comparison."
     if not files:
         return ""
     given = len(files)
-    return f"{given - len(inputs.refused)} of {given} file{'s' if given != 1 else ''} added; {total} in the comparison."
+    return f"{added} of {given} file{'s' if given != 1 else ''} added; {total} in the comparison."
 
 
 __all__ = ["compare_actions", "date", "export_name"]
