@@ -202,6 +202,28 @@ def while_the_engine_works(page: Page, start: str, meanwhile: str) -> None:
     )
 
 
+def test_a_remove_button_pressed_twice_before_the_redraw_removes_one_thing(page, site_url):
+    """A quick double Enter: the second press comes while the engine works, before the list is redrawn,
+    and used to remove whatever took the first one's place (the next file, or the next action)."""
+    compared_with_an_action(page, site_url)
+    page.get_by_role("button", name="Add an action").click()
+    expect(page.get_by_role("group", name="Action 2")).to_have_count(1)
+    twice = """() => document.querySelector('button[data-action="{action}"][data-index="{index}"]').click()"""
+    while_the_engine_works(
+        page, twice.format(action="remove-response", index=0), twice.format(action="remove-response", index=0)
+    )
+    status = f"{EXAMPLES[0].name} was removed; 2 files in the comparison."
+    expect(page.locator(".rm-compare .rm-toolbar-status")).to_have_text(status, timeout=READY)
+    expect(page.locator(".rm-compare-results")).to_contain_text("2 respondents")
+    remove_action = twice.format(action="remove-action", index=0)
+    while_the_engine_works(page, remove_action, remove_action)
+    expect(page.get_by_role("group", name="Action 2")).to_have_count(0, timeout=READY)
+    expect(page.get_by_role("group", name="Action 1")).to_have_count(1)
+    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    assert [r["name"] for r in stored["responses"]] == [EXAMPLES[1].name, EXAMPLES[2].name]
+    assert len(stored["actions"]) == 1
+
+
 def test_the_record_typed_while_the_comparison_is_redrawn_is_kept(page, site_url):
     compared_with_an_action(page, site_url)
     # The reader leaves the action's field (its change goes to the engine) and types the owner before

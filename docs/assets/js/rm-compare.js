@@ -51,7 +51,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   // Removing a file redraws the list, so focus goes to the list, where the status line has said what went.
   list.addEventListener("click", (event) => {
     const button = event.target.closest('button[data-action="remove-response"]');
-    if (button) attempt("compare", () => refresh(same, [], true, Number(button.dataset.index))).then(() => list.focus());
+    if (button) once(button, () => refresh(same, [], true, Number(button.dataset.index))).then(() => list.focus());
   });
   record.addEventListener("submit", (event) => event.preventDefault());
   record.addEventListener("input", (event) => editRecord(event.target, false));
@@ -69,11 +69,20 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
       else actions.splice(index, 1);
       return { ...current, actions };
     };
-    attempt("compare", () => refresh(change, [], true)).then(() => {
+    const run = () => refresh(change, [], true);
+    (adding ? attempt("compare", run) : once(button, run)).then(() => {
       const place = record.querySelector(`[data-action-index="${index}"] [data-field]`);
       (place ?? record.querySelector('[data-action="add-action"]'))?.focus();
     });
   });
+
+  /** A Remove button's work, done once: pressed again before its list is redrawn (a quick double Enter),
+   * its number would name whatever took the removed one's place. */
+  function once(button, work) {
+    if (button.dataset.pressed) return Promise.resolve();
+    button.dataset.pressed = "true";
+    return attempt("compare", work).finally(() => delete button.dataset.pressed);
+  }
 
   /** A field of the record: text is kept as it is typed; a committed change also redraws the results. */
   function editRecord(control, committed) {
