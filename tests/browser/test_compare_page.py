@@ -276,6 +276,37 @@ def test_a_record_change_made_while_the_mode_changes_keeps_anonymous_mode(page, 
     assert stored["anonymous"] is True
 
 
+COUNT_SAVES = """key => {
+  window.__saves = 0;
+  window.addEventListener("storage", (event) => { if (event.key === key) window.__saves += 1; });
+}"""
+
+
+def test_a_comparison_changed_in_another_tab_is_shown_there_and_neither_tab_saves_over_the_other(
+    page, context, site_url
+):
+    other = context.new_page()
+    for tab in (page, other):
+        tab.goto(url(site_url))
+        state(tab, "empty")
+        tab.evaluate(COUNT_SAVES, storage_key("behaviours"))
+    choose(page, EXAMPLES[:3])
+    state(page, "ready")
+    # The other tab takes up the files (it used to keep its empty comparison, and save it over them)...
+    expect(other.locator(".rm-compare-results")).to_contain_text("3 respondents", timeout=READY)
+    other.get_by_role("checkbox", name="Anonymous mode").check()
+    # ... and this one takes up the other's setting, and keeps the files when it saves again.
+    expect(page.get_by_role("checkbox", name="Anonymous mode")).to_be_checked(timeout=READY)
+    page.get_by_role("button", name="Add an action").click()
+    expect(other.get_by_role("group", name="Action 1")).to_have_count(1, timeout=READY)
+    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    assert (len(stored["responses"]), stored["anonymous"], len(stored["actions"])) == (3, True, 1)
+    # Three changes, each saved by the tab that made it and seen once by the other: no save comes back.
+    page.wait_for_timeout(2_000)  # long enough for a save to bounce between the tabs many times over
+    assert (page.evaluate("window.__saves"), other.evaluate("window.__saves")) == (1, 2)
+    other.close()
+
+
 def test_hostile_files_get_plain_messages_and_change_nothing_else(page, site_url, rm):
     own = rm.document("behaviours", rm.nth_choices("behaviours", 0))
     page.context.add_init_script(

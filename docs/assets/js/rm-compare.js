@@ -16,7 +16,8 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   const { config, words, store, ask, fetchFile, bar, show: put } = tool(root, "rm-compare", onError);
   const [chooser, opener, dropZone] = ['[data-role="add-files"]', '[data-role="open-file"]', ".rm-drop"].map(find);
   const { attempt, tell } = bar;
-  let doc = store.load(config.blank, (data) => Array.isArray(data.responses));
+  const load = () => store.load(config.blank, (data) => Array.isArray(data.responses));
+  let doc = load();
   let queue = Promise.resolve(); // one request at a time, in order: files are never lost to a newer one
   const same = (current) => current;
 
@@ -25,6 +26,10 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   watchDownload(panel, words); // the engine's first download, shown until the first comparison
   attempt("compare", () => refresh()).then(warmUp);
 
+  // Saved in another tab (key null: storage cleared): shown here too, so a change here does not save over it.
+  window.addEventListener("storage", ({ key }) => {
+    if (key === config.storage_key || key === null) attempt("compare", () => refresh(load));
+  });
   chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
   dropZone.addEventListener("dragover", (event) => event.preventDefault());
   dropZone.addEventListener("drop", (event) => {
@@ -128,13 +133,16 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   /** Show the document `change` makes of the one in place when its turn comes (not of the one in place
    * now, which an earlier request may yet replace), with any new files, or without the file numbered
    * `remove`: Python checks it all and returns the document to keep. Unless the record is redrawn, what
-   * its fields show is kept in that document: the reader may have typed while Python worked. */
+   * its fields show is kept in that document: the reader may have typed while Python worked. It is saved
+   * only if it differs from what this browser keeps, its save time aside: another tab of this page takes
+   * up each save, and saving what it already has would send the save back, and so on for ever. */
   function refresh(change = same, files = [], redraw = true, remove = null) {
     const run = async () => {
       const reply = await ask("compare", { document: change(doc), files, remove });
       doc = reply.document;
       if (!redraw) for (const control of record.querySelectorAll("[data-agreed] input, [data-field]")) take(control);
-      bar.save(doc);
+      const timeless = (saved) => JSON.stringify({ ...saved, saved_at: "" });
+      if (timeless(doc) !== timeless(load())) bar.save(doc);
       draw(panel, reply.html);
       panel.dataset.state = reply.empty ? "empty" : "ready";
       if (redraw) draw(record, reply.record_html);
