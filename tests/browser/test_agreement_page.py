@@ -178,6 +178,19 @@ def test_hostile_imports_change_nothing(page, site_url, name, content):
     assert page.locator(".rm-alert img").count() == 0
 
 
+def test_an_edit_made_in_another_tab_is_shown_here_and_not_saved_over(page, context, site_url):
+    other = context.new_page()
+    for tab in (page, other):
+        tab.goto(url(site_url))
+        ready(tab)
+    other.locator("#ag-party-officer-1").fill("Director of Commissioning")
+    expect(page.locator("#ag-party-officer-1")).to_have_value("Director of Commissioning")  # it stayed blank
+    page.locator("#ag-share-2").fill("30")  # and this save keeps the other tab's words
+    page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).answers['share-2'] === '30'", arg=KEY)
+    assert stored(page)["answers"]["party-officer-1"] == "Director of Commissioning"
+    other.close()
+
+
 def test_a_register_is_imported_into_its_table(page, site_url):
     page.goto(url(site_url))
     ready(page)

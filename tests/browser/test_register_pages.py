@@ -183,6 +183,24 @@ def test_without_javascript_the_page_is_a_printable_blank_template(browser, site
         expect(page.locator(".rm-partner:visible")).to_have_count(4)
 
 
+def test_an_edit_made_in_another_tab_is_shown_here_and_not_saved_over(page, context, site_url, register):
+    other = context.new_page()
+    for tab in (page, other):
+        open_page(tab, site_url, register)
+    first = f'.rm-rows [data-field="{register.columns[0].id}"]'
+    page.get_by_role("button", name=f"Add another {register.row_name}").click()
+    page.keyboard.type("Typed in the first tab")
+    expect(other.locator(first)).to_have_value("Typed in the first tab")  # it used to keep its blank form
+    other.get_by_role("button", name=f"Add another {register.row_name}").click()
+    other.keyboard.type("Typed in the second tab")
+    expect(page.locator(first)).to_have_count(2)
+    page.locator(first).first.fill("Changed in the first tab")  # and this save keeps the second tab's row
+    saved = json.loads(stored(page, register))
+    shown = [row[register.columns[0].id] for row in saved["rows"]]
+    assert shown == ["Changed in the first tab", "Typed in the second tab"]
+    other.close()
+
+
 def import_file(page: Page, name: str, content: bytes) -> None:
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import register").click()

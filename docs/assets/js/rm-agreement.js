@@ -14,7 +14,8 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   const [preview, spoken, presets] = [".rm-preview", ".rm-preview-status", ".rm-toolbar select"].map(find);
   const files = { import: find('[data-file="import"]'), register: find('[data-file="register"]') };
   const isMapping = (value) => Object.prototype.toString.call(value) === "[object Object]";
-  let doc = store.load(config.blank, (data) => isMapping(data.answers) && Array.isArray(data.rows ?? []));
+  const load = () => store.load(config.blank, (data) => isMapping(data.answers) && Array.isArray(data.rows ?? []));
+  let doc = load();
   let timer = null;
   const redraw = latest(
     () => ask("agreement_preview", { document: doc }),
@@ -29,6 +30,11 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   );
 
   if (fields.adopt(doc)) bar.save(doc);
+  store.watch(() => {
+    doc = load(); // saved in another tab: shown here too, not saved over
+    fields.show(doc);
+    redraw();
+  });
   watchDownload(preview, words); // the engine's first download, shown until the first preview
   fields.listen(edit);
   bar.start({

@@ -40,8 +40,7 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     show(bar.replace(reply.document, config.blank)); // checked in full by Python before anything is kept
     return reply.status;
   });
-  // Saved in another tab (key null: storage cleared): shown here too, so an answer here does not save over it.
-  window.addEventListener("storage", ({ key }) => (key === config.storage_key || key === null) && show(load()));
+  store.watch(() => show(load())); // saved in another tab: shown here too, not saved over
   window.addEventListener("afterprint", () => delete root.dataset.print); // Print then prints the page as it is
   // "See your result": to the results heading, focus and all. Material's instant navigation would
   // fetch the page again for it and start the form afresh.

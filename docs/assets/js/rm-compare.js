@@ -26,10 +26,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   watchDownload(panel, words); // the engine's first download, shown until the first comparison
   attempt("compare", () => refresh()).then(warmUp);
 
-  // Saved in another tab (key null: storage cleared): shown here too, so a change here does not save over it.
-  window.addEventListener("storage", ({ key }) => {
-    if (key === config.storage_key || key === null) attempt("compare", () => refresh(load));
-  });
+  store.watch(() => attempt("compare", () => refresh(load))); // saved in another tab: shown here too, not saved over
   chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
   dropZone.addEventListener("dragover", (event) => event.preventDefault());
   dropZone.addEventListener("drop", (event) => {

@@ -14,7 +14,8 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
   const fileInput = find(".rm-toolbar input[type=file]");
   const addRowButton = form.querySelector('[data-action="add-row"]');
   const usable = (data) => Array.isArray(data.rows) && Object.prototype.toString.call(data.answers) === "[object Object]";
-  let own = store.load(config.blank, usable); // the reader's own register, as saved
+  const load = () => store.load(config.blank, usable);
+  let own = load(); // the reader's own register, as saved
   let doc = own; // what the form shows: their own, or the example
   let visiblePartners = 0;
   const extras = new WeakMap(); // a row's fields the form has no control for: kept as they are
@@ -39,6 +40,10 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
 
   watchDownload(panel, words); // the engine's first download, shown until the first findings
   show(doc);
+  store.watch(() => {
+    own = load(); // saved in another tab: shown here too (unless the example is), not saved over
+    if (banner.hidden) show(own);
+  });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => {
     if (event.target.dataset.partner) names();

@@ -42,6 +42,11 @@ export function openStore(key) {
       return store.ok;
     },
     remove: () => attempt(() => storage && storage.removeItem(key), () => null),
+    /** Call `then` when another tab or window of this site saves under this key, or clears all storage:
+     * a page that did not take that up would save its older copy over it at the reader's next change. */
+    watch(then) {
+      window.addEventListener("storage", (event) => (event.key === key || event.key === null) && then());
+    },
     /** The object stored as JSON, if `usable` says it is; else a copy of `blank`. */
     load(blank, usable) {
       const text = store.read();
