@@ -165,6 +165,16 @@ def test_a_file_given_twice_or_already_compared_is_not_counted_as_added():
     assert [r["name"] for r in again["document"]["responses"]] == [FILES[0]["name"]]
 
 
+def test_a_full_record_offers_no_more_actions_and_says_why():
+    document = compared()["document"]
+    action = {"action": "Agree a purpose", "owner": "", "due": "", "status": "not-started"}
+    below = compared([], {**document, "actions": [action] * (MAX_ACTIONS - 1)})["record_html"]
+    assert 'data-action="add-action"' in below
+    full = compared([], {**document, "actions": [action] * MAX_ACTIONS})["record_html"]
+    assert 'data-action="add-action"' not in full  # one more made every later change fail
+    assert f"<p>The record holds at most {MAX_ACTIONS} actions. Remove one to add another.</p>" in full
+
+
 def test_files_that_would_make_the_comparison_too_large_to_open_again_are_not_added(monkeypatch):
     """A comparison the page keeps must leave room for the largest workshop record within the limit,
     or its export would be refused when opened: here the record's room leaves space for two files."""

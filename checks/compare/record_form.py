@@ -5,7 +5,7 @@ each with an owner, a due date and a status. Every text is escaped here."""
 from __future__ import annotations
 
 from checks.compare.analysis import Comparison
-from checks.compare.record import DISAGREEMENT, DISAGREEMENT_LABEL, STATUSES
+from checks.compare.record import DISAGREEMENT, DISAGREEMENT_LABEL, MAX_ACTIONS, STATUSES
 from checks.markup import escape
 from checks.model import MAX_TEXT
 from checks.saved_parts import MAX_SHORT_TEXT
@@ -34,7 +34,12 @@ def record_form(c: Comparison) -> str:
         )
     parts.append("<h3>Actions</h3>")
     parts += [_action(n, a) for n, a in enumerate(c.record.actions)]
-    parts.append('<button type="button" class="md-button rm-button" data-action="add-action">Add an action</button>')
+    if len(c.record.actions) < MAX_ACTIONS:
+        parts.append(
+            '<button type="button" class="md-button rm-button" data-action="add-action">Add an action</button>'
+        )
+    else:  # a record with one more could not be read again: every later change would be refused
+        parts.append(f"<p>The record holds at most {MAX_ACTIONS} actions. Remove one to add another.</p>")
     return "".join(parts)
 
 
