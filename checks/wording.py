@@ -33,7 +33,7 @@ FAILED = {
     "import": "The file was not imported, and your saved answers were not changed.",
     "export": "Your answers could not be exported.",
     "report": "The report could not be made.",
-    "compare": "The comparison could not be shown.",
+    "compare": "The comparison was not changed.",
     "compare_open": "The file was not opened, and your comparison was not changed.",
     "compare_export": "The comparison could not be saved as a file.",
     "compare_report": "The report could not be made.",

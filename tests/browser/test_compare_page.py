@@ -389,7 +389,10 @@ def test_a_minimum_below_three_is_refused_and_the_settings_stay(page, site_url):
     minimum.fill("2")
     minimum.press("Enter")
     minimum.blur()
+    # Said as what it is: the change was refused, and the comparison is still shown as it was.
+    expect(page.locator(".rm-alert-title")).to_have_text("The comparison was not changed.")
     expect(page.locator(".rm-alert")).to_contain_text("The smallest group shown must be a whole number of 3 or more.")
+    expect(page.locator(".rm-compare-results")).to_have_attribute("data-state", "ready")
     expect(minimum).to_have_value("5")
 
 
