@@ -191,6 +191,18 @@ def test_an_edit_made_in_another_tab_is_shown_here_and_not_saved_over(page, cont
     other.close()
 
 
+def test_a_preview_that_failed_and_then_works_again_says_no_more_of_the_failure(page, site_url):
+    document = json.loads((EXAMPLES / "partnership-agreement.json").read_text(encoding="utf-8"))
+    document["answers"]["start-date"] = "tomorrow"  # saved by an older page, say: Python refuses it
+    page.context.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(document))})")
+    page.goto(url(site_url))
+    status = page.locator(".rm-preview-status")
+    expect(status).not_to_have_text("", timeout=READY)  # the failure, said politely
+    page.locator("#ag-start-date").fill("2027-04-01")
+    ready(page)
+    expect(status).to_have_text("")  # it used to keep the failure's title once the preview was back
+
+
 def test_a_register_is_imported_into_its_table(page, site_url):
     page.goto(url(site_url))
     ready(page)

@@ -22,6 +22,7 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
     ({ html }) => {
       draw(preview, html);
       preview.dataset.state = "ready";
+      spoken.textContent = ""; // a failure said before is over
     },
     (error) => {
       console.error("rm-agreement: the preview is unavailable.", error);
