@@ -31,7 +31,7 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   );
 
   if (fields.adopt(doc)) bar.save(doc);
-  store.watch(() => {
+  store.watch(root, () => {
     doc = load(); // saved in another tab: shown here too, not saved over
     fields.show(doc);
     redraw();

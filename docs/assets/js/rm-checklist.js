@@ -40,7 +40,7 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     show(bar.replace(reply.document, config.blank)); // checked in full by Python before anything is kept
     return reply.status;
   });
-  store.watch(() => show(load())); // saved in another tab: shown here too, not saved over
+  store.watch(root, () => show(load())); // saved in another tab: shown here too, not saved over
   window.addEventListener("afterprint", () => delete root.dataset.print); // Print then prints the page as it is
   // "See your result": to the results heading, focus and all. Material's instant navigation would
   // fetch the page again for it and start the form afresh.

@@ -26,7 +26,8 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   watchDownload(panel, words); // the engine's first download, shown until the first comparison
   attempt("compare", () => refresh()).then(warmUp);
 
-  store.watch(() => attempt("compare", () => refresh(load))); // saved in another tab: shown here too, not saved over
+  // Saved in another tab: shown here too, and not saved over.
+  store.watch(root, () => attempt("compare", () => refresh(load)));
   chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
   dropZone.addEventListener("dragover", (event) => event.preventDefault());
   dropZone.addEventListener("drop", (event) => {

@@ -40,7 +40,7 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
 
   watchDownload(panel, words); // the engine's first download, shown until the first findings
   show(doc);
-  store.watch(() => {
+  store.watch(root, () => {
     own = load(); // saved in another tab: shown here too (unless the example is), not saved over
     if (banner.hidden) show(own);
   });

@@ -43,9 +43,14 @@ export function openStore(key) {
     },
     remove: () => attempt(() => storage && storage.removeItem(key), () => null),
     /** Call `then` when another tab or window of this site saves under this key, or clears all storage:
-     * a page that did not take that up would save its older copy over it at the reader's next change. */
-    watch(then) {
-      window.addEventListener("storage", (event) => (event.key === key || event.key === null) && then());
+     * a page that did not take that up would save its older copy over it at the reader's next change.
+     * Only while `root` is on the page: instant navigation replaces it, and the listener then goes. */
+    watch(root, then) {
+      const heard = (event) => {
+        if (!root.isConnected) window.removeEventListener("storage", heard);
+        else if (event.key === key || event.key === null) then();
+      };
+      window.addEventListener("storage", heard);
     },
     /** The object stored as JSON, if `usable` says it is; else a copy of `blank`. */
     load(blank, usable) {
