@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 DONT_KNOW = "dont_know"
 NOT_RELEVANT = "not_relevant"
@@ -76,9 +77,15 @@ class Question:
 
     def share(self, value: str) -> float | None:
         """The share of the marks (0 to 1) an answer earns; None when it does not score."""
+        exact = self.exact_share(value)
+        return float(exact) if exact is not None else None
+
+    def exact_share(self, value: str) -> Fraction | None:
+        """The share as an exact fraction (4 points of 10 is 2/5, not the float a shade over .4), for
+        scores and limits that must come out right exactly on a half or an edge."""
         for option in self.options:
             if option.id == value:
-                return option.points / self.best
+                return Fraction(option.points) / Fraction(self.best)
         return None
 
     def accepts(self, value: str) -> bool:

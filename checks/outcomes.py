@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
 from checks.fields import Field, Spec, items, one_of, unique_id, whole
@@ -275,9 +276,10 @@ def _questions_behind(condition: Condition, case: Case) -> list[Question]:
     return [q for q in scored if q.critical and _share(q, case) is not None and 100 * _share(q, case) < limit]
 
 
-def _share(question: Question, case: Case) -> float | None:
+def _share(question: Question, case: Case) -> Fraction | None:
+    """Exact, so that an answer exactly at a limit (29 points of 100, `critical_below: 29`) is not below it."""
     answer = case.answers.get(question.id)
-    return question.share(answer) if answer is not None else None
+    return question.exact_share(answer) if answer is not None else None
 
 
 def named(question: Question, answers: Mapping[str, str]) -> str:

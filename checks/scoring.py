@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from fractions import Fraction
 
 from checks.answers import SavedAnswers
 from checks.model import DONT_KNOW, NOT_RELEVANT, WEAK_BELOW, Checklist, Question, Section
@@ -14,9 +15,9 @@ ACTION_BELOW = 0.75
 """Answers worth less than this share of the marks go into the action plan."""
 
 
-def half_up(value: float) -> int:
+def half_up(value: float | Fraction) -> int:
     """Round to a whole score the way people do (62.5 -> 63), not to the even neighbour."""
-    return math.floor(value + 0.5)
+    return math.floor(value + Fraction(1, 2))
 
 
 def score(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> Result:
@@ -56,7 +57,8 @@ def score(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> Result:
 
 def _question_result(question: Question, section: Section, answer: str | None) -> QuestionResult:
     share = question.share(answer) if answer is not None else None
-    weak = share is not None and share < WEAK_BELOW
+    exact = question.exact_share(answer) if answer is not None else None
+    weak = exact is not None and exact < WEAK_BELOW
     return QuestionResult(
         id=question.id,
         section=section.id,
@@ -72,14 +74,16 @@ def _question_result(question: Question, section: Section, answer: str | None) -
 
 def _section_result(checklist: Checklist, section: Section, results: list[QuestionResult]) -> SectionResult:
     # Text answers are kept and reported but never scored, so they count neither way here.
-    results = [r for r, q in zip(results, section.questions, strict=True) if q.scored]
+    pairs = [(q, r) for r, q in zip(results, section.questions, strict=True) if q.scored]
+    results = [r for _, r in pairs]
     scored = [q for q in results if q.share is not None]
     not_relevant = tuple(q.id for q in results if q.answer == NOT_RELEVANT)
     relevant = len(results) - len(not_relevant)
-    needed = max(1, math.ceil(checklist.min_answered * relevant))
+    # The share as written (.56 of 25 is 14 exactly), not its float (.56 * 25 is 14.000000000000002).
+    needed = max(1, math.ceil(Fraction(str(checklist.min_answered)) * relevant))
     score = None
     if relevant and len(scored) >= needed:
-        score = _weighted_score(scored)
+        score = _weighted_score([(q, r.answer) for q, r in pairs if r.share is not None])
     band = checklist.band(score) if score is not None else None
     return SectionResult(
         id=section.id,
@@ -111,15 +115,16 @@ def _held_back(section: Section, result: SectionResult, answers: dict[str, str])
     return replace(result, score=None, band=None, band_meaning=None, status=status)
 
 
-def _weighted_score(scored: list[QuestionResult]) -> int:
-    """round(100 * sum(share * weight) / sum(weight)), the weights first scaled by a power of two.
+def _weighted_score(scored: list[tuple[Question, str]]) -> int:
+    """round(100 * sum(share * weight) / sum(weight)), half up, worked in exact fractions.
 
-    Scaling by a power of two is exact, so the result is the same as without it, but
-    very large weights (say 1e307) can no longer overflow to infinity and give NaN.
+    Each share is exact (4 points of 10 is 2/5) and each weight is the number as written (0.1 is 1/10),
+    so a score exactly on a half rounds up as it does by hand: in floats (1 + .5 + 2 * .4) / 4 came to
+    57.49999... and 57, not 58, which can put a score in the band below. Fractions cannot overflow, so
+    very large weights (say 1e307) need no care either.
     """
-    _, exponent = math.frexp(max(q.weight for q in scored))
-    weights = [math.ldexp(q.weight, -exponent) for q in scored]
-    earned = sum(q.share * weight for q, weight in zip(scored, weights, strict=True))
+    weights = [Fraction(str(question.weight)) for question, _ in scored]
+    earned = sum(q.exact_share(answer) * weight for (q, answer), weight in zip(scored, weights, strict=True))
     return half_up(100 * earned / sum(weights))
 
 
