@@ -1,6 +1,6 @@
 """Advice at its edges: scores exactly on a half or a band's edge, the "too few answers" rule exactly at its
-limit, and a critical answer exactly at a `critical_below` limit. Each case is worked with exact fractions,
-as a person would work it by hand."""
+limit, a critical answer exactly at a `critical_below` limit, and "Should we partner?" on answers that
+describe a contract. Each case is worked with exact fractions, as a person would work it by hand."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks import checklist_from_mapping, score
+from checks import checklist_from_mapping, load_checklist, score
+from checks.definitions import DEFINITIONS_DIR
 
 EDGES = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
+SWP = load_checklist(DEFINITIONS_DIR / "should-we-partner.yml")
 
 
 def tenths(question_id: str, weight: float = 1) -> dict:
@@ -123,3 +125,16 @@ def test_a_critical_answer_exactly_at_the_limit_is_not_below_it(decision_data):
     decision_data["outcomes"][2]["when"][0]["critical_below"] = 30
     checklist = checklist_from_mapping(decision_data)
     assert score(checklist, {**strong, "need-alone": "part-alone"}).decision.outcome == "settle-first"
+
+
+BEST = {q.id: max(q.options, key=lambda o: o.points).id for q in SWP.questions() if q.scored}
+
+
+def test_partners_who_will_not_decide_together_are_told_it_is_a_contract():
+    """partnership-or-outsourcing.md: in a partnership the partners decide together; where one side
+    decides, it is a contract. The question's own advice says so too; the outcome said "Go ahead"."""
+    result = score(SWP, {**BEST, "nature-shared-decisions": "no"})
+    assert result.decision.outcome == "contract"
+    assert "Will the partners make the main decisions together?”: No" in result.decision.reasons[0]
+    # "partly" alone is not decisive: it is weighed with the rest of the section, as before
+    assert score(SWP, {**BEST, "nature-shared-decisions": "partly"}).decision.outcome == "partner"
