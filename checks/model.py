@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 
 DONT_KNOW = "dont_know"
 NOT_RELEVANT = "not_relevant"
@@ -77,16 +78,28 @@ class Question:
 
     def share(self, value: str) -> float | None:
         """The share of the marks (0 to 1) an answer earns; None when it does not score."""
-        exact = self.exact_share(value)
-        return float(exact) if exact is not None else None
+        return self._shares.get(value) if isinstance(value, str) else None
 
     def exact_share(self, value: str) -> Fraction | None:
         """The share as an exact fraction (4 points of 10 is 2/5, not the float a shade over .4), for
         scores and limits that must come out right exactly on a half or an edge."""
-        for option in self.options:
-            if option.id == value:
-                return Fraction(option.points) / Fraction(self.best)
-        return None
+        return self._exact_shares.get(value) if isinstance(value, str) else None
+
+    @cached_property
+    def _exact_shares(self) -> dict[str, Fraction]:
+        # Worked out once for each question: the worker keeps its checklists, and a fraction costs
+        # several times a float to make.
+        best = Fraction(self.best)
+        return {option.id: Fraction(option.points) / best for option in self.options}
+
+    @cached_property
+    def _shares(self) -> dict[str, float]:
+        return {option_id: float(exact) for option_id, exact in self._exact_shares.items()}
+
+    @cached_property
+    def exact_weight(self) -> Fraction:
+        """The weight as written (0.1 is 1/10, not the float a shade over it)."""
+        return Fraction(str(self.weight))
 
     def accepts(self, value: str) -> bool:
         if not self.scored:

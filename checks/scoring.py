@@ -13,6 +13,8 @@ from checks.result import Action, Decision, QuestionResult, Result, SectionResul
 
 ACTION_BELOW = 0.75
 """Answers worth less than this share of the marks go into the action plan."""
+_WEAK_BELOW = Fraction(WEAK_BELOW)
+"""WEAK_BELOW as the exact shares are (a float compared with a fraction is made one each time)."""
 
 
 def half_up(value: float | Fraction) -> int:
@@ -58,7 +60,7 @@ def score(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> Result:
 def _question_result(question: Question, section: Section, answer: str | None) -> QuestionResult:
     share = question.share(answer) if answer is not None else None
     exact = question.exact_share(answer) if answer is not None else None
-    weak = exact is not None and exact < WEAK_BELOW
+    weak = exact is not None and exact < _WEAK_BELOW
     return QuestionResult(
         id=question.id,
         section=section.id,
@@ -123,7 +125,7 @@ def _weighted_score(scored: list[tuple[Question, str]]) -> int:
     57.49999... and 57, not 58, which can put a score in the band below. Fractions cannot overflow, so
     very large weights (say 1e307) need no care either.
     """
-    weights = [Fraction(str(question.weight)) for question, _ in scored]
+    weights = [question.exact_weight for question, _ in scored]
     earned = sum(q.exact_share(answer) * weight for (q, answer), weight in zip(scored, weights, strict=True))
     return half_up(100 * earned / sum(weights))
 
