@@ -163,8 +163,6 @@ def _decode(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -
             data = json.loads(source, parse_int=_whole_number)
         except json.JSONDecodeError as error:
             raise _refuse([f"This file is not valid JSON (line {error.lineno}, column {error.colno})."]) from None
-        except RecursionError:
-            raise _refuse([f"This file is nested too deeply to be {kind}."]) from None
         if (at := _broken_character(source)) is not None:
             line, column = source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
             raise _refuse([f"This file has a broken character (line {line}, column {column})."])
@@ -178,13 +176,15 @@ def _too_deep(text: str) -> bool:
     levels run out of stack and stop the engine, where CPython would raise RecursionError.
 
     Strings are taken out, then every other character but brackets; each pass then takes out the
-    innermost pairs, so a file's depth is the number of passes that empty it. Text whose brackets do
-    not pair up stops changing sooner, and is left to the parser to name its mistake."""
+    innermost pairs, so a file's depth is the number of passes that empty it. What is left when
+    nothing pairs up any more never closes (a file cut short, say), yet the parser goes as deep as it
+    opens before it finds that out: more than MAX_NESTING of those is too deep as well. So the parser
+    never goes past twice MAX_NESTING levels, far within the stack in any engine."""
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
     for _ in range(MAX_NESTING):
         inner = brackets.replace("[]", "").replace("{}", "")
         if inner == brackets:
-            return False
+            return brackets.count("[") + brackets.count("{") > MAX_NESTING
         brackets = inner
     return bool(brackets)
 

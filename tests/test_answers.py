@@ -395,6 +395,14 @@ def test_deeply_nested_json(assessment, depth):
     assert refusal(text, assessment) == ["This file is nested too deeply to be an answers file."]
 
 
+@pytest.mark.parametrize("text", ["[" * 100_000, "[" * 100_000 + '"', '{"a": ' * 100_000, "[" * 60 + "[1]" * 3])
+def test_nesting_that_never_closes_is_refused_by_its_depth_too(assessment, text):
+    """A file cut short: the parser goes as deep as it opens before it finds the end, which stops the
+    browser's engine as surely as a file that closes."""
+    expected = "This file is nested too deeply" if len(text) > 1000 else "This file is not valid JSON"
+    assert refusal(text, assessment)[0].startswith(expected)
+
+
 def test_deep_nesting_inside_a_document(assessment):
     text = f'{{"format": "{FORMAT}/1", "checklist": "team-health", "answers": {"[" * 50_000}{"]" * 50_000}}}'
     assert refusal(text, assessment) == ["This file is nested too deeply to be an answers file."]
