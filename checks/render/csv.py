@@ -19,8 +19,7 @@ def document_to_csv(document: Document) -> str:
     """
     import csv  # here, not at the top: the browser's worker starts faster without it
 
-    out = io.StringIO(BOM if document.data else "")
-    out.seek(0, io.SEEK_END)
+    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     for number, table in enumerate(document.data):
         if number:
@@ -28,7 +27,7 @@ def document_to_csv(document: Document) -> str:
         if len(document.data) > 1:
             writer.writerow([_safe_cell(table.caption)])
         _write(writer, table)
-    return out.getvalue()
+    return BOM + out.getvalue() if document.data else ""
 
 
 def _write(writer, table: Table) -> None:
