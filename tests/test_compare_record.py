@@ -165,6 +165,21 @@ def test_a_file_given_twice_or_already_compared_is_not_counted_as_added():
     assert [r["name"] for r in again["document"]["responses"]] == [FILES[0]["name"]]
 
 
+def test_the_example_goes_only_into_an_empty_comparison():
+    """Its invented partners would otherwise be compared, saved and reported with the reader's real ones."""
+    mine = compared(FILES[:2])["document"]
+    reply = call("compare", document=mine, files=FILES[2:], example=True)
+    assert reply["error"]["message"] == "The comparison was not changed."
+    assert [p["message"] for p in reply["error"]["problems"]] == [
+        "The example goes only into an empty comparison, so that its invented partners are never mixed with "
+        "yours. To see it, choose Save the comparison to keep a copy of this one, then Start a new comparison."
+    ]
+    example = call("compare", document=blank_comparison(BEHAVIOURS), files=FILES, example=True)["result"]
+    assert example["status"] == f"{len(FILES)} of {len(FILES)} files added; {len(FILES)} in the comparison."
+    # Files the reader adds after the example are still added, as before.
+    assert compared(FILES[:1], example["document"])["status"].startswith("0 of 1 file added")
+
+
 def test_a_full_record_offers_no_more_actions_and_says_why():
     document = compared()["document"]
     action = {"action": "Agree a purpose", "owner": "", "due": "", "status": "not-started"}

@@ -26,10 +26,17 @@ from checks.compare.record import (
 )
 from checks.compare.record_form import record_form
 from checks.compare.reports import REPORTS, comparison_html, export_name
-from checks.errors import Problem, RequestError
+from checks.errors import ChecklistError, Problem, RequestError
 from checks.model import Checklist
 
 MAX_FILES_SHOWN = 50
+
+# "Try an example" sends the invented partners' files with `example: true`. Mixed into a real comparison they
+# would be compared, saved and reported as if partners had sent them, so they go only into an empty one.
+_EXAMPLE_NOT_ADDED = (
+    "The example goes only into an empty comparison, so that its invented partners are never mixed with yours. "
+    "To see it, choose Save the comparison to keep a copy of this one, then Start a new comparison."
+)
 
 
 def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) -> dict[str, Callable]:
@@ -45,6 +52,8 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
         files = payload.get("files", [])
         if not isinstance(files, list) or not all(_is_file(f) for f in files):
             raise RequestError([Problem("files", "expected a list of {name, size, text}")])
+        if payload.get("example") is True and saved.responses:
+            raise ChecklistError([Problem("", _EXAMPLE_NOT_ADDED)])
         saved, removed = _without(saved, payload.get("remove"))
         before = len(saved.responses)
         inputs = read_files(

@@ -380,6 +380,19 @@ def test_files_dropped_on_the_chooser_are_compared(page, site_url):
     expect(page.locator(".rm-toolbar-status")).to_have_text("3 of 3 files added; 3 in the comparison.")
 
 
+def test_the_example_is_not_mixed_into_a_real_comparison(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    choose(page, EXAMPLES[:2])
+    state(page, "ready")
+    page.get_by_role("button", name="Try an example").click()
+    expect(page.locator(".rm-alert-title")).to_have_text("The comparison was not changed.")
+    expect(page.locator(".rm-alert")).to_contain_text("The example goes only into an empty comparison")
+    saved = page.evaluate("key => JSON.parse(localStorage.getItem(key)).responses.length", storage_key("behaviours"))
+    assert saved == 2
+    expect(page.locator(".rm-compare-list li")).to_have_count(2)
+
+
 def test_a_minimum_below_three_is_refused_and_the_settings_stay(page, site_url):
     page.goto(url(site_url))
     state(page, "empty")

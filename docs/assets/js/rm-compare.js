@@ -35,7 +35,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
     addFiles([...(event.dataTransfer?.files ?? [])]);
   });
   bar.start({
-    example: () => attempt("compare", () => refresh(same, config.examples.map((f) => ({ ...f, size: f.text.length })))),
+    example: () => attempt("compare", () => refresh(same, examples(), true, null, true)),
     export: () => attempt("compare_export", () => fetchFile("compare_export", { document: doc })),
     open: () => opener.click(),
     report: ({ dataset: { format } }) =>
@@ -107,8 +107,12 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   /** Compare the example files once and throw the result away: the worker starts from a snapshot in
    * which nothing has been compared, so the reader's first comparison would pay for warming up. */
   function warmUp() {
-    const files = config.examples.map((f) => ({ ...f, size: f.text.length }));
-    queue = queue.then(() => ask("compare", { document: config.blank, files })).catch(() => {});
+    queue = queue.then(() => ask("compare", { document: config.blank, files: examples() })).catch(() => {});
+  }
+
+  /** The invented partners' files of "Try an example", as files given. */
+  function examples() {
+    return config.examples.map((f) => ({ ...f, size: f.text.length }));
   }
 
   function addFiles(files, then = () => {}) {
@@ -130,13 +134,14 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
 
   /** Show the document `change` makes of the one in place when its turn comes (not of the one in place
    * now, which an earlier request may yet replace), with any new files, or without the file numbered
-   * `remove`: Python checks it all and returns the document to keep. Unless the record is redrawn, what
+   * `remove` (the example's files, `example`, go only into an empty comparison): Python checks it all and
+   * returns the document to keep. Unless the record is redrawn, what
    * its fields show is kept in that document: the reader may have typed while Python worked. It is saved
    * only if it differs from what this browser keeps, its save time aside: another tab of this page takes
    * up each save, and saving what it already has would send the save back, and so on for ever. */
-  function refresh(change = same, files = [], redraw = true, remove = null) {
+  function refresh(change = same, files = [], redraw = true, remove = null, example = false) {
     const run = async () => {
-      const reply = await ask("compare", { document: change(doc), files, remove });
+      const reply = await ask("compare", { document: change(doc), files, remove, example });
       doc = reply.document;
       if (!redraw) for (const control of record.querySelectorAll("[data-agreed] input, [data-field]")) take(control);
       const timeless = (saved) => JSON.stringify({ ...saved, saved_at: "" });
