@@ -7,6 +7,7 @@ from typing import Any
 
 from checks.errors import AnswersError, ChecklistError
 from checks.offline import DOWNLOAD_MESSAGES
+from checks.replacing import asking
 
 NO_JAVASCRIPT = (
     "Your results appear as you answer when JavaScript is on. Without it you can still read, print and discuss "
@@ -78,10 +79,19 @@ def refused(action: str, payload: Any, error: ChecklistError) -> str:
 
         return register_refused(action, payload)
     if action.rpartition("_")[2] == "import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
-        return f"{payload['filename']} was not imported, and your saved answers were not changed."
+        return not_imported(payload["filename"])
     if action == "score" and isinstance(error, AnswersError):
         return f"{FAILED['score']} These problems were found in the saved answers."
     return FAILED.get(action, "The scoring engine could not handle this request.")
+
+
+def not_imported(name: str) -> str:
+    return f"{name} was not imported, and your saved answers were not changed."
+
+
+def replacing(name: str) -> dict[str, str]:
+    """What to ask before the answers in the file `name` replace the reader's own (checks.replacing)."""
+    return asking("your answers and notes", name, "Export yours first if you want to keep a copy.", not_imported(name))
 
 
 def imported(name: str) -> str:

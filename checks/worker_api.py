@@ -23,15 +23,16 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from checks.answers import answers_to_dict, new_answers, read_answers, refuse_size
+from checks.answers import answers_to_dict, blank_document, new_answers, read_answers, refuse_size
 from checks.definitions import checklist_from_mapping
 from checks.errors import ChecklistError, Problem, RequestError
 from checks.files import REPORTS, export_file, report_file
 from checks.html_report import answers_html, to_html
 from checks.model import Checklist
 from checks.reader import describe
+from checks.replacing import replacement
 from checks.scoring import score
-from checks.wording import exported, imported, refused, report_downloaded
+from checks.wording import exported, imported, refused, replacing, report_downloaded
 
 _checklists: dict[tuple[str, int], Checklist] = {}
 """The checklists this worker has been sent, validated, by (id, version)."""
@@ -118,8 +119,11 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     checklist = _checklist(payload)
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int))
-    saved = read_answers(_need(payload, "text", str), checklist)
-    return {"document": answers_to_dict(saved), "status": imported(name)}
+    _need(payload, "text", str)
+    reply = replacement(
+        payload, lambda kept: answers_to_dict(read_answers(kept, checklist)), blank_document(checklist), replacing(name)
+    )
+    return {**reply, "status": imported(name)}
 
 
 def _export(payload: dict[str, Any]) -> dict[str, Any]:

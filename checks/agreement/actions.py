@@ -14,9 +14,10 @@ from checks.agreement import wording
 from checks.agreement.definitions import Builder, builder_from_mapping
 from checks.agreement.model import TABLES
 from checks.agreement.reports import DOWNLOADS, document_of, download, export
-from checks.agreement.saved import REGISTER_FILE, read_draft, with_preset, with_register
+from checks.agreement.saved import REGISTER_FILE, blank_draft, read_draft, with_preset, with_register
 from checks.answers import MAX_BYTES, answers_to_dict, refuse_size
 from checks.errors import Problem, RequestError
+from checks.replacing import replacement
 
 _builders: dict[tuple[str, int], Builder] = {}
 
@@ -55,8 +56,14 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     builder = _builder(payload)
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int))
-    saved = read_draft(_need(payload, "text", str), builder.agreement)
-    return {"document": answers_to_dict(saved), "status": wording.imported(name)}
+    _need(payload, "text", str)
+    reply = replacement(
+        payload,
+        lambda kept: answers_to_dict(read_draft(kept, builder.agreement)),
+        blank_draft(builder.agreement),
+        wording.replacing(name),
+    )
+    return {**reply, "status": wording.imported(name)}
 
 
 def _register(payload: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from checks.offline import DOWNLOAD_MESSAGES
+from checks.replacing import asking
 from checks.wording import PAGE_MESSAGES as CHECKLIST_MESSAGES
 
 NO_JAVASCRIPT = (
@@ -53,8 +54,19 @@ def refused(action: str, payload: Any) -> str:
     """The title of an error reply to one of the builder's actions."""
     name = payload.get("filename") if isinstance(payload, dict) else None
     if action in ("agreement_import", "agreement_register") and isinstance(name, str):
-        return f"{name} was not imported, and your draft was not changed."
+        return not_imported(name)
     return FAILED.get(action, "The engine could not handle this request.")
+
+
+def not_imported(name: str) -> str:
+    return f"{name} was not imported, and your draft was not changed."
+
+
+def replacing(name: str) -> dict[str, str]:
+    """What to ask before the draft in the file `name` replaces the reader's own (checks.replacing)."""
+    return asking(
+        "your draft agreement", name, "Export your draft first if you want to keep a copy.", not_imported(name)
+    )
 
 
 def imported(name: str) -> str:

@@ -20,6 +20,7 @@ from checks.compare.record import (
     MAX_COMPARISON_BYTES,
     SAVED_COMPARISON,
     SavedComparison,
+    blank_comparison,
     comparison_to_dict,
     read_comparison,
     too_full,
@@ -28,6 +29,7 @@ from checks.compare.record_form import record_form
 from checks.compare.reports import REPORTS, comparison_html, export_name
 from checks.errors import ChecklistError, Problem, RequestError
 from checks.model import Checklist
+from checks.replacing import asking, replacement
 
 MAX_FILES_SHOWN = 50
 
@@ -78,8 +80,14 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
         checklist = checklist_of(payload)
         name = need(payload, "filename", str)
         refuse_size(need(payload, "size", int), MAX_COMPARISON_BYTES, SAVED_COMPARISON)
-        saved = read_comparison(need(payload, "text", str), checklist)
-        return {"document": comparison_to_dict(saved), "status": f"The comparison in {name} was opened."}
+        need(payload, "text", str)
+        reply = replacement(
+            payload,
+            lambda kept: comparison_to_dict(read_comparison(kept, checklist)),
+            blank_comparison(checklist),
+            replacing(name),
+        )
+        return {**reply, "status": f"The comparison in {name} was opened."}
 
     def export(payload: dict[str, Any]) -> dict[str, Any]:
         checklist, saved = saved_of(payload)
@@ -127,6 +135,16 @@ def _within_limit(saved: SavedComparison, inputs: Inputs) -> Inputs:
     if reason is None:
         return inputs
     return Inputs(saved.responses, inputs.refused + tuple(Refused(r.name, (reason,)) for r in added))
+
+
+def replacing(name: str) -> dict[str, str]:
+    """What to ask before the comparison in the file `name` replaces the reader's own (checks.replacing)."""
+    return asking(
+        "the files and workshop record of this comparison",
+        name,
+        "Save the comparison first if you want to keep a copy.",
+        f"{name} was not opened, and your comparison was not changed.",
+    )
 
 
 def _is_file(value: Any) -> bool:

@@ -9,12 +9,13 @@ from typing import Any
 from checks.answers import refuse_size
 from checks.errors import Problem, RequestError
 from checks.files import REPORTS
-from checks.registers.component import exported, imported
+from checks.registers.component import exported, imported, replacing
 from checks.registers.files import export_file, panel_html, report_file
 from checks.registers.model import Register
 from checks.registers.report import RegisterResult, check_register, result_to_dict
-from checks.registers.saved import read_register, register_to_dict
+from checks.registers.saved import blank_register, read_register, register_to_dict
 from checks.registers.spec import register_from_mapping
+from checks.replacing import replacement
 from checks.wording import report_downloaded
 
 
@@ -62,8 +63,11 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     register = _register(payload)
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int), register.max_bytes, register.saved_file)
-    saved = read_register(_need(payload, "text", str), register)
-    return {"document": register_to_dict(saved), "status": imported(name)}
+    _need(payload, "text", str)
+    reply = replacement(
+        payload, lambda kept: register_to_dict(read_register(kept, register)), blank_register(register), replacing(name)
+    )
+    return {**reply, "status": imported(name)}
 
 
 def _export(payload: dict[str, Any]) -> dict[str, Any]:

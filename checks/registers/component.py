@@ -17,6 +17,7 @@ from checks.markup import escape
 from checks.registers.form import partners_form, rows_form, settings_form
 from checks.registers.model import MAX_PARTNERS, MAX_ROWS, Register
 from checks.registers.saved import blank_register
+from checks.replacing import asking
 from checks.wording import PAGE_MESSAGES
 
 
@@ -123,8 +124,22 @@ FAILED = {
 def refused(action: str, payload: Any) -> str:
     """The title of the worker's error reply to a register action; the problems follow it."""
     if action == "register_import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
-        return f"{payload['filename']} was not imported, and your saved register was not changed."
+        return not_imported(payload["filename"])
     return FAILED.get(action, "The checking engine could not handle this request.")
+
+
+def not_imported(name: str) -> str:
+    return f"{name} was not imported, and your saved register was not changed."
+
+
+def replacing(name: str) -> dict[str, str]:
+    """What to ask before the register in the file `name` replaces the reader's own (checks.replacing)."""
+    return asking(
+        "the rows and partners of your register",
+        name,
+        "Export your register first if you want to keep a copy.",
+        not_imported(name),
+    )
 
 
 def imported(name: str) -> str:

@@ -178,6 +178,25 @@ def test_hostile_imports_change_nothing(page, site_url, name, content):
     assert page.locator(".rm-alert img").count() == 0
 
 
+def test_a_draft_imported_over_the_readers_own_asks_first(page, site_url):
+    page.goto(url(site_url))
+    ready(page)
+    use_example(page, "collaboration")
+    before = stored(page)
+    asked = []
+    page.once("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import draft").click()
+    chooser.value.set_files(str(EXAMPLES / "partnership-agreement.json"))
+    status = page.locator(".rm-toolbar-status")
+    expect(status).to_have_text("partnership-agreement.json was not imported, and your draft was not changed.")
+    assert asked == [
+        "Replace your draft agreement with what is in partnership-agreement.json? "
+        "Export your draft first if you want to keep a copy."
+    ]
+    assert stored(page) == before
+
+
 def test_an_edit_made_in_another_tab_is_shown_here_and_not_saved_over(page, context, site_url):
     other = context.new_page()
     for tab in (page, other):

@@ -95,6 +95,31 @@ def test_export_start_again_and_import_give_the_same_results(page, context, rm, 
     assert rm.stored(page, checklist_id) == document
 
 
+def test_an_import_that_would_replace_answers_asks_first(page, context, rm):
+    mine = rm.document("behaviours", rm.nth_choices("behaviours", 0))
+    theirs = rm.document("behaviours", rm.nth_choices("behaviours", 1))
+    rm.seed(context, "behaviours", mine)
+    rm.open(page, "behaviours")
+    asked = []
+    page.once("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    rm.import_file(page, "theirs.json", json.dumps(theirs).encode())
+    status = page.locator(".rm-toolbar-status")
+    expect(status).to_have_text("theirs.json was not imported, and your saved answers were not changed.")
+    assert asked == [
+        "Replace your answers and notes with what is in theirs.json? Export yours first if you want to keep a copy."
+    ]
+    assert rm.checked(page) == mine["answers"] and rm.stored(page, "behaviours") == mine
+    page.once("dialog", lambda dialog: dialog.accept())
+    rm.import_file(page, "theirs.json", json.dumps(theirs).encode())
+    expect(status).to_have_text("The answers in theirs.json were imported.")
+    assert rm.checked(page) == theirs["answers"]
+    # Once they are the same answers, importing them again loses nothing, so nothing is asked.
+    page.once("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    rm.import_file(page, "again.json", json.dumps(theirs).encode())
+    expect(status).to_have_text("The answers in again.json were imported.")
+    assert len(asked) == 1
+
+
 def _bad_files(checklist_id: str, rm) -> list[tuple[str, bytes, str]]:
     """(file name, content, part of the message that refuses it)."""
     other = {**rm.document(checklist_id, {}), "checklist": "another-checklist"}

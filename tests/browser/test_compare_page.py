@@ -363,6 +363,29 @@ def test_hostile_files_get_plain_messages_and_change_nothing_else(page, site_url
     state(page, "ready")
 
 
+def test_opening_a_saved_comparison_over_this_one_asks_first(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    choose(page, EXAMPLES[:2])
+    state(page, "ready")
+    key = storage_key("behaviours")
+    kept = page.evaluate("key => localStorage.getItem(key)", key)
+    other = {**json.loads(kept), "responses": json.loads(kept)["responses"][:1]}
+    asked = []
+    page.once("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Open a saved comparison").click()
+    chooser.value.set_files(
+        {"name": "older.json", "mimeType": "application/json", "buffer": json.dumps(other).encode()}
+    )
+    expect(page.locator(".rm-toolbar-status")).to_have_text(
+        "older.json was not opened, and your comparison was not changed."
+    )
+    assert asked[0].startswith("Replace the files and workshop record of this comparison with what is in older.json?")
+    assert page.evaluate("key => localStorage.getItem(key)", key) == kept
+    expect(page.locator(".rm-compare-list li")).to_have_count(2)
+
+
 def test_files_dropped_on_the_chooser_are_compared(page, site_url):
     page.goto(url(site_url))
     state(page, "empty")

@@ -28,6 +28,8 @@ def test_browser_results_match_the_command_line(page, context, rm, checklist_id)
     documents = _documents(checklist_id, rm)
     rm.seed(context, checklist_id, documents[0])
     rm.open(page, checklist_id)
+    questions = []
+    page.on("dialog", lambda dialog: questions.append(dialog.message) or dialog.accept())  # replace? yes
     for number, document in enumerate(documents):
         if number:  # the first came from saved answers; the rest arrive by import
             rm.import_file(page, f"answers-{number}.json", json.dumps(document).encode())
@@ -38,3 +40,4 @@ def test_browser_results_match_the_command_line(page, context, rm, checklist_id)
             page.wait_for_timeout(100)  # the new result is on its way from the worker
         assert shown == expected, f"document {number}"
         assert rm.checked(page) == document["answers"]
+    assert len(questions) == len(documents) - 1  # each import replaced answers

@@ -237,6 +237,15 @@ def test_hostile_imports_are_refused_or_shown_as_text_and_saved_work_is_unchange
         assert stored(page, register) == saved
     script = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>'
     text = json.dumps({**blank, "rows": [{register.columns[0].id: script}]}).encode()
+    asked = []
+    page.once("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())  # replace "Mine"? no
+    import_file(page, "script.json", text)
+    expect(page.locator(".rm-toolbar-status")).to_have_text(
+        "script.json was not imported, and your saved register was not changed."
+    )
+    assert asked[0].startswith("Replace the rows and partners of your register with what is in script.json?")
+    assert stored(page, register) == saved
+    page.once("dialog", lambda dialog: dialog.accept())  # yes
     import_file(page, "script.json", text)
     expect(page.locator(".rm-toolbar-status")).to_have_text("The register in script.json was imported.")
     ready(page)

@@ -249,10 +249,13 @@ class Tab:
         self.click_action("reset")
         WebDriverWait(self.driver, 10).until(expected_conditions.alert_is_present()).accept()
 
-    def import_file(self, path: Path) -> None:
-        """Choose `path` in the toolbar's file input (the one Import answers opens); wait until the page
-        has said how it went (the status line names the file), and fail if it refused the file."""
+    def import_file(self, path: Path, replacing: bool = False) -> None:
+        """Choose `path` in the toolbar's file input (the one Import answers opens), agreeing when asked
+        whether to replace answers (`replacing`: the page must ask); wait until the page has said how it
+        went (the status line names the file), and fail if it refused the file."""
         self.driver.find_element(By.CSS_SELECTOR, ".rm-toolbar input[type=file]").send_keys(str(path))
+        if replacing:
+            WebDriverWait(self.driver, 30).until(expected_conditions.alert_is_present()).accept()
 
         def answered():
             status, alert = self.toolbar_says()

@@ -35,6 +35,6 @@ def test_results_match_the_command_line(tab, command_line, checklist_id, tmp_pat
     for number, answers in enumerate(imported):  # answers from files, gaps included
         path = tmp_path / f"answers-{number}.json"
         path.write_text(json.dumps(answers), encoding="utf-8")
-        tab.import_file(path)
+        tab.import_file(path, replacing=True)  # each replaces the answers before it
         tab.wait_panel(expected_panel(command_line(answers)), f"imported file {number}")
         assert tab.checked() == answers["answers"]

@@ -67,6 +67,8 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
 
   async function replaceWith(action, payload) {
     const reply = await ask(action, payload);
+    const declined = bar.declined(reply); // the reader kept their own draft
+    if (declined) return declined;
     replace(reply.document, action !== "agreement_import");
     return reply.status;
   }

@@ -36,7 +36,9 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
   watchDownload(panel, words); // the engine's first download, shown until the first result
   fields.listen(edit);
   bar.onFile(fileInput, "import", async (file) => {
-    const reply = await ask("import", file);
+    const reply = await ask("import", { ...file, document: doc });
+    const declined = bar.declined(reply); // the reader kept their own answers
+    if (declined) return declined;
     show(bar.replace(reply.document, config.blank)); // checked in full by Python before anything is kept
     return reply.status;
   });

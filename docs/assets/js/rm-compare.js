@@ -160,7 +160,9 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
 
   /** A saved comparison from a file ({filename, size, text}), checked by Python, in place of this one. */
   async function openFile(file) {
-    const reply = await ask("compare_open", file);
+    const reply = await ask("compare_open", { ...file, document: doc });
+    const declined = bar.declined(reply); // the reader kept their own comparison
+    if (declined) return declined;
     await refresh(() => reply.document);
     return reply.status;
   }

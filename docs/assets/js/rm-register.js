@@ -61,7 +61,9 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     reset: () => bar.startAgain(clear),
   };
   bar.onFile(fileInput, "import", async (file) => {
-    const reply = await ask("register_import", file);
+    const reply = await ask("register_import", { ...file, document: own }); // the example is not theirs
+    const declined = bar.declined(reply); // the reader kept their own register
+    if (declined) return declined;
     banner.hidden = true;
     show(reply.document); // checked in full by Python before anything is kept
     save();

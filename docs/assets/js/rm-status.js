@@ -95,6 +95,11 @@ export function toolbar(box, { name, words, store, most, onError = () => {} }) {
         });
       });
     },
+    /** When Python asks first (`reply.confirm`: the file would replace the reader's work) and the reader
+     * says no, what to say (its `declined`); else "", and the file may go in. */
+    declined({ confirm }) {
+      return confirm && !window.confirm(confirm.question) ? confirm.declined : "";
+    },
     /** Keep `doc` in this browser, stamped with the time unless `stamp` is false (a document read from a
      * file keeps its own); the warning shows when the browser refuses. */
     save,
