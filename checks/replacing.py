@@ -40,10 +40,10 @@ def replacement(payload: dict[str, Any], clean: Callable[[Any], Any], blank: dic
     return {"document": document, "confirm": confirmation(payload.get("document"), document, blank, clean, words)}
 
 
-def asking(replaces: str, name: str, keep: str, declined: str) -> dict[str, str]:
-    """A tool's words for `confirmation`: replace `replaces` (the reader's work) with what is in the file
-    `name`? `keep` says how to keep a copy first; `declined` is the status when the reader says no."""
-    return {"question": f"Replace {replaces} with what is in {name}? {keep}", "declined": declined}
+def asking(replaces: str, source: str, keep: str, declined: str) -> dict[str, str]:
+    """A tool's words for `confirmation`: replace `replaces` (the reader's work) with `source` (what is in
+    a file, say)? `keep` says how to keep a copy first; `declined` is the status when the reader says no."""
+    return {"question": f"Replace {replaces} with {source}? {keep}", "declined": declined}
 
 
 def _timeless(document: dict[str, Any]) -> str:

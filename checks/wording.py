@@ -91,7 +91,12 @@ def not_imported(name: str) -> str:
 
 def replacing(name: str) -> dict[str, str]:
     """What to ask before the answers in the file `name` replace the reader's own (checks.replacing)."""
-    return asking("your answers and notes", name, "Export yours first if you want to keep a copy.", not_imported(name))
+    return asking(
+        "your answers and notes",
+        f"what is in {name}",
+        "Export yours first if you want to keep a copy.",
+        not_imported(name),
+    )
 
 
 def imported(name: str) -> str:

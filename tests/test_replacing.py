@@ -113,3 +113,19 @@ def test_a_file_that_loses_nothing_comes_without_one(action):
     # The same document, written in another order and saved at another time, is not work lost.
     same = {**dict(reversed(list(theirs.items()))), "saved_at": "2026-11-30T10:00:00Z"}
     assert opened(action, same, theirs)["confirm"] is None
+
+
+def test_an_example_draft_asks_first_only_over_the_readers_own_work():
+    base = TOOLS["agreement_import"][0]
+
+    def preset(kept: dict) -> dict:
+        return json.loads(handle("agreement_preset", json.dumps({**base, "preset": "section-75", "document": kept})))
+
+    example = preset(blank_draft(BUILDER.agreement))["result"]
+    assert example["confirm"] is None
+    assert preset(example["document"])["result"]["confirm"] is None  # the same example again
+    assert preset(DRAFT)["result"]["confirm"] == {
+        "question": "Replace your draft agreement with the example “Section 75 agreement between an NHS body and "
+        "a council”? Export your draft first if you want to keep a copy.",
+        "declined": "Your draft was not changed.",
+    }

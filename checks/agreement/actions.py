@@ -87,8 +87,14 @@ def _preset(payload: dict[str, Any]) -> dict[str, Any]:
     preset = builder.preset(_need(payload, "preset", str))
     if preset is None:
         raise RequestError([Problem("preset", f"no starting point called {payload['preset']!r}")])
-    saved = read_draft(answers_to_dict(with_preset(builder, preset)), builder.agreement)  # as any draft is read
-    return {"document": answers_to_dict(saved), "status": wording.preset_used(preset.title)}
+    document = answers_to_dict(with_preset(builder, preset))
+    reply = replacement(
+        {**payload, "text": document},  # read as any draft is
+        lambda kept: answers_to_dict(read_draft(kept, builder.agreement)),
+        blank_draft(builder.agreement),
+        wording.replacing_with_preset(preset.title),
+    )
+    return {**reply, "status": wording.preset_used(preset.title)}
 
 
 def _export(payload: dict[str, Any]) -> dict[str, Any]:

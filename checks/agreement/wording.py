@@ -36,9 +36,6 @@ PAGE_MESSAGES = {
     "confirm_reset": (
         "Start again? This clears your whole draft from this browser. Export it first if you want to keep a copy."
     ),
-    "confirm_preset": (
-        "Start from this example? It replaces your whole draft. Export it first if you want to keep a copy."
-    ),
     "cleared": "Your draft was cleared.",
     "checking": "Checking the file…",
     "kept_saved": "Your draft is still saved in this browser.",
@@ -48,6 +45,9 @@ PAGE_MESSAGES = {
     "engine-failed": "The engine failed while handling this request.",
 }
 """Every message the page script shows on its own, by the key it looks up."""
+
+
+KEEP_DRAFT = "Export your draft first if you want to keep a copy."
 
 
 def refused(action: str, payload: Any) -> str:
@@ -64,9 +64,12 @@ def not_imported(name: str) -> str:
 
 def replacing(name: str) -> dict[str, str]:
     """What to ask before the draft in the file `name` replaces the reader's own (checks.replacing)."""
-    return asking(
-        "your draft agreement", name, "Export your draft first if you want to keep a copy.", not_imported(name)
-    )
+    return asking("your draft agreement", f"what is in {name}", KEEP_DRAFT, not_imported(name))
+
+
+def replacing_with_preset(title: str) -> dict[str, str]:
+    """What to ask before the example `title` replaces the reader's draft (checks.replacing)."""
+    return asking("your draft agreement", f"the example “{title}”", KEEP_DRAFT, "Your draft was not changed.")
 
 
 def imported(name: str) -> str:

@@ -141,7 +141,7 @@ def replacing(name: str) -> dict[str, str]:
     """What to ask before the comparison in the file `name` replaces the reader's own (checks.replacing)."""
     return asking(
         "the files and workshop record of this comparison",
-        name,
+        f"what is in {name}",
         "Save the comparison first if you want to keep a copy.",
         f"{name} was not opened, and your comparison was not changed.",
     )

@@ -136,7 +136,7 @@ def replacing(name: str) -> dict[str, str]:
     """What to ask before the register in the file `name` replaces the reader's own (checks.replacing)."""
     return asking(
         "the rows and partners of your register",
-        name,
+        f"what is in {name}",
         "Export your register first if you want to keep a copy.",
         not_imported(name),
     )

@@ -66,7 +66,7 @@ def shown_text(page: Page) -> str:
 
 
 def use_example(page: Page, preset_id: str) -> None:
-    page.once("dialog", lambda dialog: dialog.accept())
+    """Start from an example, on a blank draft: nothing is asked, as no work of the reader's is replaced."""
     page.locator("#rm-preset").select_option(preset_id)
     page.get_by_role("button", name="Use this example").click()
     expect(page.locator(".rm-toolbar-status")).to_contain_text("starts from the example")
@@ -176,6 +176,26 @@ def test_hostile_imports_change_nothing(page, site_url, name, content):
         assert stored(page) == before
         assert page.locator(".rm-preview").inner_html() == preview
     assert page.locator(".rm-alert img").count() == 0
+
+
+def test_an_example_asks_first_only_when_it_would_replace_the_readers_draft(page, site_url):
+    page.goto(url(site_url))
+    ready(page)
+    asked = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    use_example(page, "collaboration")  # over a blank draft
+    page.locator("#ag-party-officer-1").fill("Director of Commissioning")
+    page.locator("#ag-party-officer-1").blur()  # its change is saved once it loses focus
+    page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).answers['party-officer-1']", arg=KEY)
+    page.locator("#rm-preset").select_option("section-75")
+    before = stored(page)
+    page.get_by_role("button", name="Use this example").click()
+    expect(page.locator(".rm-toolbar-status")).to_have_text("Your draft was not changed.")
+    assert asked == [
+        "Replace your draft agreement with the example “Section 75 agreement between an NHS body and a council”? "
+        "Export your draft first if you want to keep a copy."
+    ]
+    assert stored(page) == before
 
 
 def test_a_draft_imported_over_the_readers_own_asks_first(page, site_url):

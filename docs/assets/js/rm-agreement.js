@@ -39,9 +39,7 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   watchDownload(preview, words); // the engine's first download, shown until the first preview
   fields.listen(edit);
   bar.start({
-    preset: () => {
-      if (window.confirm(words.confirm_preset)) attempt("agreement_preset", () => replaceWith("agreement_preset", { preset: presets.value }));
-    },
+    preset: () => attempt("agreement_preset", () => replaceWith("agreement_preset", { preset: presets.value, document: doc })),
     export: () => attempt("agreement_export", () => fetchFile("agreement_export", { document: doc })),
     import: () => files.import.click(),
     register: () => files.register.click(),
@@ -65,6 +63,8 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
     timer = setTimeout(redraw, control.type === "radio" || control.type === "checkbox" ? 0 : PREVIEW_DELAY_MS);
   }
 
+  /** A draft from a file or an example, or a register's rows in it: put in place once Python has checked
+   * it and the reader has agreed, if it asks (it would replace their work). */
   async function replaceWith(action, payload) {
     const reply = await ask(action, payload);
     const declined = bar.declined(reply); // the reader kept their own draft
