@@ -7,7 +7,7 @@ from typing import Any
 
 from checks.errors import AnswersError, ChecklistError
 from checks.offline import DOWNLOAD_MESSAGES
-from checks.replacing import asking
+from checks.replacing import Work
 
 NO_JAVASCRIPT = (
     "Your results appear as you answer when JavaScript is on. Without it you can still read, print and discuss "
@@ -85,18 +85,12 @@ def refused(action: str, payload: Any, error: ChecklistError) -> str:
     return FAILED.get(action, "The scoring engine could not handle this request.")
 
 
+ANSWERS_WORK = Work("your answers and notes", "Export yours first if you want to keep a copy.")
+"""What an answers file would replace (checks.replacing)."""
+
+
 def not_imported(name: str) -> str:
     return f"{name} was not imported, and your saved answers were not changed."
-
-
-def replacing(name: str) -> dict[str, str]:
-    """What to ask before the answers in the file `name` replace the reader's own (checks.replacing)."""
-    return asking(
-        "your answers and notes",
-        f"what is in {name}",
-        "Export yours first if you want to keep a copy.",
-        not_imported(name),
-    )
 
 
 def imported(name: str) -> str:

@@ -32,7 +32,7 @@ from checks.model import Checklist
 from checks.reader import describe
 from checks.replacing import replacement
 from checks.scoring import score
-from checks.wording import exported, imported, refused, replacing, report_downloaded
+from checks.wording import ANSWERS_WORK, exported, imported, not_imported, refused, report_downloaded
 
 _checklists: dict[tuple[str, int], Checklist] = {}
 """The checklists this worker has been sent, validated, by (id, version)."""
@@ -119,9 +119,12 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     checklist = _checklist(payload)
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int))
-    _need(payload, "text", str)
     reply = replacement(
-        payload, lambda kept: answers_to_dict(read_answers(kept, checklist)), blank_document(checklist), replacing(name)
+        _need(payload, "text", str),
+        payload.get("document"),
+        lambda document: answers_to_dict(read_answers(document, checklist)),
+        blank_document(checklist),
+        ANSWERS_WORK.file(name, not_imported(name)),
     )
     return {**reply, "status": imported(name)}
 

@@ -56,12 +56,12 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     builder = _builder(payload)
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int))
-    _need(payload, "text", str)
     reply = replacement(
-        payload,
-        lambda kept: answers_to_dict(read_draft(kept, builder.agreement)),
+        _need(payload, "text", str),
+        payload.get("document"),
+        lambda document: answers_to_dict(read_draft(document, builder.agreement)),
         blank_draft(builder.agreement),
-        wording.replacing(name),
+        wording.DRAFT_WORK.file(name, wording.not_imported(name)),
     )
     return {**reply, "status": wording.imported(name)}
 
@@ -87,12 +87,12 @@ def _preset(payload: dict[str, Any]) -> dict[str, Any]:
     preset = builder.preset(_need(payload, "preset", str))
     if preset is None:
         raise RequestError([Problem("preset", f"no starting point called {payload['preset']!r}")])
-    document = answers_to_dict(with_preset(builder, preset))
     reply = replacement(
-        {**payload, "text": document},  # read as any draft is
-        lambda kept: answers_to_dict(read_draft(kept, builder.agreement)),
+        answers_to_dict(with_preset(builder, preset)),  # read as any draft is
+        payload.get("document"),
+        lambda document: answers_to_dict(read_draft(document, builder.agreement)),
         blank_draft(builder.agreement),
-        wording.replacing_with_preset(preset.title),
+        wording.DRAFT_WORK.question(f"the example “{preset.title}”", "Your draft was not changed."),
     )
     return {**reply, "status": wording.preset_used(preset.title)}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from checks.offline import DOWNLOAD_MESSAGES
-from checks.replacing import asking
+from checks.replacing import Work
 from checks.wording import PAGE_MESSAGES as CHECKLIST_MESSAGES
 
 NO_JAVASCRIPT = (
@@ -47,7 +47,8 @@ PAGE_MESSAGES = {
 """Every message the page script shows on its own, by the key it looks up."""
 
 
-KEEP_DRAFT = "Export your draft first if you want to keep a copy."
+DRAFT_WORK = Work("your draft agreement", "Export your draft first if you want to keep a copy.")
+"""What a draft's file or an example would replace (checks.replacing)."""
 
 
 def refused(action: str, payload: Any) -> str:
@@ -60,16 +61,6 @@ def refused(action: str, payload: Any) -> str:
 
 def not_imported(name: str) -> str:
     return f"{name} was not imported, and your draft was not changed."
-
-
-def replacing(name: str) -> dict[str, str]:
-    """What to ask before the draft in the file `name` replaces the reader's own (checks.replacing)."""
-    return asking("your draft agreement", f"what is in {name}", KEEP_DRAFT, not_imported(name))
-
-
-def replacing_with_preset(title: str) -> dict[str, str]:
-    """What to ask before the example `title` replaces the reader's draft (checks.replacing)."""
-    return asking("your draft agreement", f"the example “{title}”", KEEP_DRAFT, "Your draft was not changed.")
 
 
 def imported(name: str) -> str:

@@ -29,9 +29,13 @@ from checks.compare.record_form import record_form
 from checks.compare.reports import REPORTS, comparison_html, export_name
 from checks.errors import ChecklistError, Problem, RequestError
 from checks.model import Checklist
-from checks.replacing import asking, replacement
+from checks.replacing import Work, replacement
 
 MAX_FILES_SHOWN = 50
+COMPARISON_WORK = Work(
+    "the files and workshop record of this comparison", "Save the comparison first if you want to keep a copy."
+)
+"""What a saved comparison's file would replace (checks.replacing)."""
 
 # "Try an example" sends the invented partners' files with `example: true`. Mixed into a real comparison they
 # would be compared, saved and reported as if partners had sent them, so they go only into an empty one.
@@ -80,12 +84,12 @@ def compare_actions(checklist_of: Callable, need: Callable, day_of: Callable) ->
         checklist = checklist_of(payload)
         name = need(payload, "filename", str)
         refuse_size(need(payload, "size", int), MAX_COMPARISON_BYTES, SAVED_COMPARISON)
-        need(payload, "text", str)
         reply = replacement(
-            payload,
-            lambda kept: comparison_to_dict(read_comparison(kept, checklist)),
+            need(payload, "text", str),
+            payload.get("document"),
+            lambda document: comparison_to_dict(read_comparison(document, checklist)),
             blank_comparison(checklist),
-            replacing(name),
+            COMPARISON_WORK.file(name, f"{name} was not opened, and your comparison was not changed."),
         )
         return {**reply, "status": f"The comparison in {name} was opened."}
 
@@ -135,16 +139,6 @@ def _within_limit(saved: SavedComparison, inputs: Inputs) -> Inputs:
     if reason is None:
         return inputs
     return Inputs(saved.responses, inputs.refused + tuple(Refused(r.name, (reason,)) for r in added))
-
-
-def replacing(name: str) -> dict[str, str]:
-    """What to ask before the comparison in the file `name` replaces the reader's own (checks.replacing)."""
-    return asking(
-        "the files and workshop record of this comparison",
-        f"what is in {name}",
-        "Save the comparison first if you want to keep a copy.",
-        f"{name} was not opened, and your comparison was not changed.",
-    )
 
 
 def _is_file(value: Any) -> bool:

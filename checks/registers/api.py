@@ -9,7 +9,7 @@ from typing import Any
 from checks.answers import refuse_size
 from checks.errors import Problem, RequestError
 from checks.files import REPORTS
-from checks.registers.component import exported, imported, replacing
+from checks.registers.component import REGISTER_WORK, exported, imported, not_imported
 from checks.registers.files import export_file, panel_html, report_file
 from checks.registers.model import Register
 from checks.registers.report import RegisterResult, check_register, result_to_dict
@@ -63,9 +63,12 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     register = _register(payload)
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int), register.max_bytes, register.saved_file)
-    _need(payload, "text", str)
     reply = replacement(
-        payload, lambda kept: register_to_dict(read_register(kept, register)), blank_register(register), replacing(name)
+        _need(payload, "text", str),
+        payload.get("document"),
+        lambda document: register_to_dict(read_register(document, register)),
+        blank_register(register),
+        REGISTER_WORK.file(name, not_imported(name)),
     )
     return {**reply, "status": imported(name)}
 

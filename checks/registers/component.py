@@ -17,7 +17,7 @@ from checks.markup import escape
 from checks.registers.form import partners_form, rows_form, settings_form
 from checks.registers.model import MAX_PARTNERS, MAX_ROWS, Register
 from checks.registers.saved import blank_register
-from checks.replacing import asking
+from checks.replacing import Work
 from checks.wording import PAGE_MESSAGES
 
 
@@ -128,18 +128,12 @@ def refused(action: str, payload: Any) -> str:
     return FAILED.get(action, "The checking engine could not handle this request.")
 
 
+REGISTER_WORK = Work("the rows and partners of your register", "Export your register first if you want to keep a copy.")
+"""What a register's file would replace (checks.replacing)."""
+
+
 def not_imported(name: str) -> str:
     return f"{name} was not imported, and your saved register was not changed."
-
-
-def replacing(name: str) -> dict[str, str]:
-    """What to ask before the register in the file `name` replaces the reader's own (checks.replacing)."""
-    return asking(
-        "the rows and partners of your register",
-        f"what is in {name}",
-        "Export your register first if you want to keep a copy.",
-        not_imported(name),
-    )
 
 
 def imported(name: str) -> str:

@@ -35,7 +35,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
     addFiles([...(event.dataTransfer?.files ?? [])]);
   });
   bar.start({
-    example: () => attempt("compare", () => refresh(same, examples(), true, null, true)),
+    example: () => attempt("compare", () => refresh(same, { files: examples(), example: true })),
     export: () => attempt("compare_export", () => fetchFile("compare_export", { document: doc })),
     open: () => opener.click(),
     report: ({ dataset: { format } }) =>
@@ -54,7 +54,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   // Removing a file redraws the list, so focus goes to the list, where the status line has said what went.
   list.addEventListener("click", (event) => {
     const button = event.target.closest('button[data-action="remove-response"]');
-    if (button) once(button, () => refresh(same, [], true, Number(button.dataset.index))).then(() => list.focus());
+    if (button) once(button, () => refresh(same, { remove: Number(button.dataset.index) })).then(() => list.focus());
   });
   record.addEventListener("submit", (event) => event.preventDefault());
   record.addEventListener("input", (event) => editRecord(event.target, false));
@@ -72,7 +72,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
       else actions.splice(index, 1);
       return { ...current, actions };
     };
-    const run = () => refresh(change, [], true);
+    const run = () => refresh(change);
     (adding ? attempt("compare", run) : once(button, run)).then(() => {
       const place = record.querySelector(`[data-action-index="${index}"] [data-field]`);
       (place ?? record.querySelector('[data-action="add-action"]'))?.focus();
@@ -91,7 +91,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   function editRecord(control, committed) {
     if (!take(control)) return;
     bar.save(doc);
-    if (committed) attempt("compare", () => refresh(same, [], false));
+    if (committed) attempt("compare", () => refresh(same, { redraw: false }));
   }
 
   /** Put what a field of the record shows in `doc`; false for a control that is not one. */
@@ -117,7 +117,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
 
   function addFiles(files, then = () => {}) {
     then();
-    if (files.length) attempt("compare", () => readFiles(files).then((read) => refresh(same, read)));
+    if (files.length) attempt("compare", () => readFiles(files).then((read) => refresh(same, { files: read })));
   }
 
   /** The files' text for Python: none of a file larger than an answers file can be, nor past the limit. */
@@ -133,13 +133,13 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   }
 
   /** Show the document `change` makes of the one in place when its turn comes (not of the one in place
-   * now, which an earlier request may yet replace), with any new files, or without the file numbered
-   * `remove` (the example's files, `example`, go only into an empty comparison): Python checks it all and
-   * returns the document to keep. Unless the record is redrawn, what
-   * its fields show is kept in that document: the reader may have typed while Python worked. It is saved
-   * only if it differs from what this browser keeps, its save time aside: another tab of this page takes
-   * up each save, and saving what it already has would send the save back, and so on for ever. */
-  function refresh(change = same, files = [], redraw = true, remove = null, example = false) {
+   * now, which an earlier request may yet replace), with any new `files` (the example's, when `example`:
+   * Python adds them only to an empty comparison), or without the file numbered `remove`: Python checks
+   * it all and returns the document to keep. Unless the record is `redraw`n, what its fields show is kept
+   * in that document: the reader may have typed while Python worked. It is saved only if it differs from
+   * what this browser keeps, its save time aside: another tab of this page takes up each save, and saving
+   * what it already has would send the save back, and so on for ever. */
+  function refresh(change = same, { files = [], redraw = true, remove = null, example = false } = {}) {
     const run = async () => {
       const reply = await ask("compare", { document: change(doc), files, remove, example });
       doc = reply.document;
