@@ -129,3 +129,22 @@ def test_an_example_draft_asks_first_only_over_the_readers_own_work():
         "a council”? Export your draft first if you want to keep a copy.",
         "declined": "Your draft was not changed.",
     }
+
+
+def test_keeping_a_register_example_asks_first_only_over_the_readers_own_work():
+    base = TOOLS["register_import"][0]
+
+    def keep(example: dict, kept: dict) -> dict:
+        payload = {**base, "example": example, "document": kept}
+        return json.loads(handle("register_keep_example", json.dumps(payload)))["result"]
+
+    kept = keep(RISK_EXAMPLE, blank_register(RISKS))
+    assert kept["confirm"] is None and kept["status"] == "The example is now your register, saved in this browser."
+    assert kept["document"]["rows"] == RISK_EXAMPLE["rows"]  # read in full, as a file is
+    assert keep(RISK_EXAMPLE, kept["document"])["confirm"] is None  # the same example again
+    changed = {**RISK_EXAMPLE, "rows": RISK_EXAMPLE["rows"][:1]}  # the reader changed the example they show
+    assert keep(changed, RISK_EXAMPLE)["confirm"] == {
+        "question": "Replace the rows and partners of your register with the example? Export your register first "
+        "if you want to keep a copy.",
+        "declined": "The example was not kept. Your own register is still saved in this browser.",
+    }

@@ -9,7 +9,7 @@ from typing import Any
 from checks.answers import refuse_size
 from checks.errors import Problem, RequestError
 from checks.files import REPORTS
-from checks.registers.component import REGISTER_WORK, exported, imported, not_imported
+from checks.registers.component import EXAMPLE_KEPT, EXAMPLE_NOT_KEPT, REGISTER_WORK, exported, imported, not_imported
 from checks.registers.files import export_file, panel_html, report_file
 from checks.registers.model import Register
 from checks.registers.report import RegisterResult, check_register, result_to_dict
@@ -73,6 +73,20 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     return {**reply, "status": imported(name)}
 
 
+def _keep_example(payload: dict[str, Any]) -> dict[str, Any]:
+    """The example, as the reader may have changed it, kept as their register: checked as a file is, and
+    asked first only when it would replace their own work (``document``: their register as saved)."""
+    register = _register(payload)
+    reply = replacement(
+        _need(payload, "example", dict),
+        payload.get("document"),
+        lambda document: register_to_dict(read_register(document, register)),
+        blank_register(register),
+        REGISTER_WORK.question("the example", EXAMPLE_NOT_KEPT),
+    )
+    return {**reply, "status": EXAMPLE_KEPT}
+
+
 def _export(payload: dict[str, Any]) -> dict[str, Any]:
     file = export_file(_checked(payload), _day(payload))
     return {"file": file.to_dict(), "status": exported(file.name)}
@@ -86,4 +100,10 @@ def _report(payload: dict[str, Any]) -> dict[str, Any]:
     return {"file": file.to_dict(), "status": report_downloaded(file.name)}
 
 
-ACTIONS = {"register_check": _check, "register_import": _import, "register_export": _export, "register_report": _report}
+ACTIONS = {
+    "register_check": _check,
+    "register_import": _import,
+    "register_keep_example": _keep_example,
+    "register_export": _export,
+    "register_report": _report,
+}

@@ -62,6 +62,7 @@ def messages(register: Register) -> dict[str, str]:
         "import": FAILED["register_import"],
         "export": FAILED["register_export"],
         "report": FAILED["register_report"],
+        "keep": FAILED["register_keep_example"],
         "confirm_reset": f"Start again? This clears this {register.title.lower()} from this browser. Export it first "
         "to keep a copy.",
         "cleared": "Your register was cleared.",
@@ -75,9 +76,7 @@ def messages(register: Register) -> dict[str, str]:
         "already_first": f"{name.capitalize()} {{n}} is already first.",
         "already_last": f"{name.capitalize()} {{n}} is already last.",
         "example_shown": "The example is shown. Your own work has not changed.",
-        "example_kept": "The example is now your register, saved in this browser.",
         "example_left": "Back to your own work.",
-        "confirm_keep": "Keep the example? It replaces the register saved in this browser.",
     }
 
 
@@ -118,6 +117,7 @@ FAILED = {
     "register_import": "The file was not imported, and your saved register was not changed.",
     "register_export": "Your register could not be exported.",
     "register_report": "The report could not be made.",
+    "register_keep_example": "The example was not kept, and your saved register was not changed.",
 }
 
 
@@ -130,6 +130,10 @@ def refused(action: str, payload: Any) -> str:
 
 REGISTER_WORK = Work("the rows and partners of your register", "Export your register first if you want to keep a copy.")
 """What a register's file would replace (checks.replacing)."""
+
+
+EXAMPLE_KEPT = "The example is now your register, saved in this browser."
+EXAMPLE_NOT_KEPT = "The example was not kept. Your own register is still saved in this browser."
 
 
 def not_imported(name: str) -> str:

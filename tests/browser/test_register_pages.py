@@ -83,13 +83,30 @@ def test_the_example_matches_the_command_line_and_leaves_saved_work_alone(page, 
         expect(rows.nth(index)).to_have_attribute("data-invalid", "true")
     page.get_by_role("button", name="Back to my own work").click()
     expect(rows).to_have_count(0)
+    asked = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())  # "no", when asked
     page.get_by_role("button", name="Try an example").click()
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Keep this example").click()
     expect(page.locator(".rm-toolbar-status")).to_have_text("The example is now your register, saved in this browser.")
+    assert asked == []  # over a blank register nothing is lost, so nothing is asked
     # The banner goes, and with it the button just pressed: focus goes back to the one that showed it.
     expect(page.get_by_role("button", name="Try an example")).to_be_focused()
     assert json.loads(stored(page, register))["rows"] == expected["rows"]
+    # Over work of the reader's own, keeping the example asks first; "no" keeps their work.
+    title = page.locator(f'.rm-rows [data-field="{register.columns[0].id}"]').first
+    title.fill("Mine")
+    mine = stored(page, register)
+    page.get_by_role("button", name="Try an example").click()
+    page.get_by_role("button", name="Keep this example").click()
+    expect(page.locator(".rm-toolbar-status")).to_have_text(
+        "The example was not kept. Your own register is still saved in this browser."
+    )
+    assert asked == [
+        "Replace the rows and partners of your register with the example? Export your register first if you want "
+        "to keep a copy."
+    ]
+    assert stored(page, register) == mine
+    expect(page.get_by_role("button", name="Back to my own work")).to_be_visible()  # the example is still shown
 
 
 def test_rows_are_added_moved_and_removed_by_keyboard_alone(page, site_url, register):

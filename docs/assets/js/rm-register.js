@@ -60,15 +60,7 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     print: () => window.print(),
     reset: () => bar.startAgain(clear),
   };
-  bar.onFile(fileInput, "import", async (file) => {
-    const reply = await ask("register_import", { ...file, document: own }); // the example is not theirs
-    const declined = bar.declined(reply); // the reader kept their own register
-    if (declined) return declined;
-    banner.hidden = true;
-    show(reply.document); // checked in full by Python before anything is kept
-    save();
-    return reply.status;
-  });
+  bar.onFile(fileInput, "import", async (file) => adopt(await ask("register_import", { ...file, document: own })));
   for (const hidden of root.querySelectorAll('[data-action="add-row"], [data-action="add-partner"]')) hidden.hidden = false;
   bar.start(actions, root);
 
@@ -210,12 +202,24 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     banner.querySelector("button").focus();
   }
 
+  /** The example, as shown (and perhaps changed), becomes the reader's register. */
   function keepExample() {
-    if (!window.confirm(words.confirm_keep)) return;
+    bar.attempt("keep", async () => {
+      const said = adopt(await ask("register_keep_example", { example: doc, document: own }));
+      if (banner.hidden) root.querySelector('[data-action="example"]').focus(); // the button pressed went with the banner
+      return said;
+    });
+  }
+
+  /** A register from a file or the example, checked in full by Python, in place of the reader's own (`own`,
+   * not the example shown) once they have agreed, if Python asks (it would replace their work). */
+  function adopt(reply) {
+    const declined = bar.declined(reply); // the reader kept their own register
+    if (declined) return declined;
     banner.hidden = true;
+    show(reply.document);
     save();
-    tell(words.example_kept);
-    root.querySelector('[data-action="example"]').focus(); // the button pressed went with the banner
+    return reply.status;
   }
 
   function leaveExample() {
