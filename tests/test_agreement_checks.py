@@ -191,6 +191,19 @@ def test_a_register_is_imported_into_the_draft_and_a_bad_one_changes_nothing():
     assert refused["error"]["message"] == "x.json was not imported, and your draft was not changed."
 
 
+def test_a_register_imported_over_a_tables_rows_says_how_many_it_replaced():
+    first = register_with("red-lines-register.json", 3)
+    reply = ask("agreement_register", document=DOCUMENT, filename="ours.json", size=len(first), text=first)
+    assert reply["result"]["status"] == "ours.json was imported into the red lines table: 3 rows."
+    second = register_with("red-lines-register.json", 1)
+    draft = reply["result"]["document"]
+    again = ask("agreement_register", document=draft, filename="theirs.json", size=len(second), text=second)
+    assert again["result"]["status"] == (
+        "theirs.json was imported into the red lines table: 1 row, in place of the 3 rows there before."
+    )
+    assert [r["table"] for r in again["result"]["document"]["rows"]].count("red-lines") == 1
+
+
 def register_with(name: str, count: int) -> str:
     """The example register `name`, its first row repeated to `count` rows."""
     data = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))

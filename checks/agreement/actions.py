@@ -75,8 +75,8 @@ def _register(payload: dict[str, Any]) -> dict[str, Any]:
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int), MAX_BYTES, REGISTER_FILE)
     updated, table = with_register(saved, _need(payload, "text", str))
-    rows = sum(row.get("table") == table for row in updated.rows)
-    status = wording.register_imported(name, TABLES[table][0].lower(), rows)
+    rows, replaced = (sum(row.get("table") == table for row in draft.rows) for draft in (updated, saved))
+    status = wording.register_imported(name, TABLES[table][0].lower(), rows, replaced)
     return {"document": answers_to_dict(updated), "status": status}
 
 

@@ -67,8 +67,15 @@ def imported(name: str) -> str:
     return f"The draft in {name} was imported."
 
 
-def register_imported(name: str, table: str, rows: int) -> str:
-    return f"{name} was imported into the {table} table: {rows} {'row' if rows == 1 else 'rows'}."
+def register_imported(name: str, table: str, rows: int, replaced: int) -> str:
+    """`rows` went into the table in place of the `replaced` it held (a register's rows are copies, made
+    again from its file, so they are replaced without asking: the status says what went)."""
+    said = f"{name} was imported into the {table} table: {_rows(rows)}"
+    return f"{said}, in place of the {_rows(replaced)} there before." if replaced else f"{said}."
+
+
+def _rows(count: int) -> str:
+    return f"{count} {'row' if count == 1 else 'rows'}"
 
 
 def too_many_rows(most: int, new: int, others: int) -> str:
