@@ -126,46 +126,47 @@ def answers_to_dict(saved: SavedAnswers) -> dict[str, Any]:
 def read_answers(source: Any, checklist: Checklist) -> SavedAnswers:
     """A clean `SavedAnswers` from JSON text, bytes or already-parsed data, or `AnswersError`."""
     try:
-        data = _decode(source)
+        data = decode_saved(source)
         return _read_document(data, checklist)
     except AnswersError:
         raise
     except Exception:  # a last guard: no input may escape as anything but AnswersError
-        raise _refuse(["This file could not be read as saved answers."]) from None
+        raise refused_file(["This file could not be read as saved answers."]) from None
 
 
-def _refuse(messages: list[str]) -> AnswersError:
+def refused_file(messages: list[str]) -> AnswersError:
+    """The error for a saved file refused for `messages`, the first few of them shown (every tool's reader)."""
     shown_here = messages[:MAX_PROBLEMS_SHOWN]
     if len(messages) > MAX_PROBLEMS_SHOWN:
         shown_here.append(f"... and {len(messages) - MAX_PROBLEMS_SHOWN} more problems.")
     return AnswersError([Problem("", message) for message in shown_here])
 
 
-def _decode(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -> Any:
+def decode_saved(source: Any, most: int = MAX_BYTES, kind: str = "an answers file") -> Any:
     """Parsed JSON from text or bytes of at most `most` bytes, a file of `kind` (parsed data is returned
     as it is)."""
     if isinstance(source, bytes | bytearray):
         if len(source) > most:
-            raise _refuse([too_big(len(source), most, kind)])
+            raise refused_file([too_big(len(source), most, kind)])
         try:
             source = bytes(source).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise _refuse([f"This file is not text: {kind} is JSON text."]) from None
+            raise refused_file([f"This file is not text: {kind} is JSON text."]) from None
     if isinstance(source, str):
         size = len(source.encode("utf-8", "surrogatepass"))
         if size > most:
-            raise _refuse([too_big(size, most, kind)])
+            raise refused_file([too_big(size, most, kind)])
         if not source.strip():
-            raise _refuse(["This file is empty."])
+            raise refused_file(["This file is empty."])
         if _too_deep(source):
-            raise _refuse([f"This file is nested too deeply to be {kind}."])
+            raise refused_file([f"This file is nested too deeply to be {kind}."])
         try:
             data = json.loads(source, parse_int=_whole_number)
         except json.JSONDecodeError as error:
-            raise _refuse([f"This file is not valid JSON (line {error.lineno}, column {error.colno})."]) from None
+            raise refused_file([f"This file is not valid JSON (line {error.lineno}, column {error.colno})."]) from None
         if (at := _broken_character(source)) is not None:
             line, column = source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
-            raise _refuse([f"This file has a broken character (line {line}, column {column})."])
+            raise refused_file([f"This file has a broken character (line {line}, column {column})."])
         return data
     return source
 
@@ -226,22 +227,22 @@ def refuse_size(size: int, most: int = MAX_BYTES, kind: str = "an answers file")
     """`AnswersError` for a file larger than `most` bytes (any answers file, unless a tool's files, of
     `kind`, may be larger), from its size alone (it is not read)."""
     if size > most:
-        raise _refuse([too_big(size, most, kind)])
+        raise refused_file([too_big(size, most, kind)])
 
 
 def _read_document(data: Any, checklist: Checklist) -> SavedAnswers:
-    format_version = _format_version(data)
+    format_version = format_version_of(data)
     if not isinstance(data.get("checklist"), str):
-        raise _refuse(["The file does not say which checklist its answers are for."])
+        raise refused_file(["The file does not say which checklist its answers are for."])
     if data["checklist"] != checklist.id:
-        raise _refuse([f"This file holds answers for {shown(data['checklist'])}, not for {checklist.title}."])
+        raise refused_file([f"This file holds answers for {shown(data['checklist'])}, not for {checklist.title}."])
     problems: list[str] = []
     version, saved_at, respondent = read_envelope(data, format_version, "The checklist version", problems)
     answers, orphans = read_answers_part(data.get("answers", {}), checklist, problems)
     notes = read_notes(data.get("notes", {}), problems)
     rows = read_rows(data.get("rows", []), problems)
     if problems:
-        raise _refuse(problems)
+        raise refused_file(problems)
     return SavedAnswers(checklist.id, version, saved_at, respondent, answers, notes, orphans, rows)
 
 
@@ -258,14 +259,14 @@ def read_envelope(data: dict, format_version: int, version_name: str, problems: 
     return version, saved_at, read_respondent(data.get("respondent", {}), problems, format_version)
 
 
-def _format_version(data: Any) -> int:
+def format_version_of(data: Any) -> int:
     """The format a document says it is in; `AnswersError` when it is none of ours, or newer."""
     value = data.get("format") if isinstance(data, dict) else None
     match = FORMAT_PATTERN.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise _refuse(["This is not a Relationship Matters answers file."])
+        raise refused_file(["This is not a Relationship Matters answers file."])
     if int(match.group(1)) > FORMAT_VERSION:
-        raise _refuse(
+        raise refused_file(
             [
                 f"This file was saved by a newer version of the toolkit (format {int(match.group(1))}). "
                 f"This copy reads format {FORMAT_VERSION}: update it, or export the answers again from an older copy."
@@ -291,13 +292,13 @@ def checklist_id_of(source: Any, most: int = MAX_BYTES) -> str:
     """The checklist an answers document is for, to find its definition; `AnswersError` if none (or if
     it is larger than `most` bytes)."""
     try:
-        data = _decode(source, most)
+        data = decode_saved(source, most)
     except AnswersError:
         raise
     except Exception:
-        raise _refuse(["This file could not be read as saved answers."]) from None
-    _format_version(data)
+        raise refused_file(["This file could not be read as saved answers."]) from None
+    format_version_of(data)
     checklist = data.get("checklist")
     if not isinstance(checklist, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", checklist):
-        raise _refuse(["The file does not say which checklist its answers are for."])
+        raise refused_file(["The file does not say which checklist its answers are for."])
     return checklist

@@ -21,8 +21,8 @@ from checks.answers import (
     FORMAT_PATTERN,
     MAX_BYTES,
     SavedAnswers,
-    _decode,
     answers_to_dict,
+    decode_saved,
     new_answers,
     read_answers,
 )
@@ -133,11 +133,11 @@ def _columns(table: str, row: dict[str, str], partners: dict[str, Any]) -> dict[
 
 
 def _parse(source: Any) -> dict[str, Any]:
-    """A register's saved document, read as every saved file is (`checks.answers._decode`)."""
+    """A register's saved document, read as every saved file is (`checks.answers.decode_saved`)."""
     wanted = "an accountability matrix, risk register or red lines register saved by this toolkit"
     if not isinstance(source, str | bytes | bytearray):
         raise AnswersError([Problem("", f"This is not {wanted}.")])
-    data = _decode(source, MAX_BYTES, REGISTER_FILE)
+    data = decode_saved(source, MAX_BYTES, REGISTER_FILE)
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("format"), str)

@@ -112,11 +112,11 @@ def _definition(given: list[Given]) -> Path | None:
 def comparison_report_of(args: argparse.Namespace, raw: bytes) -> str | bytes | None:
     """`python -m checks report FILE` for a saved comparison (`raw`, the file's bytes): its report in
     `args.format`; None when the file is not a comparison (the next reader says what is wrong with it)."""
-    from checks.answers import _decode
+    from checks.answers import decode_saved
     from checks.compare.record import FORMAT, MAX_COMPARISON_BYTES, SAVED_COMPARISON, read_comparison
 
     try:  # read as every saved file is read, so no number or character is let through unchecked
-        data = _decode(raw, MAX_COMPARISON_BYTES, SAVED_COMPARISON)
+        data = decode_saved(raw, MAX_COMPARISON_BYTES, SAVED_COMPARISON)
     except AnswersError:
         return None
     if not isinstance(data, dict) or not str(data.get("format", "")).startswith(f"{FORMAT}/"):

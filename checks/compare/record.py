@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from checks.answers import _decode, _refuse, answers_to_dict, read_answers
+from checks.answers import answers_to_dict, decode_saved, read_answers, refused_file
 from checks.compare.groups import MIN_GROUP, Settings, min_group_problem
 from checks.compare.inputs import MAX_FILES_BROWSER, MAX_NAME, Response, version_notes
 from checks.errors import AnswersError
@@ -127,21 +127,21 @@ def blank_comparison(checklist: Checklist) -> dict[str, Any]:
 def read_comparison(source: Any, checklist: Checklist) -> SavedComparison:
     """A clean comparison from JSON text, bytes or parsed data, or `AnswersError` naming every problem."""
     try:
-        return _read(_decode(source, MAX_COMPARISON_BYTES, SAVED_COMPARISON), checklist)
+        return _read(decode_saved(source, MAX_COMPARISON_BYTES, SAVED_COMPARISON), checklist)
     except AnswersError:
         raise
     except Exception:  # a last guard: nothing escapes as anything but AnswersError
-        raise _refuse(["This file could not be read as a comparison."]) from None
+        raise refused_file(["This file could not be read as a comparison."]) from None
 
 
 def _read(data: Any, checklist: Checklist) -> SavedComparison:
     match = re.fullmatch(rf"{FORMAT}/([0-9]{{1,6}})", str(data.get("format", ""))) if isinstance(data, dict) else None
     if match is None:
-        raise _refuse(["This is not a Relationship Matters comparison file."])
+        raise refused_file(["This is not a Relationship Matters comparison file."])
     if int(match.group(1)) > FORMAT_VERSION:
-        raise _refuse([f"This comparison was saved by a newer version of the toolkit (format {match.group(1)})."])
+        raise refused_file([f"This comparison was saved by a newer version of the toolkit (format {match.group(1)})."])
     if data.get("checklist") != checklist.id:
-        raise _refuse([f"This comparison is for {shown(data.get('checklist'))}, not for {checklist.title}."])
+        raise refused_file([f"This comparison is for {shown(data.get('checklist'))}, not for {checklist.title}."])
     problems = [f"The file has a field this toolkit does not use: {shown(k)}." for k in data if k not in KEYS]
     anonymous = data.get("anonymous", False)
     if not isinstance(anonymous, bool):
@@ -155,7 +155,7 @@ def _read(data: Any, checklist: Checklist) -> SavedComparison:
     if not isinstance(saved_at, str) or len(saved_at) > 40:
         problems.append("The date the comparison was saved must be text.")
     if problems:
-        raise _refuse(problems)
+        raise refused_file(problems)
     settings = Settings(anonymous, min_group)
     return SavedComparison(checklist.id, checklist.version, saved_at, settings, responses, record)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checks.answers import FORMAT, FORMAT_VERSION, _decode, _format_version, _refuse, read_envelope
+from checks.answers import FORMAT, FORMAT_VERSION, decode_saved, format_version_of, read_envelope, refused_file
 from checks.errors import AnswersError
 from checks.registers.model import MAX_CELL, MAX_PARTNERS, Register, SavedRegister, partner_key
 from checks.saved_parts import MAX_SHORT_TEXT, read_notes, read_rows, shown
@@ -48,25 +48,25 @@ def register_to_dict(saved: SavedRegister) -> dict[str, Any]:
 def read_register(source: Any, register: Register) -> SavedRegister:
     """A clean `SavedRegister` from JSON text, bytes or parsed data, or `AnswersError` saying why not."""
     try:
-        return _read(_decode(source, register.max_bytes, register.saved_file), register)
+        return _read(decode_saved(source, register.max_bytes, register.saved_file), register)
     except AnswersError:
         raise
     except Exception:  # a last guard: no input may escape as anything but AnswersError
-        raise _refuse(["This file could not be read as a saved register."]) from None
+        raise refused_file(["This file could not be read as a saved register."]) from None
 
 
 def _read(data: Any, register: Register) -> SavedRegister:
-    format_version = _format_version(data)
+    format_version = format_version_of(data)
     if data.get("checklist") != register.id:
         named = shown(data.get("checklist")) if isinstance(data.get("checklist"), str) else "something else"
-        raise _refuse([f"This file holds {named}, not a {register.title.lower()}."])
+        raise refused_file([f"This file holds {named}, not a {register.title.lower()}."])
     problems: list[str] = []
     version, saved_at, respondent = read_envelope(data, format_version, "The register's version", problems)
     partners, settings = _answers(data.get("answers", {}), register, problems)
     notes = read_notes(data.get("notes", {}), problems)
     rows = read_rows(data.get("rows", []), problems)
     if problems:
-        raise _refuse(problems)
+        raise refused_file(problems)
     return SavedRegister(register.id, version, saved_at, respondent, partners, settings, rows, notes)
 
 
