@@ -43,7 +43,6 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     return reply.status;
   });
   store.watch(root, () => show(load())); // saved in another tab: shown here too, not saved over
-  window.addEventListener("afterprint", () => delete root.dataset.print); // Print then prints the page as it is
   // "See your result": to the results heading, focus and all. Material's instant navigation would
   // fetch the page again for it and start the form afresh.
   root.querySelector(".rm-jump a").addEventListener("click", (event) => {
@@ -64,6 +63,9 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     // The empty form, for people who answer on paper: site.css prints no answer, note or result.
     "print-blank": () => {
       root.dataset.print = "blank";
+      // Print then prints the page as it is. Added for this print only: a listener kept on the window
+      // would keep this page's form alive after instant navigation leaves it.
+      window.addEventListener("afterprint", () => delete root.dataset.print, { once: true });
       window.print();
     },
     reset: () => bar.startAgain(() => show(bar.replace(null, config.blank))), // none: blank, nothing kept
