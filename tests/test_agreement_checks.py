@@ -241,3 +241,20 @@ def test_preview_preset_export_and_report_replies():
     assert word["name"].endswith(".docx") and word["base64"]
     assert "error" in ask("agreement_report", document=DOCUMENT, format="pdf", today="2026-12-01")
     assert "error" in ask("agreement_preset", preset="no-such-thing")
+
+
+def test_a_register_entry_too_long_for_the_agreement_is_refused_and_the_draft_still_reads():
+    """A risk's reference goes before its description in the agreement's table: a description as long as the
+    register allows (2,000 characters, what a pasted text is cut to) would make a cell the draft cannot hold,
+    and every later request (preview, export) would then fail on it."""
+    data = json.loads((EXAMPLES / "risk-register.json").read_text(encoding="utf-8"))
+    data["rows"][1]["description"] = "x" * 2000
+    text = json.dumps(data)
+    refused = ask("agreement_register", document=DOCUMENT, filename="risks.json", size=len(text), text=text)
+    assert "result" not in refused, ask("agreement_preview", document=refused["result"]["document"])
+    assert refused["error"]["problems"] == [
+        {
+            "path": "",
+            "message": wording.entry_too_long(2, "Risk", "risk register", 2000 + len(data["rows"][1]["ref"]) + 2),
+        }
+    ]

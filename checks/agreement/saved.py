@@ -16,7 +16,7 @@ from typing import Any
 
 from checks.agreement import wording
 from checks.agreement.definitions import Builder
-from checks.agreement.model import PRESET_KEY, TABLES, Agreement, Preset
+from checks.agreement.model import COLUMN_LABELS, PRESET_KEY, TABLES, Agreement, Preset
 from checks.answers import (
     FORMAT_PATTERN,
     MAX_BYTES,
@@ -27,6 +27,7 @@ from checks.answers import (
     read_answers,
 )
 from checks.errors import AnswersError, Problem
+from checks.model import MAX_TEXT
 from checks.saved_parts import MAX_ROWS, read_rows, shown
 
 EXAMPLE = "Example wording: change it. "
@@ -104,10 +105,19 @@ def register_rows(source: Any) -> tuple[str, tuple[dict[str, str], ...]]:
         raise AnswersError([Problem("", message) for message in problems[:10]])
     table = REGISTERS[data["checklist"]]
     found = []
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         mine = {"table": table, **_columns(table, row, answers)}
+        # An entry made of several of the register's (names joined, a reference before a description) can be
+        # longer than a draft's row may hold: a draft with it could not be read again, not even to export.
+        problems += [
+            wording.entry_too_long(number, COLUMN_LABELS[column], TABLES[table][0].lower(), len(mine[column]))
+            for column in TABLES[table][1]
+            if len(mine[column]) > MAX_TEXT
+        ]
         if any(mine[column] for column in TABLES[table][1]):
             found.append(mine)
+    if problems:
+        raise AnswersError([Problem("", message) for message in problems[:10]])
     return table, tuple(found)
 
 

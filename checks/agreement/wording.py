@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checks.model import MAX_TEXT
 from checks.offline import DOWNLOAD_MESSAGES
 from checks.replacing import Work
 from checks.wording import PAGE_MESSAGES as CHECKLIST_MESSAGES
@@ -83,6 +84,14 @@ def too_many_rows(most: int, new: int, others: int) -> str:
         f"An agreement holds at most {most} rows from registers in all. This register has {new} to import, and "
         f"the draft already has {others} from the other registers. Take out rows the agreement does not need, "
         "in this register or the others, and import it again."
+    )
+
+
+def entry_too_long(row: int, column: str, table: str, length: int) -> str:
+    return (
+        f"Row {row} of this register would put {length:,} characters in one entry of the {column} column of the "
+        f"agreement's {table} table, which holds at most {MAX_TEXT:,} in an entry. Shorten that row, or the partners' "
+        "names it uses, in the register and import it again."
     )
 
 
