@@ -258,3 +258,30 @@ def test_a_register_entry_too_long_for_the_agreement_is_refused_and_the_draft_st
             "message": wording.entry_too_long(2, "Risk", "risk register", 2000 + len(data["rows"][1]["ref"]) + 2),
         }
     ]
+
+
+def test_registers_that_would_make_a_draft_too_large_to_import_again_are_refused():
+    """Each register's file is within the limit, but the draft holding both would not be: it could be exported
+    but never imported again."""
+    long = "–" * 1990  # three bytes a character
+    risks = json.loads(register_with("risk-register.json", 80))
+    risks["rows"] = [{**row, "description": long, "mitigations": long} for row in risks["rows"]]
+    lines = json.loads(register_with("red-lines-register.json", 110))
+    lines["rows"] = [{**row, "line": long} for row in lines["rows"]]
+    document = DOCUMENT
+    for name, data in (("risks.json", risks), ("lines.json", lines)):
+        text = json.dumps(data, ensure_ascii=False)
+        assert len(text.encode()) < MAX_BYTES
+        reply = ask("agreement_register", document=document, filename=name, size=len(text.encode()), text=text)
+        if "error" in reply:
+            break
+        document = reply["result"]["document"]
+    else:
+        exported = ask("agreement_export", document=document, today="2026-12-01")["result"]["file"]["text"]
+        again = ask("agreement_import", filename="d.json", size=len(exported.encode()), text=exported)
+        raise AssertionError(again.get("error"))
+    assert (
+        name == "lines.json"
+        and reply["error"]["message"] == "lines.json was not imported, and your draft was not changed."
+    )
+    assert reply["error"]["problems"][0]["message"].startswith("With these rows your draft would be 1.")

@@ -14,7 +14,7 @@ from checks.agreement import wording
 from checks.agreement.definitions import Builder, builder_from_mapping
 from checks.agreement.model import TABLES
 from checks.agreement.reports import DOWNLOADS, document_of, download, export
-from checks.agreement.saved import REGISTER_FILE, blank_draft, read_draft, with_preset, with_register
+from checks.agreement.saved import DRAFT_FILE, REGISTER_FILE, blank_draft, read_draft, with_preset, with_register
 from checks.answers import MAX_BYTES, answers_to_dict, refuse_size
 from checks.errors import Problem, RequestError
 from checks.replacing import replacement
@@ -55,7 +55,7 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
 
     builder = _builder(payload)
     name = _need(payload, "filename", str)
-    refuse_size(_need(payload, "size", int))
+    refuse_size(_need(payload, "size", int), MAX_BYTES, DRAFT_FILE)
     reply = replacement(
         _need(payload, "text", str),
         payload.get("document"),

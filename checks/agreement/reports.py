@@ -11,8 +11,8 @@ from typing import Any
 from checks.agreement.definitions import Builder
 from checks.agreement.draft import draft_document
 from checks.agreement.review import Review, review
-from checks.agreement.saved import EXAMPLE
-from checks.answers import SavedAnswers, answers_to_dict
+from checks.agreement.saved import EXAMPLE, draft_text
+from checks.answers import SavedAnswers
 from checks.document import Document
 from checks.files import File, file_name
 from checks.render import render_document
@@ -75,8 +75,8 @@ def download(builder: Builder, saved: SavedAnswers, format_name: str, day: date)
 
 
 def export(builder: Builder, saved: SavedAnswers, day: date) -> File:
-    text = json.dumps(answers_to_dict(saved), indent=2, ensure_ascii=False) + "\n"
-    return File(file_name(_name(builder, saved), "draft", day.isoformat(), extension="json"), "application/json", text)
+    name = file_name(_name(builder, saved), "draft", day.isoformat(), extension="json")
+    return File(name, "application/json", draft_text(saved))
 
 
 def _name(builder: Builder, saved: SavedAnswers) -> str:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
@@ -41,6 +42,8 @@ CROSSED = {"escalate": "Escalate to the partnership board", "exit": "An exit tri
 """What the red lines register saves for what happens when a line is crossed, in words."""
 SEPARATOR = "; "
 """Between partners named in one cell."""
+DRAFT_FILE = "a saved draft"
+"""What a draft's file is called where the builder refuses one."""
 REGISTER_FILE = "a register imported into an agreement"
 """What a register's file is called where the builder refuses one (its limit is an answers file's)."""
 
@@ -86,7 +89,16 @@ def with_register(saved: SavedAnswers, source: Any) -> tuple[SavedAnswers, str]:
     kept = tuple(row for row in saved.rows if row.get("table") != table)
     if len(kept) + len(rows) > MAX_ROWS:  # a draft with more could not be read again, not even to export
         raise AnswersError([Problem("", wording.too_many_rows(MAX_ROWS, len(rows), len(kept)))])
-    return replace(saved, rows=kept + rows), table
+    updated = replace(saved, rows=kept + rows)
+    size = len(draft_text(updated).encode("utf-8"))
+    if size > MAX_BYTES:  # its file could be exported, but never imported again
+        raise AnswersError([Problem("", wording.draft_too_big(size, MAX_BYTES))])
+    return updated, table
+
+
+def draft_text(saved: SavedAnswers) -> str:
+    """The draft as its exported file holds it."""
+    return json.dumps(answers_to_dict(saved), indent=2, ensure_ascii=False) + "\n"
 
 
 def register_rows(source: Any) -> tuple[str, tuple[dict[str, str], ...]]:

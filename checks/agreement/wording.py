@@ -87,6 +87,14 @@ def too_many_rows(most: int, new: int, others: int) -> str:
     )
 
 
+def draft_too_big(size: int, most: int) -> str:
+    return (
+        f"With these rows your draft would be {size / 1_000_000:.1f} MB, and a saved draft is never more than "
+        f"{most / 1_000_000:g} MB, so its file could not be imported again. Take out rows the agreement does not "
+        "need, in this register or the others, and import it again."
+    )
+
+
 def entry_too_long(row: int, column: str, table: str, length: int) -> str:
     return (
         f"Row {row} of this register would put {length:,} characters in one entry of the {column} column of the "
