@@ -240,3 +240,24 @@ def test_a_file_is_removed_and_the_record_is_kept():
     anonymous = call("compare", document={**document, "anonymous": True}, files=[])["result"]["files_html"]
     assert "<p>3 files. Their names are not shown in anonymous mode" in anonymous
     assert not any(f["name"] in anonymous for f in FILES[:3]) and "remove-response" not in anonymous
+
+
+def test_what_an_older_file_lacks_is_said_after_it_was_added_and_in_every_report_and_saved_comparison():
+    """A file of version 1 of the checklist: what of it is left out is said whenever the comparison is shown,
+    downloaded or opened again, not only when the file is added (the workshop reads the report)."""
+    old = Path(__file__).parent / "fixtures" / "format-1" / "behaviours-complete.json"
+    files = [{"name": old.name, "text": old.read_text(encoding="utf-8"), "size": old.stat().st_size}, FILES[0]]
+    first = compared(files)
+    note = "behaviours-complete.json was saved for version 1 of the checklist; this is version 2."
+    left_out = "behaviours-complete.json: 13 answer(s) are to questions this version does not have"
+    assert note in first["html"] and left_out in first["html"]
+    shown = {"shown again": compared([], first["document"])["html"]}
+    for kind in ("markdown", "html"):
+        reply = call("compare_report", document=first["document"], format=kind, today="2026-12-01")
+        shown[kind] = reply["result"]["file"]["text"]
+    saved = call("compare_export", document=first["document"], today="2026-12-01")["result"]["file"]["text"]
+    opened = call("compare_open", filename="c.json", size=len(saved), text=saved)["result"]["document"]
+    shown["opened"] = compared([], opened)["html"]
+    assert {where: (note in text, left_out in text) for where, text in shown.items()} == dict.fromkeys(
+        shown, (True, True)
+    )

@@ -133,5 +133,5 @@ def comparison_report_of(args: argparse.Namespace, raw: bytes) -> str | bytes | 
     except AnswersError as error:
         error.source = str(args.file)
         raise
-    comparison = compare(checklist, Inputs(saved.responses), saved.settings, saved.record)
+    comparison = compare(checklist, read_files(checklist, (), saved.responses), saved.settings, saved.record)
     return FORMATS[args.format](comparison, args.base_url)

@@ -62,10 +62,11 @@ def too_many(count: int, limit: int) -> str:
 def read_files(
     checklist: Checklist, files: Iterable[Given], kept: tuple[Response, ...] = (), limit: int = MAX_FILES_BROWSER
 ) -> Inputs:
-    """Add `files` to the responses `kept` already: each read on its own; past `limit`, refused."""
+    """Add `files` to the responses `kept` already: each read on its own; past `limit`, refused. What the
+    files of another version lack is noted for those kept too, so it is said each time they are compared."""
     responses = list(kept)
     refused: list[Refused] = []
-    notices: list[str] = []
+    notices = [note for r in kept for note in version_notes(r.name, r.saved, checklist)]
     seen = {_content(r.saved): r.name for r in responses}
     people = {key: r.name for r in responses if (key := _person(r.saved))}
     for index, given in enumerate(files):

@@ -21,7 +21,7 @@ from typing import Any
 
 from checks.answers import answers_to_dict, decode_saved, read_answers, refused_file
 from checks.compare.groups import MIN_GROUP, Settings, min_group_problem
-from checks.compare.inputs import MAX_FILES_BROWSER, MAX_NAME, Response, version_notes
+from checks.compare.inputs import MAX_FILES_BROWSER, MAX_NAME, Response
 from checks.errors import AnswersError
 from checks.model import MAX_TEXT, Checklist
 from checks.saved_parts import MAX_SHORT_TEXT, UTF8_PER_UNIT, shown
@@ -224,4 +224,4 @@ def _is_date(text: str) -> bool:
         return False
 
 
-__all__ = ["SavedComparison", "comparison_to_dict", "read_comparison", "storage_key", "version_notes"]
+__all__ = ["SavedComparison", "comparison_to_dict", "read_comparison", "storage_key"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checks.compare.analysis import Comparison, compare
-from checks.compare.inputs import Inputs
+from checks.compare.inputs import read_files
 from checks.compare.record import SavedComparison, comparison_text
 from checks.compare.report import comparison_document
 from checks.files import File, file_name
@@ -77,7 +77,7 @@ class Report:
         name = export_name(checklist, day, self.extension)
         if self.render is None:
             return File(name, self.mime, comparison_text(saved))
-        comparison = compare(checklist, Inputs(saved.responses), saved.settings, saved.record)
+        comparison = compare(checklist, read_files(checklist, (), saved.responses), saved.settings, saved.record)
         return File(name, self.mime, self.render(comparison, base_url))
 
 
