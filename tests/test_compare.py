@@ -18,6 +18,7 @@ from checks.compare import (
     compare,
     comparison_document,
     comparison_to_data,
+    comparison_to_json,
     read_files,
 )
 from checks.compare.component import page_config
@@ -254,3 +255,17 @@ def test_anonymous_reports_name_no_file(assessment):
     assert "2 note(s) about the files are not shown in anonymous mode." in text
     named = document_to_text(comparison_document(compare(assessment, inputs)))
     assert "jo-bloggs-again.json holds the same answers as jo-bloggs.json" in named and "pat-jones.json" in named
+
+
+def test_anonymous_data_names_no_file_either(assessment):
+    """The JSON report (python -m checks compare --anonymous --format json) says of the files what the other
+    formats say: how many notes there are, never the notes or refused files, whose names can say who answered."""
+    docs = [document(assessment, {"goals-shared": a}, organisation="A", name=a) for a in ("agree", "disagree")]
+    files = [Given("jo-bloggs.json", json.dumps(docs[0])), Given("jo-bloggs-again.json", json.dumps(docs[0]))]
+    files += [Given("sam-smith.json", json.dumps(docs[1])), Given("pat-jones.json", "{")]
+    inputs = read_files(assessment, files)
+    data = comparison_to_json(compare(assessment, inputs, Settings(anonymous=True)))
+    assert "bloggs" not in data and "smith" not in data and "jones" not in data
+    assert json.loads(data)["notices"] == ["2 note(s) about the files are not shown in anonymous mode."]
+    named = json.loads(comparison_to_json(compare(assessment, inputs)))
+    assert named["refused"][0]["file"] == "pat-jones.json" and "jo-bloggs-again.json" in named["notices"][0]

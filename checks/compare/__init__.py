@@ -15,7 +15,7 @@ from checks.compare.analysis import Comparison, Spread, compare, level
 from checks.compare.groups import MIN_GROUP, MIN_GROUP_FLOOR, Settings, fewer_than
 from checks.compare.inputs import MAX_FILES_BROWSER, MAX_FILES_COMMAND_LINE, Given, Inputs, Refused, read_files
 from checks.compare.record import Record, SavedComparison, comparison_to_dict, read_comparison, storage_key
-from checks.compare.report import agreed_label, comparison_document, counts_text
+from checks.compare.report import agreed_label, comparison_document, counts_text, file_notes
 
 __all__ = [
     "MAX_FILES_BROWSER",
@@ -42,7 +42,8 @@ __all__ = [
 
 def comparison_to_data(c: Comparison) -> dict[str, Any]:
     """The comparison as plain JSON data: every question with its `id` and `contested`; groups too
-    small to show in anonymous mode give their size as "fewer than N" and nothing else."""
+    small to show in anonymous mode give their size as "fewer than N" and nothing else, and the files
+    are not named (the notes about them are counted, as in every other format)."""
     orgs = [g.key for g in c.organisations]
 
     def by_group(values, groups) -> dict[str, Any]:
@@ -56,8 +57,10 @@ def comparison_to_data(c: Comparison) -> dict[str, Any]:
         "respondents": len(c.responses),
         "organisations": orgs,
         "files": [] if c.settings.anonymous else [r.name for r in c.responses],
-        "refused": [{"file": r.name, "reasons": list(r.reasons)} for r in c.inputs.refused],
-        "notices": list(c.inputs.notices),
+        "refused": []
+        if c.settings.anonymous
+        else [{"file": r.name, "reasons": list(r.reasons)} for r in c.inputs.refused],
+        "notices": list(file_notes(c)),
         "questions": [_question(q, c) for q in c.questions],
         "sections": [
             {

@@ -17,7 +17,7 @@ QUESTION_COLUMNS = ("section", "question_id", "question", "answered", "median", 
 def comparison_document(comparison: Comparison, base_url: str = "") -> Document:
     c = comparison
     people = len(c.responses)
-    blocks: list = [Notice(n) for n in (*_file_notes(c), *anonymity_notices(c.organisations, c.roles, c.settings))]
+    blocks: list = [Notice(n) for n in (*file_notes(c), *anonymity_notices(c.organisations, c.roles, c.settings))]
     if c.inputs.refused and not c.settings.anonymous:
         blocks += [Heading(2, "Files not compared")]
         blocks.append(BulletList(tuple(f"{r.name}: {' '.join(r.reasons)}" for r in c.inputs.refused)))
@@ -36,7 +36,7 @@ def comparison_document(comparison: Comparison, base_url: str = "") -> Document:
     return Document(f"{c.checklist.title}: comparison", tuple(blocks), _subtitle(c), (_data(c),))
 
 
-def _file_notes(c: Comparison) -> tuple[str, ...]:
+def file_notes(c: Comparison) -> tuple[str, ...]:
     """What was noticed about the files; in anonymous mode only how many, as file names can say who answered."""
     if not c.settings.anonymous:
         return c.inputs.notices
