@@ -52,14 +52,19 @@ def file_name(*parts: str, extension: str) -> str:
     return "-".join(part for part in map(slug, parts) if part) + f".{extension}"
 
 
+def saved_file_name(tool: str, respondent: dict, day: date, *what: str, extension: str) -> str:
+    """``behaviours-age-uk-leeds-report-2026-12-01.docx``: the checklist or register (`tool`), the organisation
+    that answered, what the file is (nothing for the saved file itself) and the day. Partners' files of one
+    checklist, and one reader's files of different days, have names of their own in a downloads folder."""
+    organisation = respondent.get("organisation", "")
+    organisation = organisation if isinstance(organisation, str) else ""
+    return file_name(tool, organisation, *what, day.isoformat(), extension=extension)
+
+
 def export_file(saved: SavedAnswers, day: date) -> File:
-    """The answers file: the checklist, the organisation and the day in its name; the newest format inside."""
-    organisation = saved.respondent.get("organisation", "")
-    name = file_name(
-        saved.checklist, organisation if isinstance(organisation, str) else "", day.isoformat(), extension="json"
-    )
+    """The answers file, named by `saved_file_name`; the newest format inside."""
     text = json.dumps(answers_to_dict(saved), indent=2, ensure_ascii=False) + "\n"
-    return File(name, "application/json", text)
+    return File(saved_file_name(saved.checklist, saved.respondent, day, extension="json"), "application/json", text)
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,10 @@ REPORTS = {
 """The report formats, in the toolbar's order."""
 
 
-def report_file(result: Result, report: Report, base_url: str) -> File:
-    return File(f"{result.checklist}-report.{report.extension}", report.mime, report.render(result, base_url))
+def report_file(saved: SavedAnswers, result: Result, report: Report, base_url: str, day: date) -> File:
+    """The report of `result` (scored from `saved`), named by `saved_file_name`."""
+    name = saved_file_name(saved.checklist, saved.respondent, day, "report", extension=report.extension)
+    return File(name, report.mime, report.render(result, base_url))
 
 
 def write_report(report: str | bytes, output: Path | None) -> int:

@@ -137,13 +137,14 @@ def _export(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def _report(payload: dict[str, Any]) -> dict[str, Any]:
-    """A report of the saved document, in one of `checks.files.REPORTS` (Word comes back as base64)."""
+    """A report of the saved document, in one of `checks.files.REPORTS` (Word comes back as base64), named
+    for the checklist, the organisation and the day."""
     checklist = _checklist(payload)
     report = REPORTS.get(_need(payload, "format", str))
     if report is None:
         raise RequestError([Problem("format", f"expected one of: {', '.join(REPORTS)}, got {payload['format']!r}")])
-    result = score(checklist, read_answers(_need(payload, "document", dict), checklist))
-    file = report_file(result, report, _need(payload, "base_url", str))
+    saved = read_answers(_need(payload, "document", dict), checklist)
+    file = report_file(saved, score(checklist, saved), report, _need(payload, "base_url", str), _day(payload))
     return {"file": file.to_dict(), "status": report_downloaded(file.name)}
 
 

@@ -240,7 +240,8 @@ def test_the_worker_checks_imports_and_reports(register):
         f"is never more than {register.max_bytes // 1_000_000} MB."
     ]
     word = json.loads(handle("register_report", json.dumps({**base, "document": example, "format": "docx"})))
-    assert word["result"]["file"]["name"] == f"{register.id}-report.docx"
+    exported = json.loads(handle("register_export", json.dumps({**base, "document": example})))["result"]["file"]
+    assert word["result"]["file"]["name"] == exported["name"].replace("-2026-12-01.json", "-report-2026-12-01.docx")
 
 
 def test_the_readme_tables_are_the_declared_fields():

@@ -181,18 +181,20 @@ def test_an_organisation_name_never_makes_an_unsafe_file_name(assessment_data, a
 
 
 def test_report_gives_a_named_file_of_each_format(assessment_data, answers_document):
-    payload = named(assessment_data, document=answers_document(answers=MIXED), base_url="https://x.test/")
+    document = answers_document(answers=MIXED, respondent={"organisation": "Leeds City Council"})
+    payload = named(assessment_data, document=document, base_url="https://x.test/", today="2026-12-01")
     markdown = call("report", {**payload, "format": "markdown"})["result"]
+    # Named as the answers file is: each partner's report, and each day's, has a name of its own.
     assert (markdown["file"]["name"], markdown["file"]["mime"]) == (
-        "team-health-report.md",
+        "team-health-leeds-city-council-report-2026-12-01.md",
         "text/markdown;charset=utf-8",
     )
     assert "](https://x.test/behaviours/trust/" in markdown["file"]["text"]
-    assert markdown["status"] == "The report was downloaded as team-health-report.md."
+    assert markdown["status"] == "The report was downloaded as team-health-leeds-city-council-report-2026-12-01.md."
     csv = call("report", {**payload, "format": "csv"})["result"]["file"]
     assert csv_text(csv["text"]).splitlines()[0].startswith("section,question_id,question")
     word = call("report", {**payload, "format": "docx"})["result"]["file"]
-    assert word["name"] == "team-health-report.docx" and "text" not in word
+    assert word["name"] == "team-health-leeds-city-council-report-2026-12-01.docx" and "text" not in word
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(word["base64"]))) as docx:
         assert "Team health" in docx.read("word/document.xml").decode("utf-8")
     assert call("report", {**payload, "format": "pdf"})["error"] == {

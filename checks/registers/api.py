@@ -96,7 +96,7 @@ def _report(payload: dict[str, Any]) -> dict[str, Any]:
     format_name = _need(payload, "format", str)
     if format_name not in REPORTS:
         raise RequestError([Problem("format", f"expected one of: {', '.join(REPORTS)}, got {format_name!r}")])
-    file = report_file(_checked(payload), format_name)
+    file = report_file(_checked(payload), format_name, _day(payload))
     return {"file": file.to_dict(), "status": report_downloaded(file.name)}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from checks.files import REPORTS, File, file_name
+from checks.files import REPORTS, File, saved_file_name
 from checks.markup import escape
 from checks.registers.report import RegisterResult, register_document, summary_line, to_json
 from checks.registers.saved import register_to_dict
@@ -31,15 +31,13 @@ def panel_html(result: RegisterResult) -> str:
 
 
 def export_file(result: RegisterResult, day: date) -> File:
-    organisation = result.saved.respondent.get("organisation", "")
-    name = file_name(
-        result.register.id, organisation if isinstance(organisation, str) else "", day.isoformat(), extension="json"
-    )
+    text = json.dumps(register_to_dict(result.saved), indent=2, ensure_ascii=False) + "\n"
     return File(
-        name, "application/json", json.dumps(register_to_dict(result.saved), indent=2, ensure_ascii=False) + "\n"
+        saved_file_name(result.register.id, result.saved.respondent, day, extension="json"), "application/json", text
     )
 
 
-def report_file(result: RegisterResult, format_name: str) -> File:
+def report_file(result: RegisterResult, format_name: str, day: date) -> File:
     report = REPORTS[format_name]
-    return File(f"{result.register.id}-report.{report.extension}", report.mime, render(result, format_name))
+    name = saved_file_name(result.register.id, result.saved.respondent, day, "report", extension=report.extension)
+    return File(name, report.mime, render(result, format_name))

@@ -58,7 +58,7 @@ def test_export_start_again_and_import_give_the_same_results(page, context, rm, 
     for label, extension in (("Markdown", "md"), ("CSV", "csv")):
         with page.expect_download() as report:
             page.get_by_role("button", name=f"Download report ({label})").click()
-        assert report.value.suggested_filename == f"{checklist_id}-report.{extension}"
+        assert re.fullmatch(rf"{checklist_id}-report-\d{{4}}-\d\d-\d\d\.{extension}", report.value.suggested_filename)
         text = report.value.path().read_text(encoding="utf-8")
         assert rm.checklist(checklist_id).sections[0].title in text
         if extension == "csv":  # UTF-8 with a byte order mark, as Excel on Windows needs to read it so
@@ -68,7 +68,7 @@ def test_export_start_again_and_import_give_the_same_results(page, context, rm, 
             assert f"]({rm.site_url}" in text, "guidance links in the report lead to this site"
     with page.expect_download() as report:  # made by Python as bytes, sent as base64
         page.get_by_role("button", name="Download report (Word)").click()
-    assert report.value.suggested_filename == f"{checklist_id}-report.docx"
+    assert re.fullmatch(rf"{checklist_id}-report-\d{{4}}-\d\d-\d\d\.docx", report.value.suggested_filename)
     with zipfile.ZipFile(report.value.path()) as word:
         assert rm.checklist(checklist_id).sections[0].title in word.read("word/document.xml").decode("utf-8")
 

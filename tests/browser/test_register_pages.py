@@ -277,7 +277,7 @@ def test_the_word_report_opens_in_python_docx_with_its_tables(page, site_url, re
     ready(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download report (Word)").click()
-    assert download.value.suggested_filename == f"{register.id}-report.docx"
+    assert re.fullmatch(rf"{register.id}-.+-report-\d{{4}}-\d\d-\d\d\.docx", download.value.suggested_filename)
     document = docx.Document(str(download.value.path()))
     assert len(document.tables[0].rows) == 1 + len(
         json.loads((ROOT / "checks" / "examples" / f"{register.id}.json").read_text())["rows"]
