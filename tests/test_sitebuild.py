@@ -6,6 +6,7 @@ import json
 import struct
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -80,8 +81,8 @@ def test_the_command_refuses_a_folder_with_no_site(tmp_path):
 
 @needs_pyodide
 def test_two_builds_at_once_make_the_runtime_once_and_both_ship_it(tmp_path, monkeypatch):
-    """The test run's two workers build the site at the same moment on a fresh clone; making the
-    runtime twice at once fails (the wheel's setuptools step shares `build/` in the source folder)."""
+    """The test run's two workers build the site at the same moment on a fresh clone: the runtime
+    is made once, and the second build waits for it."""
     import threading
     import time
 
@@ -116,3 +117,22 @@ def test_two_builds_at_once_make_the_runtime_once_and_both_ship_it(tmp_path, mon
     assert len(made) == 1
     for name in ("a", "b"):
         assert (tmp_path / name / runtime.TARGET / "snapshot.bin.gz").read_bytes() == b"snapshot"
+
+
+def test_a_module_removed_from_the_sources_is_not_in_the_next_wheel(tmp_path, monkeypatch):
+    """A copy kept up to date by merging, then built again on the same machine: a module the merge
+    removed must not ship. Setuptools keeps what it built in `build/` and packs all of it."""
+    project = tmp_path / "project"
+    (project / "checks").mkdir(parents=True)
+    (project / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "checks" / "__init__.py").write_text("")
+    (project / "checks" / "removed.py").write_text("GONE = True\n")
+    monkeypatch.setattr(runtime, "ROOT", project)
+
+    def modules(wheel: Path) -> set[str]:
+        with zipfile.ZipFile(wheel) as archive:
+            return {name for name in archive.namelist() if name.startswith("checks/")}
+
+    assert modules(runtime.build_wheel(tmp_path)) == {"checks/__init__.py", "checks/removed.py"}
+    (project / "checks" / "removed.py").unlink()
+    assert modules(runtime.build_wheel(tmp_path)) == {"checks/__init__.py"}
