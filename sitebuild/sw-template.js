@@ -17,8 +17,13 @@
 
 const MANIFEST = self.__PRECACHE_MANIFEST;
 const ENGINE = MANIFEST.filter((entry) => entry.group === "engine");
-const PREFIX = "relationship-matters-";
-const CACHE = PREFIX + fnv1a(MANIFEST.map((entry) => `${entry.url} ${entry.revision}`).join("\n"));
+// Each copy of the site on a host (a live and a test copy, say, or two Pages sites of one organisation)
+// has caches of its own, named for its scope: an update of one removes only its own old caches.
+const SCOPE = self.registration.scope;
+const OURS = `relationship-matters ${SCOPE} `;
+const CACHE = OURS + fnv1a(MANIFEST.map((entry) => `${entry.url} ${entry.revision}`).join("\n"));
+// Before that, caches were named for the build alone: one of ours holds this copy's list of revisions.
+const UNSCOPED = /^relationship-matters-[0-9a-f]{8}$/;
 const REVISIONS = "__revisions__";
 
 function fnv1a(text) {
@@ -43,10 +48,21 @@ function cacheKey(url) {
   return key.href;
 }
 
+/** The names of this copy's caches from earlier builds. */
+async function oldCaches() {
+  const names = [];
+  for (const name of await caches.keys()) {
+    if (name === CACHE) continue;
+    if (name.startsWith(OURS) || (UNSCOPED.test(name) && (await (await caches.open(name)).match(scoped(REVISIONS))))) {
+      names.push(name);
+    }
+  }
+  return names;
+}
+
 async function previousCopies() {
   const copies = new Map();
-  for (const name of await caches.keys()) {
-    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+  for (const name of await oldCaches()) {
     const cache = await caches.open(name);
     const stored = await cache.match(scoped(REVISIONS));
     if (!stored) continue;
@@ -107,13 +123,15 @@ async function engineProgress(cache) {
   return { done, total };
 }
 
+// The pages of this copy only: another copy's pages on this host would hear of an engine not theirs.
 async function tell(message) {
-  for (const client of await self.clients.matchAll({ includeUncontrolled: true })) client.postMessage(message);
+  for (const client of await self.clients.matchAll({ includeUncontrolled: true })) {
+    if (client.url.startsWith(SCOPE)) client.postMessage(message);
+  }
 }
 
 async function removeOldCaches() {
-  const names = await caches.keys();
-  await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+  await Promise.all((await oldCaches()).map((name) => caches.delete(name)));
 }
 
 const ENGINE_KEYS = new Set(ENGINE.map(({ url }) => cacheKey(scoped(url))));

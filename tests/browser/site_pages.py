@@ -84,7 +84,7 @@ def guarded_context(browser: Browser, site_url: str, **options) -> Iterator[Brow
 # The cached files of the site's offline copy, as paths under the site (the cache holds one build).
 CACHED = """async () => {
   const root = new URL("./", navigator.serviceWorker.controller.scriptURL).href;
-  const names = (await caches.keys()).filter((name) => name.startsWith("relationship-matters-"));
+  const names = (await caches.keys()).filter((name) => name.startsWith(`relationship-matters ${root} `));
   const keys = names.length === 1 ? await (await caches.open(names[0])).keys() : [];
   return keys.map((request) => request.url.slice(root.length));
 }"""

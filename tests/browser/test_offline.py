@@ -8,6 +8,9 @@ so it works on a copy with a server of its own.
 
 from __future__ import annotations
 
+import shutil
+from types import SimpleNamespace
+
 import chromium
 import pytest
 from playwright.sync_api import expect
@@ -188,6 +191,41 @@ def test_a_new_deploy_is_offered_and_saved_answers_survive(copied_server, offlin
     assert len(new_caches) == 1 and new_caches != old_caches
     assert helpers.checked(page) == chosen
     assert helpers.stored(page, checklist_id)["answers"] == chosen
+
+
+def test_two_copies_on_one_host_keep_their_own_offline_copies(copied_server, offline_context):
+    """A live copy (/rm/) and a test copy (/rm-test/) of the same build on one host: updating the test
+    copy must leave the live copy's offline copy alone (an update removed every copy's caches)."""
+    server = copied_server
+    shutil.copytree(server.site, server.root / "rm-test")
+    live = visit_once(offline_context, server.url)
+    test_url = server.url.replace("/rm/", "/rm-test/")
+    test = visit_once(offline_context, test_url)
+    names = test.evaluate("() => caches.keys()")
+    assert len(names) == 2, names  # one for each copy
+    # Caches named before names carried their copy: each is its copy's if it holds that copy's revisions.
+    unscoped = {"relationship-matters-0000000a": test_url, "relationship-matters-0000000b": server.url}
+    test.evaluate(
+        """async (unscoped) => { for (const [name, scope] of Object.entries(unscoped))
+             await (await caches.open(name)).put(scope + "__revisions__", new Response("{}")); }""",
+        unscoped,
+    )
+
+    deploy_new_version(SimpleNamespace(site=server.root / "rm-test"))
+    test.reload()
+    test.locator(".rm-update").get_by_role("button", name="Reload to update").click(timeout=OFFLINE_READY)
+    test.wait_for_function("() => !document.querySelector('.rm-update')", timeout=OFFLINE_READY)
+    expect(test.locator("body")).to_have_attribute("data-deploy", "2")
+    after = test.evaluate("() => caches.keys()")
+    # The test copy's new cache, and the live copy's two: its own and its unscoped one.
+    assert len(after) == 3 and "relationship-matters-0000000b" in after and set(names) & set(after), after
+
+    server.stop()
+    for path in ("", page_paths()[1]):
+        response = live.goto(server.url + path)
+        assert response is not None and response.ok, path
+        expect(live.locator("article h1")).to_have_count(1)
+    server.start()
 
 
 def deploy_new_version(server) -> None:
