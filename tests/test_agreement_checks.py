@@ -204,6 +204,16 @@ def test_a_register_imported_over_a_tables_rows_says_how_many_it_replaced():
     assert [r["table"] for r in again["result"]["document"]["rows"]].count("red-lines") == 1
 
 
+def test_a_register_saved_by_a_newer_toolkit_is_refused_as_the_register_pages_refuse_it():
+    data = json.loads((EXAMPLES / "risk-register.json").read_text(encoding="utf-8"))
+    text = json.dumps({**data, "format": data["format"].rsplit("/", 1)[0] + "/9"})
+    reply = ask("agreement_register", document=DOCUMENT, filename="new.json", size=len(text), text=text)
+    assert "result" not in reply
+    assert reply["error"]["problems"][0]["message"].startswith(
+        "This file was saved by a newer version of the toolkit (format 9)."
+    )
+
+
 def register_with(name: str, count: int) -> str:
     """The example register `name`, its first row repeated to `count` rows."""
     data = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))

@@ -24,6 +24,7 @@ from checks.answers import (
     SavedAnswers,
     answers_to_dict,
     decode_saved,
+    format_version_of,
     new_answers,
     read_answers,
 )
@@ -168,4 +169,5 @@ def _parse(source: Any) -> dict[str, Any]:
         or data["checklist"] not in REGISTERS
     ):
         raise AnswersError([Problem("", f"This is not {wanted}.")])
+    format_version_of(data)  # one saved by a newer toolkit is refused as the register pages refuse it
     return data
