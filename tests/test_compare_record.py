@@ -261,3 +261,24 @@ def test_what_an_older_file_lacks_is_said_after_it_was_added_and_in_every_report
     assert {where: (note in text, left_out in text) for where, text in shown.items()} == dict.fromkeys(
         shown, (True, True)
     )
+
+
+def test_a_comparison_saved_for_another_version_opens_with_what_that_version_lacks_left_out_and_said():
+    """A site update that drops a question, or an answer, must not leave a saved comparison unreadable
+    (every request on it refused until the reader starts again): its joint answers to what this version
+    lacks are left out, and the comparison says so. Saved for this version, such an answer is still refused."""
+    document = compared()["document"]
+    contested = next(iter(json.loads(handle_json(document))["agenda"]["contested"]))
+    agreed = {contested: "disagreement", "dropped-question": "agree", BEHAVIOURS.questions()[0].id: "no-longer"}
+    older = {**document, "checklist_version": BEHAVIOURS.version - 1, "agreed": agreed}
+    saved = read_comparison(older, BEHAVIOURS)
+    assert saved.record.agreed == {contested: "disagreement"}
+    left_out = saved.record.notes[0]
+    assert left_out.startswith(f"This comparison was saved for version {BEHAVIOURS.version - 1} of the checklist; ")
+    assert "The agreed answers to 2 question(s) are left out" in left_out and "'dropped-question'" in left_out
+    reply = compared([], older)
+    assert "dropped-question" in reply["html"] and "Disagreement recorded" in reply["html"]
+    report = call("compare_report", document=older, format="markdown", today="2026-12-01")["result"]["file"]["text"]
+    assert "are left out, as this version does not have those questions" in report
+    with pytest.raises(AnswersError):
+        read_comparison({**older, "checklist_version": BEHAVIOURS.version}, BEHAVIOURS)

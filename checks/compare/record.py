@@ -71,6 +71,8 @@ class Record:
 
     agreed: dict[str, str] = field(default_factory=dict)
     actions: tuple[ActionItem, ...] = ()
+    notes: tuple[str, ...] = field(default=(), compare=False)
+    """What reading a saved record left out, said with the comparison (not saved)."""
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,12 @@ def _read(data: Any, checklist: Checklist) -> SavedComparison:
     if problem := min_group_problem(min_group):
         problems.append(problem)
     responses = _responses(data.get("responses", []), checklist, problems)
-    record = Record(_agreed(data.get("agreed", {}), checklist, problems), _actions(data.get("actions", []), problems))
+    version = data.get("checklist_version")
+    # Saved for another version of the checklist, a joint answer may be to a question this one no longer has.
+    other = version if type(version) is int and version != checklist.version else None
+    agreed, left_out = _agreed(data.get("agreed", {}), checklist, problems if other is None else [])
+    notes = (_left_out(left_out, other, checklist),) if left_out and other is not None else ()
+    record = Record(agreed, _actions(data.get("actions", []), problems), notes)
     saved_at = data.get("saved_at", "")
     if not isinstance(saved_at, str) or len(saved_at) > 40:
         problems.append("The date the comparison was saved must be text.")
@@ -177,20 +184,32 @@ def _responses(value: Any, checklist: Checklist, problems: list[str]) -> tuple[R
     return tuple(responses)
 
 
-def _agreed(value: Any, checklist: Checklist, problems: list[str]) -> dict[str, str]:
+def _agreed(value: Any, checklist: Checklist, problems: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The agreed answers this checklist accepts, and the ids of those it does not (each also a problem)."""
     if not isinstance(value, dict):
         problems.append("The agreed answers must be a set of question ids, each with its answer.")
-        return {}
-    agreed = {}
+        return {}, []
+    agreed, left_out = {}, []
     for question_id, answer in value.items():
         question = checklist.question(question_id)
         if question is None or not isinstance(answer, str):
             problems.append(f"The agreed answer to {shown(question_id)} is not for a question of this checklist.")
+            left_out.append(question_id)
         elif answer != DISAGREEMENT and not question.accepts(answer):
             problems.append(f"The agreed answer to {shown(question_id)} is {shown(answer)}, which it does not accept.")
+            left_out.append(question_id)
         else:
             agreed[question_id] = answer
-    return agreed
+    return agreed, left_out
+
+
+def _left_out(ids: list[str], version: int, checklist: Checklist) -> str:
+    named = ", ".join(shown(i) for i in ids[:10]) + (" and more" if len(ids) > 10 else "")
+    return (
+        f"This comparison was saved for version {version} of the checklist; this is version {checklist.version}. "
+        f"The agreed answers to {len(ids)} question(s) are left out, as this version does not have those questions "
+        f"or those answers: {named}."
+    )
 
 
 def _actions(value: Any, problems: list[str]) -> tuple[ActionItem, ...]:

@@ -17,7 +17,8 @@ QUESTION_COLUMNS = ("section", "question_id", "question", "answered", "median", 
 def comparison_document(comparison: Comparison, base_url: str = "") -> Document:
     c = comparison
     people = len(c.responses)
-    blocks: list = [Notice(n) for n in (*file_notes(c), *anonymity_notices(c.organisations, c.roles, c.settings))]
+    notes = (*file_notes(c), *c.record.notes, *anonymity_notices(c.organisations, c.roles, c.settings))
+    blocks: list = [Notice(n) for n in notes]
     if c.inputs.refused and not c.settings.anonymous:
         blocks += [Heading(2, "Files not compared")]
         blocks.append(BulletList(tuple(f"{r.name}: {' '.join(r.reasons)}" for r in c.inputs.refused)))
