@@ -134,7 +134,10 @@ def _status(answered: int, needed: int, relevant: int, total: int) -> str:
     if not relevant:
         return "Every question was marked not relevant, so this section has no score."
     if answered < needed:
-        return f"Too few answers to score fairly: {answered} of {relevant} answered; at least {needed} are needed."
+        return (
+            f"Too few answers to score fairly: {answered} of {relevant} answered; "
+            f"at least {needed} {'is' if needed == 1 else 'are'} needed."
+        )
     return f"{answered} of {total} questions answered."
 
 
@@ -186,8 +189,18 @@ def _notices(checklist: Checklist, saved: SavedAnswers | dict[str, str]) -> tupl
                 f"it is now version {checklist.version}."
             )
         if saved.orphans:
-            notices.append(
-                f"{len(saved.orphans)} answer(s) are to questions that have since changed. "
-                "They are kept in your saved answers and exports, but do not count towards the scores."
-            )
+            notices.append(_changed(len(saved.orphans)))
     return tuple(notices)
+
+
+def _changed(count: int) -> str:
+    """The notice for answers kept to questions the checklist no longer has."""
+    if count == 1:
+        return (
+            "1 answer is to a question that has since changed. It is kept in your saved answers and exports, "
+            "but does not count towards the scores."
+        )
+    return (
+        f"{count:,} answers are to questions that have since changed. They are kept in your saved answers and "
+        "exports, but do not count towards the scores."
+    )

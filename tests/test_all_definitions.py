@@ -135,4 +135,4 @@ def test_answers_saved_for_version_1_keep_changed_questions_as_orphans(path, doc
     assert saved.answers == {qid: answer for qid, answer in raw["answers"].items() if qid not in changed}
     result = score(checklist, saved)
     assert result.orphans == changed
-    assert f"{len(changed)} answer(s) are to questions that have since changed." in " ".join(result.notices)
+    assert f"{len(changed)} answers are to questions that have since changed." in " ".join(result.notices)

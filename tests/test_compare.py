@@ -65,8 +65,8 @@ def test_the_real_format_1_files_are_compared_and_other_checklists_refused_one_b
         "Its answers are matched to the questions by their ids."
     )
     assert (
-        "behaviours-partial.json: 1 answer(s) are to questions this version does not have (lead-senior-sponsor)"
-        in (inputs.notices[3])
+        "behaviours-partial.json: the comparison leaves out 1 answer to a question this version does not have "
+        "(lead-senior-sponsor)" in (inputs.notices[3])
     )
     data = comparison_to_data(compare(BEHAVIOURS, inputs))
     assert data["respondents"] == 2 and len(data["questions"]) == len(BEHAVIOURS.questions())
@@ -225,7 +225,9 @@ def test_named_mode_shows_every_group_and_two_organisations_warn_in_anonymous_mo
     named = compare(assessment, anonymous_by_organisation(assessment, {"A": 1, "B": 1}).inputs)
     assert "fewer than" not in json.dumps(comparison_to_data(named))
     text = document_to_text(comparison_document(anonymous_by_organisation(assessment, {"A": 6, "B": 6})))
-    assert "Only two organisations took part, so a view by organisation cannot be anonymous" in text
+    assert "Only 2 organisations took part, so a view by organisation cannot be anonymous" in text
+    one_small = document_to_text(comparison_document(anonymous_by_organisation(assessment, {"A": 1, "B": 6, "C": 6})))
+    assert "1 group with fewer than 5 respondents is not shown on its own." in one_small
 
 
 @pytest.mark.parametrize("checklist", ASSESSMENTS, ids=lambda c: c.id)
@@ -252,7 +254,7 @@ def test_anonymous_reports_name_no_file(assessment):
     inputs = read_files(assessment, files)
     text = document_to_text(comparison_document(compare(assessment, inputs, Settings(anonymous=True))))
     assert "bloggs" not in text and "smith" not in text and "jones" not in text
-    assert "2 note(s) about the files are not shown in anonymous mode." in text
+    assert "2 notes about the files are not shown in anonymous mode." in text
     named = document_to_text(comparison_document(compare(assessment, inputs)))
     assert "jo-bloggs-again.json holds the same answers as jo-bloggs.json" in named and "pat-jones.json" in named
 
@@ -266,6 +268,6 @@ def test_anonymous_data_names_no_file_either(assessment):
     inputs = read_files(assessment, files)
     data = comparison_to_json(compare(assessment, inputs, Settings(anonymous=True)))
     assert "bloggs" not in data and "smith" not in data and "jones" not in data
-    assert json.loads(data)["notices"] == ["2 note(s) about the files are not shown in anonymous mode."]
+    assert json.loads(data)["notices"] == ["2 notes about the files are not shown in anonymous mode."]
     named = json.loads(comparison_to_json(compare(assessment, inputs)))
     assert named["refused"][0]["file"] == "pat-jones.json" and "jo-bloggs-again.json" in named["notices"][0]

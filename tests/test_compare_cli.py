@@ -56,7 +56,9 @@ def test_refused_files_are_named_on_stderr_and_the_rest_compared(capsys, tmp_pat
 def test_fewer_than_two_usable_files_exit_1(capsys, tmp_path):
     code, out, err = run(capsys, EXAMPLES[0], FORMAT_1 / "foundations-complete.json")
     assert (code, out) == (1, "")
-    assert err.splitlines()[-1] == "Fewer than two files can be compared (1 usable)."
+    assert err.splitlines()[-1] == (
+        "Nothing was compared: a comparison needs 2 or more usable files, and only 1 is usable."
+    )
     same = run(capsys, EXAMPLES[0], EXAMPLES[0])  # the same file twice counts once
     assert same[0] == 1
     nothing = tmp_path / "nothing.json"

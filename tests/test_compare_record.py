@@ -70,7 +70,7 @@ def test_compare_adds_files_and_returns_the_document_to_keep():
 
 def test_an_empty_comparison_says_what_to_do():
     reply = compared([])
-    assert reply["empty"] is True and "Add at least two answers files to compare them." in reply["html"]
+    assert reply["empty"] is True and "Add at least 2 answers files to compare them." in reply["html"]
 
 
 def test_the_workshop_record_round_trips_and_shows_in_every_report():
@@ -249,7 +249,7 @@ def test_what_an_older_file_lacks_is_said_after_it_was_added_and_in_every_report
     files = [{"name": old.name, "text": old.read_text(encoding="utf-8"), "size": old.stat().st_size}, FILES[0]]
     first = compared(files)
     note = "behaviours-complete.json was saved for version 1 of the checklist; this is version 2."
-    left_out = "behaviours-complete.json: 13 answer(s) are to questions this version does not have"
+    left_out = "behaviours-complete.json: the comparison leaves out 13 answers to questions this version does not have"
     assert note in first["html"] and left_out in first["html"]
     shown = {"shown again": compared([], first["document"])["html"]}
     for kind in ("markdown", "html"):
@@ -275,7 +275,7 @@ def test_a_comparison_saved_for_another_version_opens_with_what_that_version_lac
     assert saved.record.agreed == {contested: "disagreement"}
     left_out = saved.record.notes[0]
     assert left_out.startswith(f"This comparison was saved for version {BEHAVIOURS.version - 1} of the checklist; ")
-    assert "The agreed answers to 2 question(s) are left out" in left_out and "'dropped-question'" in left_out
+    assert "The agreed answers to 2 questions are left out" in left_out and "'dropped-question'" in left_out
     reply = compared([], older)
     assert "dropped-question" in reply["html"] and "Disagreement recorded" in reply["html"]
     report = call("compare_report", document=older, format="markdown", today="2026-12-01")["result"]["file"]["text"]

@@ -168,7 +168,7 @@ def test_a_format_1_file_keeps_its_answers_to_changed_questions_as_orphans():
     assert result.orphans == CHANGED
     assert result.notices[:2] == (
         "These answers were saved for version 1 of this checklist; it is now version 2.",
-        "5 answer(s) are to questions that have since changed. "
+        "5 answers are to questions that have since changed. "
         "They are kept in your saved answers and exports, but do not count towards the scores.",
     )
     assert "Answers to questions that have since changed" in to_text(result)

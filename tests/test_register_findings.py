@@ -145,6 +145,8 @@ def test_a_blank_required_field_and_a_wrong_choice_are_marked():
         (["no", "no", "no"], "Crosses none of the 3 red lines."),
         (["no", "unknown", "no"], "Crosses no red line known so far; 1 not yet known: L2."),
         (["yes", "yes", "no"], "Crosses 2 red lines: L1; L2."),
+        (["yes"], "Crosses 1 red line: L1."),
+        (["no"], "Does not cross the red line."),
     ],
 )
 def test_screening_reads_plainly(answers, expected):

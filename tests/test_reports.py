@@ -314,7 +314,7 @@ def test_markdown_escapes_pipes_in_table_cells_and_lists_orphans(assessment_data
     markdown = to_markdown(score(checklist_from_mapping(assessment_data), saved))
     assert "| Trust \\| respect | 69 | Developing | 4 of 4 |" in markdown
     assert "## Answers to questions that have since changed\n\n- `old-q`: agree\n" in markdown
-    assert "> **Note:** 1 answer(s) are to questions that have since changed." in markdown
+    assert "> **Note:** 1 answer is to a question that has since changed." in markdown
 
 
 def test_markdown_decision(decision):

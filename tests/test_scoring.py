@@ -155,6 +155,7 @@ def test_min_answered_zero_still_needs_one_answer(assessment_data):
     goals = by_id(score(checklist, {}))["goals"]
     assert goals.score is None
     assert goals.needed == 1  # max(1, ceil(0 * 3))
+    assert goals.status == "Too few answers to score fairly: 0 of 3 answered; at least 1 is needed."
     assert by_id(score(checklist, {"goals-measured": "partly"}))["goals"].score == 50
 
 
@@ -308,7 +309,7 @@ def test_orphans_and_an_old_version_give_notices(assessment):
     assert result.orphans == {"trust-old": "agree", "x": "yes"}
     assert result.notices == (
         "These answers were saved for version 2 of this checklist; it is now version 3.",
-        "2 answer(s) are to questions that have since changed. "
+        "2 answers are to questions that have since changed. "
         "They are kept in your saved answers and exports, but do not count towards the scores.",
     )
     # orphans never count towards a score

@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
         for reason in refused.reasons:
             print(f"{refused.name}: {reason}", file=sys.stderr)
     if len(inputs.responses) < 2:
-        print(f"Fewer than two files can be compared ({len(inputs.responses)} usable).", file=sys.stderr)
+        usable = "only 1 is" if inputs.responses else "none is"
+        print(f"Nothing was compared: a comparison needs 2 or more usable files, and {usable} usable.", file=sys.stderr)
         return 1
     comparison = compare(checklist, inputs, Settings(args.anonymous, args.min_group))
     return write_report(FORMATS[args.format](comparison, args.base_url), args.output)

@@ -48,11 +48,11 @@ def compare_component(checklist: Checklist, definition: Any, base_url: str) -> s
         f"{_chooser(cid)}\n{_settings(cid)}\n{_toolbar(cid)}\n"
         '<h2 id="comparison">The comparison</h2>\n'
         '<div class="rm-results rm-compare-results" role="status" aria-live="polite" data-state="empty">'
-        "<p>Choose two or more answers files to compare them.</p></div>\n"
+        "<p>Choose 2 or more answers files to compare them.</p></div>\n"
         '<h2 id="workshop-record">Workshop record</h2>\n'
         "<p>Record what the workshop agrees. It is kept in this browser with the comparison.</p>\n"
         f'<form class="rm-compare-record" id="rm-record-{cid}" aria-labelledby="workshop-record">'
-        "<p>The record starts once two or more answers files are compared.</p></form>\n"
+        "<p>The record starts once 2 or more answers files are compared.</p></form>\n"
         "</div>\n"
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checks.compare.inputs import Response
+from checks.plurals import counted
 from checks.saved_parts import ROLES
 
 MIN_GROUP = 5
@@ -81,10 +82,11 @@ def anonymity_notices(organisations: tuple[Group, ...], roles: tuple[Group, ...]
     ]
     if len(organisations) == 2:
         notices.append(
-            "Only two organisations took part, so a view by organisation cannot be anonymous: each side can work "
+            "Only 2 organisations took part, so a view by organisation cannot be anonymous: each side can work "
             "out what the other answered. Talk about the results together, not as one side's view."
         )
     hidden = [g for g in (*organisations, *roles) if not g.shown]
     if hidden:
-        notices.append(f"{len(hidden)} group(s) with {fewer_than(settings)} are not shown on their own.")
+        verb = "is not shown on its own" if len(hidden) == 1 else "are not shown on their own"
+        notices.append(f"{counted(len(hidden), 'group')} with {fewer_than(settings)} {verb}.")
     return notices

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from checks.answers import SavedAnswers, answers_to_dict, read_answers, refuse_size
 from checks.errors import AnswersError
 from checks.model import Checklist
+from checks.plurals import counted
 
 MAX_FILES_BROWSER = 200
 """The most files a page compares at once."""
@@ -107,8 +108,8 @@ def version_notes(name: str, saved: SavedAnswers, checklist: Checklist) -> list[
     if saved.orphans:
         ids = ", ".join(sorted(saved.orphans)[:10]) + (" and more" if len(saved.orphans) > 10 else "")
         notes.append(
-            f"{name}: {len(saved.orphans)} answer(s) are to questions this version does not have ({ids}); "
-            "they are left out of the comparison."
+            f"{name}: the comparison leaves out {counted(len(saved.orphans), 'answer')} to "
+            f"{'a question' if len(saved.orphans) == 1 else 'questions'} this version does not have ({ids})."
         )
     return notes
 

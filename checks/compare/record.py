@@ -205,10 +205,17 @@ def _agreed(value: Any, checklist: Checklist, problems: list[str]) -> tuple[dict
 
 def _left_out(ids: list[str], version: int, checklist: Checklist) -> str:
     named = ", ".join(shown(i) for i in ids[:10]) + (" and more" if len(ids) > 10 else "")
+    saved_for = (
+        f"This comparison was saved for version {version} of the checklist; this is version {checklist.version}."
+    )
+    if len(ids) == 1:
+        return (
+            f"{saved_for} The agreed answer to 1 question is left out, as this version does not have that question "
+            f"or that answer: {named}."
+        )
     return (
-        f"This comparison was saved for version {version} of the checklist; this is version {checklist.version}. "
-        f"The agreed answers to {len(ids)} question(s) are left out, as this version does not have those questions "
-        f"or those answers: {named}."
+        f"{saved_for} The agreed answers to {len(ids):,} questions are left out, as this version does not have "
+        f"those questions or those answers: {named}."
     )
 
 

@@ -13,7 +13,7 @@ from checks.saved_parts import MAX_SHORT_TEXT
 
 def record_form(c: Comparison) -> str:
     if len(c.responses) < 2:
-        return "<p>The record starts once two or more answers files are compared.</p>"
+        return "<p>The record starts once 2 or more answers files are compared.</p>"
     parts = ["<h3>Agreed answers to contested questions</h3>"]
     if not c.contested:
         parts.append("<p>No question is contested.</p>")

@@ -9,6 +9,7 @@ from checks.compare.heatmap import cell, heatmap_svg
 from checks.compare.record import DISAGREEMENT, DISAGREEMENT_LABEL, STATUSES
 from checks.document import BulletList, Document, Figure, Heading, Link, Notice, NumberedList, Paragraph, Table
 from checks.links import guidance_url
+from checks.plurals import counted
 from checks.saved_parts import ROLES
 
 QUESTION_COLUMNS = ("section", "question_id", "question", "answered", "median", "lowest", "highest", "contested")
@@ -23,7 +24,7 @@ def comparison_document(comparison: Comparison, base_url: str = "") -> Document:
         blocks += [Heading(2, "Files not compared")]
         blocks.append(BulletList(tuple(f"{r.name}: {' '.join(r.reasons)}" for r in c.inputs.refused)))
     if people < 2:
-        blocks.append(Paragraph("Add at least two answers files to compare them."))
+        blocks.append(Paragraph("Add at least 2 answers files to compare them."))
         return Document(f"{c.checklist.title}: comparison", tuple(blocks), _subtitle(c))
     blocks += [Heading(2, "Who answered", "who"), _who(c)]
     blocks += [Heading(2, "Discussion agenda", "agenda"), *_agenda(c, base_url)]
@@ -42,13 +43,15 @@ def file_notes(c: Comparison) -> tuple[str, ...]:
     if not c.settings.anonymous:
         return c.inputs.notices
     count = len(c.inputs.notices) + len(c.inputs.refused)
-    return (f"{count} note(s) about the files are not shown in anonymous mode.",) if count else ()
+    if not count:
+        return ()
+    return (f"{counted(count, 'note')} about the files {'is' if count == 1 else 'are'} not shown in anonymous mode.",)
 
 
 def _subtitle(c: Comparison) -> str:
     people, groups = len(c.responses), len(c.organisations)
     return (
-        f"{people} respondent{'s' if people != 1 else ''} from {groups} organisation{'s' if groups != 1 else ''}; "
+        f"{counted(people, 'respondent')} from {counted(groups, 'organisation')}; "
         f"version {c.checklist.version} of the checklist."
     )
 

@@ -14,6 +14,7 @@ from checks.compare.report import comparison_document
 from checks.files import File, file_name
 from checks.markup import escape
 from checks.model import Checklist
+from checks.plurals import counted
 from checks.render import render_document
 from checks.render.html import document_to_html
 
@@ -22,9 +23,9 @@ def comparison_html(c: Comparison, base_url: str) -> str:
     """The results panel: a short summary announced when it changes, then the report (not read out)."""
     report = document_to_html(comparison_document(c, base_url), title=False, heading_offset=1)
     summary = (
-        f"{len(c.responses)} respondents compared; {len(c.contested)} contested questions."
+        f"{counted(len(c.responses), 'respondent')} compared; {counted(len(c.contested), 'contested question')}."
         if len(c.responses) >= 2
-        else "Add at least two answers files to compare them."
+        else "Add at least 2 answers files to compare them."
     )
     return (
         f'<p class="rm-summary rm-visually-hidden">{escape(summary)}</p>'

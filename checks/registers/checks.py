@@ -12,13 +12,6 @@ SCORE_RANGE = range(1, 6)
 TEXT = ("text", "long-text")
 
 
-def plural(count: int, name: str) -> str:
-    """'1 risk', '5 activities'."""
-    if count == 1:
-        return f"{count} {name}"
-    return f"{count} {name[:-1]}ies" if name.endswith("y") else f"{count} {name}s"
-
-
 def row_label(register: Register, saved: SavedRegister, index: int) -> str:
     """'Risk 3 (R3: Data shared without consent)': the row's number and what it is called."""
     row = saved.rows[index]

@@ -14,6 +14,7 @@ from checks.answers import storage_key
 from checks.component import _attribute, _button  # the checklist's own: one way to write both
 from checks.files import REPORTS
 from checks.markup import escape
+from checks.plurals import counted
 from checks.registers.form import partners_form, rows_form, settings_form
 from checks.registers.model import MAX_PARTNERS, MAX_ROWS, Register
 from checks.registers.saved import blank_register
@@ -49,8 +50,8 @@ FINDINGS_NEED_JAVASCRIPT = "Findings need JavaScript. With it on, they appear he
 
 def no_javascript(register: Register) -> str:
     return (
-        f"With JavaScript off this is a blank template: print it and fill it in by hand. With JavaScript on you "
-        f"can add up to {MAX_ROWS} {register.row_name}s, and the page checks them and saves them in this browser."
+        "With JavaScript off this is a blank template: print it and fill it in by hand. With JavaScript on you can "
+        f"add up to {counted(MAX_ROWS, register.row_name)}, and the page checks them and saves them in this browser."
     )
 
 
@@ -68,7 +69,7 @@ def messages(register: Register) -> dict[str, str]:
         "cleared": "Your register was cleared.",
         "kept_saved": "Your register is still saved in this browser.",
         "kept_until_close": "Your register is kept only until you close this page: export it to keep a copy.",
-        "too_many_rows": f"A register holds at most {MAX_ROWS} {name}s. Remove one before adding another.",
+        "too_many_rows": f"A register holds at most {counted(MAX_ROWS, name)}. Remove one before adding another.",
         "too_many_partners": f"A register names at most {MAX_PARTNERS} partners.",
         "added": f"{name.capitalize()} {{n}} added.",
         "removed": f"{name.capitalize()} {{n}} removed.",

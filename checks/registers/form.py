@@ -7,7 +7,7 @@ escaped here. Each control says what it fills: ``data-partner`` (a partner's nam
 from __future__ import annotations
 
 from checks.markup import escape
-from checks.registers.checks import plural
+from checks.plurals import plural
 from checks.registers.model import MAX_CELL, MAX_PARTNERS, Column, Register, partner_key
 from checks.saved_parts import MAX_SHORT_TEXT
 
@@ -50,7 +50,7 @@ def rows_form(register: Register) -> str:
     """The rows list with blank rows to print, and the template the script clones for each row."""
     rows = "".join(row(register, number) for number in range(1, BLANK_ROWS + 1))
     name = escape(register.row_name)
-    title = plural(2, register.row_name)[2:].capitalize()
+    title = plural(register.row_name).capitalize()
     return (
         f'<h2 id="rm-{escape(register.id)}-rows">{escape(title)}</h2>'
         f'<ol class="rm-rows" aria-labelledby="rm-{escape(register.id)}-rows">{rows}</ol>'

@@ -8,6 +8,7 @@ partners). The screening result reads plainly: "Crosses 1 red line: ...; 2 not y
 from __future__ import annotations
 
 from checks.document import BulletList, Heading, Paragraph, Strong, Table
+from checks.plurals import counted
 from checks.registers.checks import named_row, overdue_findings, owner_findings
 from checks.registers.model import Finding, Register, SavedRegister
 
@@ -42,14 +43,14 @@ def screening_sentence(crosses: list[str], unknown: list[str], total: int) -> st
     if unknown:
         parts.append(f"{len(unknown)} not yet known: {'; '.join(unknown)}")
     if not parts:
-        return f"Crosses none of the {_count(total)}."
+        return f"Crosses none of the {_count(total)}." if total != 1 else "Does not cross the red line."
     if not crosses:
         parts.insert(0, "Crosses no red line known so far")
     return "; ".join(parts) + "."
 
 
 def _count(number: int) -> str:
-    return f"{number} red line{'s' if number != 1 else ''}"
+    return counted(number, "red line")
 
 
 def summary(register: Register, saved: SavedRegister, today) -> dict:

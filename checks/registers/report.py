@@ -11,8 +11,9 @@ from datetime import date
 from types import ModuleType
 
 from checks.document import BulletList, Document, Heading, Paragraph, Table
+from checks.plurals import counted, plural
 from checks.registers import matrix, red_lines, risks
-from checks.registers.checks import partner_names, plural, value_findings
+from checks.registers.checks import partner_names, value_findings
 from checks.registers.model import Finding, Register, SavedRegister
 
 KIND_MODULES: dict[str, ModuleType] = {
@@ -50,9 +51,9 @@ def check_register(register: Register, saved: SavedRegister, today: date) -> Reg
 def summary_line(result: RegisterResult) -> str:
     saved = result.saved
     parts = (
-        plural(len(saved.rows), result.register.row_name),
-        plural(len(partner_names(saved)), "partner"),
-        plural(len(result.findings), "finding"),
+        counted(len(saved.rows), result.register.row_name),
+        counted(len(partner_names(saved)), "partner"),
+        counted(len(result.findings), "finding"),
     )
     return ", ".join(parts) + "."
 
@@ -62,15 +63,15 @@ def register_document(result: RegisterResult) -> Document:
     reading, data = KIND_MODULES[register.kind].blocks(register, saved, result.today)
     partners = partner_names(saved)
     blocks = [
-        Paragraph(f"Checked on {result.today.isoformat()}. {summary_line(result)}", html_class="rm-overall"),
+        Paragraph(
+            f"Checked on {result.today.day} {result.today:%B %Y}. {summary_line(result)}", html_class="rm-overall"
+        ),
         Heading(2, "Findings"),
         _findings(result),
         Heading(2, "Partners"),
         BulletList(tuple(partners)) if partners else Paragraph("No partners named yet."),
-        Heading(
-            2, "The matrix" if register.kind == "accountability-matrix" else f"The {plural(2, register.row_name)[2:]}"
-        ),
-        *(reading if saved.rows else [Paragraph(f"Nothing listed yet: no {plural(2, register.row_name)[2:]}.")]),
+        Heading(2, "The matrix" if register.kind == "accountability-matrix" else f"The {plural(register.row_name)}"),
+        *(reading if saved.rows else [Paragraph(f"Nothing listed yet: no {plural(register.row_name)}.")]),
     ]
     findings_table = Table("Findings", ("where", "finding"), tuple((f.path, f.message) for f in result.findings))
     return Document(
