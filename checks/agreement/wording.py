@@ -42,8 +42,8 @@ PAGE_MESSAGES = {
     "kept_saved": "Your draft is still saved in this browser.",
     "kept_until_close": "Your draft is kept only until you close this page: export it to keep a copy.",
     "page_failed": "Something went wrong in the page.",
-    "engine-not-loaded": "The engine could not be loaded.",
-    "engine-failed": "The engine failed while handling this request.",
+    "engine-not-loaded": "The scoring engine could not be loaded.",
+    "engine-failed": "The scoring engine failed while handling this request.",
 }
 """Every message the page script shows on its own, by the key it looks up."""
 
@@ -57,7 +57,7 @@ def refused(action: str, payload: Any) -> str:
     name = payload.get("filename") if isinstance(payload, dict) else None
     if action in ("agreement_import", "agreement_register") and isinstance(name, str):
         return not_imported(name)
-    return FAILED.get(action, "The engine could not handle this request.")
+    return FAILED.get(action, "The scoring engine could not handle this request.")
 
 
 def not_imported(name: str) -> str:

@@ -32,8 +32,8 @@ MESSAGES = {
     "Save the comparison first if you want to keep it. Your own answers to the checklist are not touched.",
     "cleared": "The comparison was cleared.",
     "page_failed": "Something went wrong in the page.",
-    "engine-not-loaded": "The comparison engine could not be loaded.",
-    "engine-failed": "The comparison engine failed while handling this request.",
+    "engine-not-loaded": "The scoring engine could not be loaded.",
+    "engine-failed": "The scoring engine failed while handling this request.",
 }
 """Every sentence the page script shows on its own, by key."""
 

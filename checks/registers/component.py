@@ -126,7 +126,7 @@ def refused(action: str, payload: Any) -> str:
     """The title of the worker's error reply to a register action; the problems follow it."""
     if action == "register_import" and isinstance(payload, dict) and isinstance(payload.get("filename"), str):
         return not_imported(payload["filename"])
-    return FAILED.get(action, "The checking engine could not handle this request.")
+    return FAILED.get(action, "The scoring engine could not handle this request.")
 
 
 REGISTER_WORK = Work("the rows and partners of your register", "Export your register first if you want to keep a copy.")
