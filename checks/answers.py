@@ -20,6 +20,7 @@ from typing import Any
 
 from checks.errors import AnswersError, Problem
 from checks.model import Checklist
+from checks.plurals import counted
 from checks.saved_parts import (
     MAX_ANSWERS,
     MAX_ID,
@@ -138,7 +139,7 @@ def refused_file(messages: list[str]) -> AnswersError:
     """The error for a saved file refused for `messages`, the first few of them shown (every tool's reader)."""
     shown_here = messages[:MAX_PROBLEMS_SHOWN]
     if len(messages) > MAX_PROBLEMS_SHOWN:
-        shown_here.append(f"... and {len(messages) - MAX_PROBLEMS_SHOWN} more problems.")
+        shown_here.append(f"... and {counted(len(messages) - MAX_PROBLEMS_SHOWN, 'more problem')}.")
     return AnswersError([Problem("", message) for message in shown_here])
 
 

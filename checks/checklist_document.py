@@ -155,7 +155,7 @@ def _unknowns(result: Result) -> list:
     blocks = []
     dont_know = [q for q in result.questions if q.answer == "dont_know"]
     if dont_know:
-        blocks.append(Heading(2, "What you don't know yet"))
+        blocks.append(Heading(2, "What you do not know yet"))
         blocks += [Paragraph("Someone lacks this information:"), BulletList(tuple(q.text for q in dont_know))]
     unanswered = [q for q in result.questions if q.answer is None]
     if unanswered:

@@ -16,6 +16,7 @@ from checks.files import REPORTS
 from checks.form import PARTS, about_form, questions_form
 from checks.markup import escape
 from checks.model import Checklist, Section
+from checks.plurals import counted
 from checks.saved_parts import MAX_ORGANISATIONS, ORGANISATIONS_KEY
 from checks.wording import (
     NO_JAVASCRIPT,
@@ -113,6 +114,7 @@ def link_box(checklist: Checklist, section: Section | None, target: str) -> str:
     else:
         body = (
             f"The [{checklist.title}: {section.title}]({target}#{section.id}) asks "
-            f"{len(section.questions)} questions on this. Answer them alone, with your team or with each partner."
+            f"{counted(len(section.questions), 'question')} on this. "
+            f"Answer {'it' if len(section.questions) == 1 else 'them'} alone, with your team or with each partner."
         )
     return f'!!! tip "Check how you are doing"\n    {body}\n'

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from checks.answers import SavedAnswers
+from checks.answers import MAX_PROBLEMS_SHOWN, SavedAnswers, refused_file
 from checks.compare.record import _left_out
 from checks.definitions import DEFINITIONS_DIR, load_checklist
 from checks.plurals import counted, plural
@@ -73,3 +73,8 @@ def test_one_agreed_answer_left_out_is_said_in_the_singular():
         "The agreed answer to 1 question is left out, as this version does not have that question or that "
         "answer: 'gone'."
     )
+
+
+def test_one_problem_past_those_shown_is_one_more_problem():
+    error = refused_file([f"Problem {n}." for n in range(MAX_PROBLEMS_SHOWN + 1)])
+    assert error.problems[-1].message == "... and 1 more problem."

@@ -139,8 +139,7 @@ def test_html_report_content(assessment):
     ]
     assert '<a href="../behaviours/trust/#warning-signs">Read the guidance</a>' in html
     assert (
-        "<h3>What you don&#x27;t know yet</h3><p>Someone lacks this information:</p>"
-        "<ul><li>Is progress measured?</li></ul>"
+        "<h3>What you do not know yet</h3><p>Someone lacks this information:</p><ul><li>Is progress measured?</li></ul>"
     ) in html
     assert "Still to answer" not in html
 
@@ -201,7 +200,7 @@ def test_word_report_has_the_same_content(assessment):
         "4 of 4",
     ]
     assert "Trust: 22 out of 100 (Needs attention). Goals: 94 out of 100 (Strong)." in texts
-    assert "What you don't know yet" in texts
+    assert "What you do not know yet" in texts
 
 
 # The chart
@@ -294,7 +293,7 @@ def test_markdown(assessment):
     numbered = [line for line in lines if re.match(r"\d+\. ", line)]
     assert [line.split(" ", 1)[0] for line in numbered] == ["1.", "2.", "3.", "4."]
     assert numbered[2] == "3. Partners keep the promises they make. (answer: Not in place)  "  # advice on its own line
-    assert "- Is progress measured?" in lines[lines.index("## What you don't know yet") :]
+    assert "- Is progress measured?" in lines[lines.index("## What you do not know yet") :]
     assert markdown.endswith("\n")
 
 
@@ -455,7 +454,7 @@ def test_text_report(assessment):
         "     Talk about what worries you before it grows. Read the guidance (behaviours/trust/#warning-signs)" in lines
     )
     assert lines[lines.index("Answers to questions that have since changed") + 3] == "  - old: yes"
-    assert lines[lines.index("What you don't know yet") + 3] == "Someone lacks this information:"
+    assert lines[lines.index("What you do not know yet") + 3] == "Someone lacks this information:"
 
 
 def test_text_report_before_any_answers(assessment):
