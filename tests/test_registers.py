@@ -91,9 +91,12 @@ def test_the_matrix_csv_opens_as_one_sheet():
     text = render(check_register(register, saved, TODAY), "csv")
     assert csv_text(text).splitlines()[0] == (
         "Activity or decision,Northbrook City Council,Northbrook NHS Trust,Northbrook Community Voice,"
-        "Eastside Housing Association"
+        "Eastside Housing Association,Notes"
     )
     assert "\r\n" in text
+    # The notes are in every report: the matrix table is the only place the report shows them.
+    for format_name in ("csv", "markdown", "html"):
+        assert "The board signs off in March." in render(check_register(register, saved, TODAY), format_name)
 
 
 def test_a_definition_missing_a_needed_column_names_it():

@@ -98,10 +98,18 @@ def summary(register: Register, saved: SavedRegister, today) -> dict:
 
 def blocks(register: Register, saved: SavedRegister, today) -> tuple[list, list[Table]]:
     names = [(number, name.strip()) for number, name in enumerate(saved.partners, 1) if name.strip()]
-    activity = register.columns[0]
-    header = (activity.label, *(name for _, name in names))
+    activity, *others = register.columns
+    # The other columns of text (the notes) follow the partners' roles: a report or download without them
+    # would lose what only they say.
+    texts = [column for column in others if column.kind != "roles"]
+    header = (activity.label, *(name for _, name in names), *(column.label for column in texts))
     rows = tuple(
-        (row.get(activity.id, ""), *(row.get(partner_key(number), "") for number, _ in names)) for row in saved.rows
+        (
+            row.get(activity.id, ""),
+            *(row.get(partner_key(number), "") for number, _ in names),
+            *(row.get(column.id, "") for column in texts),
+        )
+        for row in saved.rows
     )
     table = Table(
         "The matrix: each partner's role in each activity",

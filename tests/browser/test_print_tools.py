@@ -95,11 +95,12 @@ def test_a_matrix_of_every_partner_fits_the_page(page, context, site_url):
     seed(context, register, document)
     open_register(page, site_url, register)
     table = page.locator(".rm-results table.rm-register-table")
-    expect(table.locator("thead th")).to_have_count(MAX_PARTNERS + 1)
+    expect(table.locator("thead th")).to_have_count(MAX_PARTNERS + 2)  # the activity, each partner, the notes
     on_paper(page)
     assert page.evaluate(PAST_EDGE) == []
     headers = table.locator("thead th").all_inner_texts()
-    assert [" ".join(h.split()) for h in headers[1:]] == names  # every partner's column, named
+    assert [" ".join(h.split()) for h in headers[1:-1]] == names  # every partner's column, named
+    assert headers[-1] == "Notes"
 
 
 def test_the_compare_view_prints_the_record_without_its_controls(page, site_url):
