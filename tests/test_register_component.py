@@ -64,6 +64,17 @@ def test_every_control_has_a_label(rendered):
     assert ids and set(ids) <= labelled
 
 
+def test_a_date_says_its_format_in_a_hint_read_with_it_not_in_a_placeholder(rendered):
+    register, markup = rendered
+    dates = [c.id for c in register.columns if c.kind == "date"]
+    assert "placeholder=" not in markup
+    for column in dates:
+        control = re.search(rf'<input [^>]*id="([^"]*-{column})"[^>]*>', markup)
+        hint = f"{control.group(1)}-hint"
+        assert f'aria-describedby="{hint}' in control.group(0)
+        assert re.search(rf'<p class="rm-hint" id="{hint}">Year, month and day, for example 2027-03-31.</p>', markup)
+
+
 def test_refusals_say_the_saved_register_is_unchanged():
     payload = {"filename": "<b>x</b>.json"}
     assert (

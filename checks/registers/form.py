@@ -95,11 +95,17 @@ def _row_control(register: Register, column: Column, prefix: str) -> str:
     return f'<fieldset class="rm-roles"><legend>Roles</legend>{roles}</fieldset>'
 
 
+DATE_HINT = "Year, month and day, for example 2027-03-31."
+
+
 def _control(register: Register, column: Column, prefix: str, attribute: str, problems: str = "") -> str:
     """A labelled control, described by its hint and by `problems` (the id of its row's problems), if any."""
     ident = f"{prefix}-{column.id}"
-    hint = f'<p class="rm-hint" id="{ident}-hint">{escape(column.hint)}</p>' if column.hint else ""
-    described = _described(f"{ident}-hint" if column.hint else "", problems)
+    # A date's format goes in a hint, which stays in view and is read out with the field (GOV.UK's
+    # advice), not in a placeholder, which goes as soon as the reader types.
+    said = column.hint or (DATE_HINT if column.kind == "date" else "")
+    hint = f'<p class="rm-hint" id="{ident}-hint">{escape(said)}</p>' if said else ""
+    described = _described(f"{ident}-hint" if said else "", problems)
     required = " (required)" if column.required else ""
     label = f'<label for="{escape(ident)}">{escape(column.label)}{required}</label>'
     data = f'data-{attribute}="{escape(column.id)}"'
@@ -109,7 +115,6 @@ def _control(register: Register, column: Column, prefix: str, attribute: str, pr
         control = f'<textarea id="{escape(ident)}" rows="2" maxlength="{MAX_CELL}" {data}{described}></textarea>'
     else:
         kind = {
-            "date": ' placeholder="YYYY-MM-DD"',
             "score": ' inputmode="numeric"',
             "whole": ' inputmode="numeric"',
             "partner": f' list="{partner_list(register)}"',
