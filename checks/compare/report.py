@@ -30,7 +30,7 @@ def comparison_document(comparison: Comparison, base_url: str = "") -> Document:
     blocks += [Heading(2, "Discussion agenda", "agenda"), *_agenda(c, base_url)]
     blocks += [Heading(2, "Scores by section", "sections"), _sections(c, c.organisations, "organisation")]
     blocks.append(_sections(c, c.roles, "role"))
-    blocks += [Heading(2, "Heat-map", "heatmap")]
+    blocks += [Heading(2, "Heat map", "heatmap")]
     blocks.append(Figure(heatmap_svg(c, f"rm-heatmap-{c.checklist.id}"), "The table below gives the same."))
     blocks.append(_heat_table(c))
     blocks += [Heading(2, "Every question", "questions"), _questions(c)]
@@ -134,7 +134,7 @@ def _heat_table(c: Comparison) -> Table:
         for q in c.questions
     )
     return Table(
-        "Heat-map as a table: each organisation's middle answer, out of 100",
+        "Heat map as a table: each organisation's middle answer, out of 100",
         ("Question", *(g.key for g in c.organisations)),
         rows,
         id="rm-compare-heat",
