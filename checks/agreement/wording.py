@@ -7,6 +7,7 @@ from typing import Any
 
 from checks.model import MAX_TEXT
 from checks.offline import DOWNLOAD_MESSAGES
+from checks.plurals import counted
 from checks.replacing import Work
 from checks.wording import PAGE_MESSAGES as CHECKLIST_MESSAGES
 
@@ -71,12 +72,8 @@ def imported(name: str) -> str:
 def register_imported(name: str, table: str, rows: int, replaced: int) -> str:
     """`rows` went into the table in place of the `replaced` it held (a register's rows are copies, made
     again from its file, so they are replaced without asking: the status says what went)."""
-    said = f"{name} was imported into the {table} table: {_rows(rows)}"
-    return f"{said}, in place of the {_rows(replaced)} there before." if replaced else f"{said}."
-
-
-def _rows(count: int) -> str:
-    return f"{count} {'row' if count == 1 else 'rows'}"
+    said = f"{name} was imported into the {table} table: {counted(rows, 'row')}"
+    return f"{said}, in place of the {counted(replaced, 'row')} there before." if replaced else f"{said}."
 
 
 def too_many_rows(most: int, new: int, others: int) -> str:

@@ -63,13 +63,7 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
     register = _register(payload)
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int), register.max_bytes, register.saved_file)
-    reply = replacement(
-        _need(payload, "text", str),
-        payload.get("document"),
-        lambda document: register_to_dict(read_register(document, register)),
-        blank_register(register),
-        REGISTER_WORK.file(name, not_imported(name)),
-    )
+    reply = _replacing(register, _need(payload, "text", str), payload, REGISTER_WORK.file(name, not_imported(name)))
     return {**reply, "status": imported(name)}
 
 
@@ -77,14 +71,20 @@ def _keep_example(payload: dict[str, Any]) -> dict[str, Any]:
     """The example, as the reader may have changed it, kept as their register: checked as a file is, and
     asked first only when it would replace their own work (``document``: their register as saved)."""
     register = _register(payload)
-    reply = replacement(
-        _need(payload, "example", dict),
-        payload.get("document"),
-        lambda document: register_to_dict(read_register(document, register)),
-        blank_register(register),
-        REGISTER_WORK.question("the example", EXAMPLE_NOT_KEPT),
+    reply = _replacing(
+        register, _need(payload, "example", dict), payload, REGISTER_WORK.question("the example", EXAMPLE_NOT_KEPT)
     )
     return {**reply, "status": EXAMPLE_KEPT}
+
+
+def _replacing(register: Register, incoming: Any, payload: dict[str, Any], asked: dict[str, str]) -> dict[str, Any]:
+    """`incoming` read in full as the reader's register, and `asked` when it would replace their work
+    (``document`` in the payload: their register as saved); see checks.replacing."""
+
+    def read(document: Any) -> dict[str, Any]:
+        return register_to_dict(read_register(document, register))
+
+    return replacement(incoming, payload.get("document"), read, blank_register(register), asked)
 
 
 def _export(payload: dict[str, Any]) -> dict[str, Any]:
