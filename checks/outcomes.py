@@ -18,6 +18,7 @@ from typing import Any
 
 from checks.fields import Field, Spec, items, one_of, unique_id, whole
 from checks.model import DONT_KNOW, Checklist, Condition, Outcome, Question, Section
+from checks.plurals import listed
 from checks.reader import Reader, describe, join
 
 IN_NEEDED = "expected a list of the answers that make this condition hold"
@@ -329,7 +330,7 @@ def _scores_and_critical(case: Case) -> str:
         f"{short_title(s)} {case.scores[s.id] if case.scores.get(s.id) is not None else 'not scored'}"
         for s in case.checklist.sections
     ]
-    text = (", ".join(scores[:-1]) + " and " + scores[-1] if len(scores) > 1 else scores[0]) + " out of 100"
+    text = listed(scores) + " out of 100"
     critical = [named(q, case.answers) for q in case.checklist.questions() if q.scored and q.critical]
     return "; ".join([text, *critical])
 

@@ -152,6 +152,14 @@ def test_the_command_line_reports_a_saved_draft():
 
 def test_the_page_bundle_reads_back_as_the_same_builder():
     assert builder_from_mapping(json.loads(json.dumps(PLAIN))) == BUILDER
+    assert BUILDER.register_columns["risk-register"]["review"] == "Review date"  # the register's own label
+
+
+@pytest.mark.parametrize("registers", [[], {"risk-register": ["Review date"]}, {"risk-register": {"review": 1}}])
+def test_a_bundle_with_malformed_register_labels_is_refused(registers):
+    with pytest.raises(DefinitionError) as refused:
+        builder_from_mapping({**PLAIN, "registers": registers})
+    assert refused.value.problems[0].path == "registers"
 
 
 def definition(**changes) -> dict:

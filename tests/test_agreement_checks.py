@@ -12,7 +12,7 @@ import pytest
 from checks.agreement import wording
 from checks.agreement.definitions import load_builder
 from checks.agreement.review import review
-from checks.agreement.saved import read_draft, register_rows, with_register
+from checks.agreement.saved import TAKEN, read_draft, register_rows, with_register
 from checks.answers import MAX_BYTES
 from checks.errors import AnswersError
 from checks.worker_api import handle
@@ -94,9 +94,9 @@ def test_an_exit_with_notice_and_triggers_is_not_flagged():
 
 
 def test_the_accountability_matrix_becomes_the_matrix_table():
-    table, rows = register_rows((EXAMPLES / "accountability-matrix.json").read_text(encoding="utf-8"))
-    assert table == "matrix"
-    assert rows[0] == {
+    found = register_rows((EXAMPLES / "accountability-matrix.json").read_text(encoding="utf-8"))
+    assert found.table == "matrix"
+    assert found.rows[0] == {
         "table": "matrix",
         "activity": "Approve the annual budget",
         "responsible": "",
@@ -108,13 +108,13 @@ def test_the_accountability_matrix_becomes_the_matrix_table():
 
 @pytest.mark.parametrize(("name", "table"), [("risk-register.json", "risks"), ("red-lines-register.json", "red-lines")])
 def test_the_risk_and_red_lines_registers_become_their_tables(name, table):
-    found, rows = register_rows((EXAMPLES / name).read_bytes())
-    assert found == table and rows and all(row["table"] == table for row in rows)
+    found = register_rows((EXAMPLES / name).read_bytes())
+    assert found.table == table and found.rows and all(row["table"] == table for row in found.rows)
 
 
 def test_an_imported_register_replaces_only_its_own_table_and_its_partners_are_checked():
-    saved, table = with_register(COMPLETE, (EXAMPLES / "risk-register.json").read_bytes())
-    assert table == "risks"
+    saved, found = with_register(COMPLETE, (EXAMPLES / "risk-register.json").read_bytes())
+    assert found.table == "risks"
     assert [r["table"] for r in saved.rows].count("matrix") == 1
     assert all(not r["risk"].startswith("Example") for r in saved.rows if r["table"] == "risks")
     named = {f.text.split(" is named")[0] for f in review(AGREEMENT, saved).findings}
@@ -185,17 +185,17 @@ def test_a_register_is_imported_into_the_draft_and_a_bad_one_changes_nothing():
     rows = reply["result"]["document"]["rows"]
     assert [r["table"] for r in rows].count("red-lines") >= 2 and rows[:2] == DOCUMENT["rows"]
     count = [r["table"] for r in rows].count("red-lines")
-    assert reply["result"]["status"] == f"lines.json was imported into the red lines table: {count} rows."
+    assert reply["result"]["status"].startswith(f"lines.json was imported into the red lines table: {count} rows. ")
     refused = ask("agreement_register", document=DOCUMENT, filename="x.json", size=3, text=json.dumps(DOCUMENT))
     assert "result" not in refused
     assert refused["error"]["message"] == "x.json was not imported, and your draft was not changed."
 
 
 def test_a_register_imported_over_a_tables_rows_says_how_many_it_replaced():
-    first = register_with("red-lines-register.json", 3)
+    first = register_with("red-lines-register.json", 3, only=TAKEN["red-lines"])
     reply = ask("agreement_register", document=DOCUMENT, filename="ours.json", size=len(first), text=first)
     assert reply["result"]["status"] == "ours.json was imported into the red lines table: 3 rows."
-    second = register_with("red-lines-register.json", 1)
+    second = register_with("red-lines-register.json", 1, only=TAKEN["red-lines"])
     draft = reply["result"]["document"]
     again = ask("agreement_register", document=draft, filename="theirs.json", size=len(second), text=second)
     assert again["result"]["status"] == (
@@ -214,11 +214,40 @@ def test_a_register_saved_by_a_newer_toolkit_is_refused_as_the_register_pages_re
     )
 
 
-def register_with(name: str, count: int) -> str:
-    """The example register `name`, its first row repeated to `count` rows."""
+def register_with(name: str, count: int, only: tuple[str, ...] | None = None) -> str:
+    """The example register `name`, its first row repeated to `count` rows (keeping `only` its columns)."""
     data = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
-    data["rows"] = [data["rows"][0]] * count
+    first = {k: v for k, v in data["rows"][0].items() if only is None or k in only}
+    data["rows"] = [first] * count
     return json.dumps(data)
+
+
+def test_an_import_names_the_registers_columns_the_table_has_no_place_for():
+    """A risk's sharing, status and review date are not in the agreement's risk table: the status says
+    so in the register's own words, and only for columns that held something."""
+    data = json.loads((EXAMPLES / "risk-register.json").read_text(encoding="utf-8"))
+    data["rows"] = [{**data["rows"][0], "sharing": "", "status": "open", "review": "2027-03-31"}]
+    text = json.dumps(data)
+    reply = ask("agreement_register", document=DOCUMENT, filename="risks.json", size=len(text), text=text)
+    assert reply["result"]["status"] == (
+        "risks.json was imported into the risk register table: 1 row, in place of the 1 row there before. "
+        "The table has no column for the "
+        "register's “Status” and “Review date”, so those stay in the register only."
+    )
+    data["rows"] = [{k: v for k, v in data["rows"][0].items() if k != "review"}]
+    assert register_rows(json.dumps(data)).left_out == ("status",)
+
+
+@pytest.mark.parametrize("name", ["accountability-matrix.json", "risk-register.json", "red-lines-register.json"])
+def test_the_columns_said_to_be_left_out_are_those_the_table_does_not_use(name):
+    """TAKEN, the columns each table is made from, is true of `register_rows` itself: blanking a
+    column it names changes the rows, and blanking any other column changes nothing."""
+    data = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    found = register_rows(json.dumps(data))
+    for column in {key for row in data["rows"] for key in row if not key.startswith("partner-")}:
+        blanked = {**data, "rows": [{**row, column: ""} for row in data["rows"]]}
+        assert (register_rows(json.dumps(blanked)).rows != found.rows) == (column in TAKEN[found.table]), column
+        assert (column in found.left_out) == (column not in TAKEN[found.table]), column
 
 
 def test_registers_that_would_take_the_draft_past_its_rows_are_refused_and_the_draft_still_exports():

@@ -9,7 +9,7 @@ import pytest
 from checks.answers import MAX_PROBLEMS_SHOWN, SavedAnswers, refused_file
 from checks.compare.record import _left_out
 from checks.definitions import DEFINITIONS_DIR, load_checklist
-from checks.plurals import counted, plural
+from checks.plurals import counted, listed, plural
 from checks.registers import check_register, load_register, read_register
 from checks.registers.component import messages, no_javascript
 from checks.registers.report import register_document
@@ -32,6 +32,13 @@ from checks.scoring import score
 )
 def test_counted_writes_the_count_and_the_noun_in_the_right_number(count, noun, expected):
     assert counted(count, noun) == expected
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"), [([], ""), (["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")]
+)
+def test_listed_joins_items_as_a_sentence_does(items, expected):
+    assert listed(items) == expected
 
 
 def test_plural():

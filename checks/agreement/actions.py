@@ -74,9 +74,11 @@ def _register(payload: dict[str, Any]) -> dict[str, Any]:
     saved = _draft(payload, builder)
     name = _need(payload, "filename", str)
     refuse_size(_need(payload, "size", int), MAX_BYTES, REGISTER_FILE)
-    updated, table = with_register(saved, _need(payload, "text", str))
-    rows, replaced = (sum(row.get("table") == table for row in draft.rows) for draft in (updated, saved))
-    status = wording.register_imported(name, TABLES[table][0].lower(), rows, replaced)
+    updated, found = with_register(saved, _need(payload, "text", str))
+    rows, replaced = (sum(row.get("table") == found.table for row in draft.rows) for draft in (updated, saved))
+    labels = builder.register_columns.get(found.register, {})
+    left_out = [labels.get(column, column) for column in found.left_out]
+    status = wording.register_imported(name, TABLES[found.table][0].lower(), rows, replaced, left_out)
     return {"document": answers_to_dict(updated), "status": status}
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,13 @@ AGREEMENTS_DIR = Path(__file__).resolve().parent.parent / "definitions" / "agree
 
 @dataclass(frozen=True)
 class Builder:
-    """An agreement and its presets: all the builder needs."""
+    """An agreement and its presets: all the builder needs. With them, the registers' column labels
+    (register id -> column id -> label, from their own definitions), so that an import can name the
+    columns the agreement's tables have no place for."""
 
     agreement: Agreement
     presets: tuple[Preset, ...]
+    register_columns: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def preset(self, preset_id: str) -> Preset | None:
         return next((p for p in self.presets if p.id == preset_id), None)
@@ -64,7 +67,12 @@ def builder_from_mapping(data: Any) -> Builder:
     if not isinstance(data, dict) or not isinstance(data.get("presets"), list):
         raise DefinitionError([Problem("", "expected an agreement and its presets")])
     agreement = agreement_from_mapping(data.get("agreement"))
-    return Builder(agreement, tuple(preset_from_mapping(p, agreement) for p in data["presets"]))
+    columns = data.get("registers", {})
+    if not isinstance(columns, dict) or not all(
+        isinstance(labels, dict) and all(isinstance(v, str) for v in labels.values()) for labels in columns.values()
+    ):
+        raise DefinitionError([Problem("registers", "expected each register's column labels, by column id")])
+    return Builder(agreement, tuple(preset_from_mapping(p, agreement) for p in data["presets"]), columns)
 
 
 def load_builder(
@@ -88,7 +96,18 @@ def load_builder(
     if agreement is None:
         raise DefinitionError([Problem("", f"no agreement called {agreement_id!r} in {directory}")])
     read = tuple(preset_from_mapping(data, agreement, source) for data, source in presets)
-    return Builder(agreement, read), {"agreement": plain, "presets": [data for data, _ in presets]}
+    columns = register_columns()
+    bundle = {"agreement": plain, "presets": [data for data, _ in presets], "registers": columns}
+    return Builder(agreement, read, columns), bundle
+
+
+def register_columns() -> dict[str, dict[str, str]]:
+    """The column labels of the registers an agreement imports, from their definitions (CPython only)."""
+    from checks.agreement.saved import REGISTERS
+    from checks.registers.spec import load_register, register_files
+
+    found = (load_register(path) for path in register_files())
+    return {r.id: {c.id: c.label for c in r.columns} for r in found if r.id in REGISTERS}
 
 
 def agreement_ids(directory: Path = AGREEMENTS_DIR) -> list[str]:

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checks.agreement import wording
@@ -83,18 +83,31 @@ def with_preset(builder: Builder, preset: Preset) -> SavedAnswers:
     return replace(saved, answers={**answers, PRESET_KEY: preset.id}, rows=rows)
 
 
-def with_register(saved: SavedAnswers, source: Any) -> tuple[SavedAnswers, str]:
-    """The draft with one table's rows replaced by a register's (its saved document, as text),
-    and the table's name; `AnswersError` if the file is not a register's, and the draft is unchanged."""
-    table, rows = register_rows(source)
-    kept = tuple(row for row in saved.rows if row.get("table") != table)
-    if len(kept) + len(rows) > MAX_ROWS:  # a draft with more could not be read again, not even to export
-        raise AnswersError([Problem("", wording.too_many_rows(MAX_ROWS, len(rows), len(kept)))])
-    updated = replace(saved, rows=kept + rows)
+@dataclass(frozen=True)
+class RegisterRows:
+    """What a register's saved document gives an agreement."""
+
+    register: str
+    """The register's id (``checklist`` in its file)."""
+    table: str
+    rows: tuple[dict[str, str], ...]
+    """In the table's columns; a row with nothing in them is left out."""
+    left_out: tuple[str, ...]
+    """The register's columns, by id, that hold something in some row but have no place in the table."""
+
+
+def with_register(saved: SavedAnswers, source: Any) -> tuple[SavedAnswers, RegisterRows]:
+    """The draft with one table's rows replaced by a register's (its saved document, as text), and
+    what the register gave; `AnswersError` if the file is not a register's, and the draft is unchanged."""
+    found = register_rows(source)
+    kept = tuple(row for row in saved.rows if row.get("table") != found.table)
+    if len(kept) + len(found.rows) > MAX_ROWS:  # a draft with more could not be read again, not even to export
+        raise AnswersError([Problem("", wording.too_many_rows(MAX_ROWS, len(found.rows), len(kept)))])
+    updated = replace(saved, rows=kept + found.rows)
     size = len(draft_text(updated).encode("utf-8"))
     if size > MAX_BYTES:  # its file could be exported, but never imported again
         raise AnswersError([Problem("", wording.draft_too_big(size, MAX_BYTES))])
-    return updated, table
+    return updated, found
 
 
 def draft_text(saved: SavedAnswers) -> str:
@@ -102,8 +115,8 @@ def draft_text(saved: SavedAnswers) -> str:
     return json.dumps(answers_to_dict(saved), indent=2, ensure_ascii=False) + "\n"
 
 
-def register_rows(source: Any) -> tuple[str, tuple[dict[str, str], ...]]:
-    """The table a register's saved document fills, and its rows in our columns.
+def register_rows(source: Any) -> RegisterRows:
+    """The table a register's saved document fills, its rows in our columns, and what did not fit.
 
     The one place that knows the registers' format (checks.registers.saved): the family's format 2,
     ``checklist`` naming the register, partners' names in ``answers`` (``partner-1``...) and one row
@@ -131,7 +144,23 @@ def register_rows(source: Any) -> tuple[str, tuple[dict[str, str], ...]]:
             found.append(mine)
     if problems:
         raise AnswersError([Problem("", message) for message in problems[:10]])
-    return table, tuple(found)
+    taken = TAKEN[table]
+    left_out = dict.fromkeys(
+        key
+        for row in rows
+        for key, value in row.items()
+        if value and key not in taken and not key.startswith("partner-")
+    )
+    return RegisterRows(data["checklist"], table, tuple(found), tuple(left_out))
+
+
+TAKEN = {
+    "matrix": ("activity",),
+    "risks": ("ref", "description", "owner", "likelihood", "impact", "mitigations"),
+    "red-lines": ("owner", "line", "crossed"),
+}
+"""The register columns each table's rows are made from, as `_columns` reads them (the matrix also
+reads each partner's role, under ``partner-1``...). Anything else in a register stays in the register."""
 
 
 def _columns(table: str, row: dict[str, str], partners: dict[str, Any]) -> dict[str, str]:

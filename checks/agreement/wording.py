@@ -7,7 +7,7 @@ from typing import Any
 
 from checks.model import MAX_TEXT
 from checks.offline import DOWNLOAD_MESSAGES
-from checks.plurals import counted
+from checks.plurals import counted, listed
 from checks.replacing import Work
 from checks.wording import PAGE_MESSAGES as CHECKLIST_MESSAGES
 
@@ -69,11 +69,17 @@ def imported(name: str) -> str:
     return f"The draft in {name} was imported."
 
 
-def register_imported(name: str, table: str, rows: int, replaced: int) -> str:
+def register_imported(name: str, table: str, rows: int, replaced: int, left_out: list[str]) -> str:
     """`rows` went into the table in place of the `replaced` it held (a register's rows are copies, made
-    again from its file, so they are replaced without asking: the status says what went)."""
+    again from its file, so they are replaced without asking: the status says what went), and the
+    register's columns named in `left_out` had no place in it."""
     said = f"{name} was imported into the {table} table: {counted(rows, 'row')}"
-    return f"{said}, in place of the {counted(replaced, 'row')} there before." if replaced else f"{said}."
+    said = f"{said}, in place of the {counted(replaced, 'row')} there before." if replaced else f"{said}."
+    if not left_out:
+        return said
+    columns = listed([f"“{label}”" for label in left_out])
+    stay = "that stays" if len(left_out) == 1 else "those stay"
+    return f"{said} The table has no column for the register's {columns}, so {stay} in the register only."
 
 
 def too_many_rows(most: int, new: int, others: int) -> str:
