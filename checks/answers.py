@@ -256,7 +256,7 @@ def read_envelope(data: dict, format_version: int, version_name: str, problems: 
     version = data.get("checklist_version")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= 1_000_000:
         problems.append(f"{version_name} in the file must be a whole number of 1 or more.")
-    saved_at = _saved_at(data.get("saved_at", ""), problems)
+    saved_at = read_saved_at(data.get("saved_at", ""), problems)
     return version, saved_at, read_respondent(data.get("respondent", {}), problems, format_version)
 
 
@@ -276,7 +276,8 @@ def format_version_of(data: Any) -> int:
     return int(match.group(1))
 
 
-def _saved_at(value: Any, problems: list[str]) -> str:
+def read_saved_at(value: Any, problems: list[str], what: str = "the answers were") -> str:
+    """When a document was saved: an ISO date and time, or "" (not known); otherwise a problem noted."""
     if value == "":
         return ""
     if isinstance(value, str) and len(value) <= 40:
@@ -285,7 +286,7 @@ def _saved_at(value: Any, problems: list[str]) -> str:
             return value
         except ValueError:
             pass
-    problems.append("The date the answers were saved is not a date and time.")
+    problems.append(f"The date {what} saved is not a date and time.")
     return ""
 
 

@@ -124,6 +124,8 @@ def handle_json(document: dict) -> str:
             "Response 1 (a.json): This is not a Relationship Matters answers file.",
         ),
         ({"extra": 1}, "The file has a field this toolkit does not use: 'extra'."),
+        ({"saved_at": "last Tuesday"}, "The date the comparison was saved is not a date and time."),
+        ({"saved_at": 20261201}, "The date the comparison was saved is not a date and time."),
     ],
 )
 def test_a_bad_comparison_is_refused_with_its_reason(change, problem):

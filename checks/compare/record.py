@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from checks.answers import answers_to_dict, decode_saved, read_answers, refused_file
+from checks.answers import answers_to_dict, decode_saved, read_answers, read_saved_at, refused_file
 from checks.compare.groups import MIN_GROUP, Settings, min_group_problem
 from checks.compare.inputs import MAX_FILES_BROWSER, MAX_NAME, Response
 from checks.errors import AnswersError
@@ -158,9 +158,7 @@ def _read(data: Any, checklist: Checklist) -> SavedComparison:
     agreed, left_out = _agreed(data.get("agreed", {}), checklist, problems if other is None else [])
     notes = (_left_out(left_out, other, checklist),) if left_out and other is not None else ()
     record = Record(agreed, _actions(data.get("actions", []), problems), notes)
-    saved_at = data.get("saved_at", "")
-    if not isinstance(saved_at, str) or len(saved_at) > 40:
-        problems.append("The date the comparison was saved must be text.")
+    saved_at = read_saved_at(data.get("saved_at", ""), problems, "the comparison was")
     if problems:
         raise refused_file(problems)
     settings = Settings(anonymous, min_group)
