@@ -26,6 +26,7 @@ from checks.document import (
 )
 from checks.links import guidance_url
 from checks.model import question_anchor
+from checks.plurals import counted
 from checks.result import Action, Decision, Result
 
 RED_FLAGS_ADVICE = "What to do about each red flag comes first in the action plan below."
@@ -37,7 +38,7 @@ CSV_COLUMNS = ("section", "question_id", "question", "answer", "points_share", "
 def overall_line(result: Result) -> str:
     if result.score is None:
         return "No overall score until every section has enough answers."
-    return f"{result.score}/100, {result.band}: {result.band_meaning}"
+    return f"{result.score} out of 100, {result.band}: {result.band_meaning}"
 
 
 def summary_line(result: Result) -> str:
@@ -47,8 +48,7 @@ def summary_line(result: Result) -> str:
     ]
     if result.decision:
         parts.append(f"Recommendation: {result.decision.title}.")
-    flags = len(result.red_flags)
-    parts.append(f"{flags} red flag{'s' if flags != 1 else ''}.")
+    parts.append(f"{counted(len(result.red_flags), 'red flag')}.")
     left = sum(q.answer is None for q in result.questions)
     if left:
         parts.append(f"{left} of {len(result.questions)} questions still to answer.")

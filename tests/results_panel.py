@@ -24,8 +24,8 @@ def shown_panel(shown: dict) -> dict:
     `expected_panel`."""
     overall = shown.pop("overall") or ""
     score = band = None
-    if "/100, " in overall:  # "Overall: 57/100, Needs attention: ..."
-        score_text, rest = overall.removeprefix("Overall:").strip().split("/100, ", 1)
+    if " out of 100, " in overall:  # "Overall: 57 out of 100, Needs attention: ..."
+        score_text, rest = overall.removeprefix("Overall:").strip().split(" out of 100, ", 1)
         score, band = int(score_text), rest.split(":", 1)[0]
     return {**shown, "score": score, "band": band}
 

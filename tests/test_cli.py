@@ -125,7 +125,7 @@ def test_score_prints_a_text_report(capsys, answers_file, definition):
     code, out, err = run(capsys, "score", answers_file, "--definition", definition)
     assert (code, err) == (0, "")
     assert out.startswith("Team health: results\n")
-    assert "\nOverall: 57/100, Developing: Some good habits are in place.\n" in out
+    assert "\nOverall: 57 out of 100, Developing: Some good habits are in place.\n" in out
     assert "\n  Trust    69     Developing       4 of 4\n" in out
     assert "\n  Goals    45     Needs attention  3 of 3\n" in out
 
@@ -391,6 +391,6 @@ def test_python_m_checks_score(tmp_path, definition, answers_file):
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stderr == ""
-    assert "Overall: 57/100, Developing: Some good habits are in place." in completed.stdout
+    assert "Overall: 57 out of 100, Developing: Some good habits are in place." in completed.stdout
     assert "  1. Is progress measured? (answer: Partly)" not in completed.stdout  # not a red flag at half marks
     assert "  1. The goal is reviewed every year. (answer: Disagree)\n" in completed.stdout

@@ -122,7 +122,7 @@ def test_html_report_content(assessment):
     assert summary.startswith('<p class="rm-summary rm-visually-hidden">')
     assert detail.startswith('<div class="rm-result" data-checklist="team-health" aria-live="off">')
     assert html.endswith("</div>")
-    assert "<strong>Overall:</strong> 58/100, Developing: Some good habits are in place.</p>" in html
+    assert "<strong>Overall:</strong> 58 out of 100, Developing: Some good habits are in place.</p>" in html
     assert (
         '<tr data-section="trust"><th scope="row">Trust</th><td>22</td><td>Needs attention</td><td>4 of 4</td></tr>'
         in html
@@ -276,7 +276,7 @@ def test_markdown(assessment):
     markdown = to_markdown(score(assessment, FLAGGED), "https://example.org/rm/")
     lines = markdown.splitlines()
     assert lines[:3] == ["# Team health: results", "", "Version 3 of the checklist."]
-    assert "**Overall:** 58/100, Developing: Some good habits are in place." in lines
+    assert "**Overall:** 58 out of 100, Developing: Some good habits are in place." in lines
     assert "Scores by section, out of 100:" in lines
     assert "| Section | Score | Band | Answered |" in lines
     assert "| Trust | 22 | Needs attention | 4 of 4 |" in lines
@@ -441,7 +441,7 @@ def test_text_report(assessment):
     text = to_text(score(assessment, saved))
     lines = text.splitlines()
     assert lines[:3] == ["Team health: results", "====================", "Version 3 of the checklist."]
-    assert "Overall: 58/100, Developing: Some good habits are in place." in lines
+    assert "Overall: 58 out of 100, Developing: Some good habits are in place." in lines
     table = lines.index("Scores by section, out of 100:")
     assert lines[table + 1 : table + 5] == [
         "  Section  Score  Band             Answered",

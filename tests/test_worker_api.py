@@ -49,7 +49,7 @@ def test_score_sends_the_panel_html_and_the_printed_answers_only(assessment_data
     assert list(reply["result"]) == ["html", "answers"]
     assert "<h3>Your answers</h3>" in reply["result"]["answers"]
     assert "<strong>Your notes:</strong> Ask &lt;them&gt;.</p>" in reply["result"]["answers"]
-    assert "Overall:</strong> 57/100, Developing" in reply["result"]["html"]
+    assert "Overall:</strong> 57 out of 100, Developing" in reply["result"]["html"]
     assert 'href="../behaviours/trust/#' in reply["result"]["html"]  # guidance links start from the base URL
 
 

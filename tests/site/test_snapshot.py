@@ -81,7 +81,7 @@ def test_the_restored_snapshot_answers_as_the_package_does(site, assessment_data
     replies = restored_replies(site, requests)
     monkeypatch.setattr(worker_api, "_checklists", {})  # the restored worker started with none kept
     assert replies == [handle(action, payload) for action, payload in requests]
-    assert "Overall:</strong> 57/100" in json.loads(replies[0])["result"]["html"]
+    assert "Overall:</strong> 57 out of 100" in json.loads(replies[0])["result"]["html"]
     assert "did you mean" in json.loads(replies[3])["error"]["problems"][0]["message"]
 
 
