@@ -274,6 +274,22 @@ def test_without_javascript_every_section_is_a_printable_checklist(browser, site
     context.close()
 
 
+def test_printing_prints_the_agreement_alone(page, site_url):
+    """On paper, once the preview is drawn: the agreement, under its own title, and not the builder's page
+    title, its how-to introduction or its form."""
+    page.goto(url(site_url))
+    ready(page)
+    use_example(page, "section-75")
+    page.emulate_media(media="print")
+    printed = page.evaluate(
+        """() => [...document.querySelector('article').children].filter((el) => el.checkVisibility())
+             .map((el) => el.tagName.toLowerCase() + '.' + el.className)"""
+    )
+    assert printed == ["div.rm-agreement"], printed
+    expect(page.locator(".rm-agreement-form")).to_be_hidden()
+    expect(page.locator(".rm-preview")).to_be_visible()
+
+
 def test_the_builder_works_offline(server, offline_context):  # noqa: F811 (fixtures)
     page = visit_once(offline_context, url(server.url))
     ready(page)
