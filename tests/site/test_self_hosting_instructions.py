@@ -40,3 +40,31 @@ def test_system_packages_without_apt_get_names_what_to_install_instead_of_failin
         "Missing: node, npm. This machine has no apt-get: install them with your system's",
         "package manager (Debian calls them: nodejs npm), then run make again.",
     ]
+
+
+def fake_node(folder, version: str) -> None:
+    """`node` and `npm` on a PATH of their own: the node says it is `version`."""
+    for name, text in (("node", f"echo v{version}"), ("npm", "echo 10.0.0")):
+        script = folder / name
+        script.write_text(f"#!/bin/sh\n{text}\n", encoding="utf-8")
+        script.chmod(0o755)
+    (folder / "sort").symlink_to(shutil.which("sort"))
+
+
+def test_system_packages_refuses_a_nodejs_older_than_the_build_needs_and_names_it(tmp_path):
+    """Debian 11 ships Node.js 12: the build would fail deep inside Pyodide or npm. It stops at once instead."""
+    fake_node(tmp_path, "12.22.12")
+    env = {"PATH": str(tmp_path), "PYTHON": sys.executable}
+    command = [shutil.which("bash"), str(ROOT / "scripts" / "system-packages"), "build"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "Node.js 12.22.12 is too old: the build needs Node.js 18.16.0 or later.",
+        "Install a newer Node.js (Debian 12 ships 18.19), then run make again.",
+    ]
+    for version in ("18.16.0", "20.20.2", "22.1.0"):
+        folder = tmp_path / version
+        folder.mkdir()
+        fake_node(folder, version)
+        done = subprocess.run(command, env={**env, "PATH": str(folder)}, capture_output=True, text=True)
+        assert (done.returncode, done.stderr) == (0, ""), version
