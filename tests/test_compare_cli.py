@@ -70,6 +70,7 @@ def test_usage_errors_exit_2(capsys, tmp_path):
     assert usage(capsys, *EXAMPLES, "--min-group", "2").endswith(
         "--min-group must be 3 or more: smaller groups could be identified"
     )
+    assert usage(capsys, *EXAMPLES, "--min-group", "1001").endswith("--min-group must be 1,000 or less")
     assert usage(capsys, *EXAMPLES, "--format", "docx").endswith("name it with --output FILE")
     assert usage(capsys, *EXAMPLES, "--format", "pdf")
     assert usage(capsys, *([EXAMPLES[0]] * 501)).endswith("501 files were chosen; at most 500 can be compared at once.")
@@ -121,4 +122,4 @@ def test_report_renders_a_saved_comparison_and_refuses_a_bad_one(capsys, tmp_pat
     assert reported == run(capsys, *(p.name for p in EXAMPLES), "--format", "markdown")[1]
     path.write_text(json.dumps({**saved, "min_group": 1}), encoding="utf-8")
     assert main(["report", str(path)]) == 1
-    assert capsys.readouterr().err == f"{path}: The smallest group shown must be a whole number of 3 or more.\n"
+    assert capsys.readouterr().err == f"{path}: The smallest group shown must be a whole number from 3 to 1,000.\n"

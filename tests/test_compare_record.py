@@ -114,7 +114,7 @@ def handle_json(document: dict) -> str:
     [
         ({"format": "relationship-matters-answers/2"}, "This is not a Relationship Matters comparison file."),
         ({"checklist": "foundations"}, "This comparison is for 'foundations', not for Behaviours health check."),
-        ({"min_group": 2}, "The smallest group shown must be a whole number of 3 or more."),
+        ({"min_group": 2}, "The smallest group shown must be a whole number from 3 to 1,000."),
         ({"anonymous": "yes"}, "Whether the comparison is anonymous must be true or false."),
         ({"agreed": {"nope": "agree"}}, "The agreed answer to 'nope' is not for a question of this checklist."),
         ({"actions": [{"action": "x", "due": "soon"}]}, "Action 1: the due date must be a date like 2027-01-31."),
@@ -140,7 +140,7 @@ def test_a_bad_comparison_is_refused_with_its_reason(change, problem):
 def test_settings_that_cannot_be_used_are_an_error_reply_and_change_nothing():
     reply = call("compare", document={**blank_comparison(BEHAVIOURS), "min_group": 1}, files=[])
     assert reply["error"]["problems"] == [
-        {"path": "", "message": "The smallest group shown must be a whole number of 3 or more."}
+        {"path": "", "message": "The smallest group shown must be a whole number from 3 to 1,000."}
     ]
 
 

@@ -98,7 +98,7 @@ def test_the_command_line_names_the_field_of_a_long_number_in_a_comparison(capsy
     saved = '{"format": "relationship-matters-comparison/1", "checklist": "behaviours", "min_group": %s}'
     path.write_text(saved % TOO_LONG)
     assert main(["report", str(path)]) == 1
-    assert capsys.readouterr().err == f"{path}: The smallest group shown must be a whole number of 3 or more.\n"
+    assert capsys.readouterr().err == f"{path}: The smallest group shown must be a whole number from 3 to 1,000.\n"
 
 
 # Definitions given on the command line: PyYAML raises RecursionError for deep nesting and

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from checks.answers import MAX_BYTES, checklist_id_of
 from checks.compare.analysis import compare
-from checks.compare.groups import MIN_GROUP, MIN_GROUP_FLOOR, Settings
+from checks.compare.groups import MIN_GROUP, MIN_GROUP_FLOOR, MIN_GROUP_MOST, Settings
 from checks.compare.inputs import MAX_FILES_COMMAND_LINE, Given, Inputs, Refused, read_files, too_many
 from checks.compare.reports import to_csv, to_docx, to_html_page, to_markdown, to_text
 from checks.definitions import DEFINITIONS_DIR, load_checklist
@@ -62,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         args.usage_error(too_many(len(args.files), MAX_FILES_COMMAND_LINE))  # exits 2
     if args.min_group < MIN_GROUP_FLOOR:
         args.usage_error(f"--min-group must be {MIN_GROUP_FLOOR} or more: smaller groups could be identified")
+    if args.min_group > MIN_GROUP_MOST:
+        args.usage_error(f"--min-group must be {MIN_GROUP_MOST:,} or less")
     if args.format == "docx" and args.output is None:
         args.usage_error("--format docx writes a binary file: name it with --output FILE")
     given, unread = _read(args.files)

@@ -11,7 +11,7 @@ from typing import Any
 
 from checks.answers import MAX_BYTES
 from checks.compare.examples import load_examples
-from checks.compare.groups import MIN_GROUP, MIN_GROUP_FLOOR
+from checks.compare.groups import MIN_GROUP, MIN_GROUP_FLOOR, MIN_GROUP_MOST
 from checks.compare.inputs import MAX_FILES_BROWSER
 from checks.compare.record import MAX_COMPARISON_BYTES, blank_comparison, storage_key
 from checks.compare.reports import REPORTS
@@ -96,8 +96,12 @@ def _settings(cid: str) -> str:
         f'data-setting="anonymous"><label for="rm-compare-anonymous-{cid}">Anonymous mode</label></div>'
         f'<div class="rm-field"><label for="rm-compare-min-{cid}">Smallest group shown in anonymous mode '
         f"(at least {MIN_GROUP_FLOOR})</label>"
-        f'<input type="number" id="rm-compare-min-{cid}" min="{MIN_GROUP_FLOOR}" max="1000" step="1" '
-        f'value="{MIN_GROUP}" data-setting="min_group"></div></form>'
+        # A value Python refuses stays in the field, marked, with Python's reason here (GOV.UK's error
+        # message: the script shows it and points the field's aria-describedby at it).
+        f'<p class="rm-field-error" id="rm-compare-min-error-{cid}" hidden>'
+        '<span class="rm-visually-hidden">Error: </span><span class="rm-field-error-text"></span></p>'
+        f'<input type="number" id="rm-compare-min-{cid}" min="{MIN_GROUP_FLOOR}" max="{MIN_GROUP_MOST}" step="1" '
+        f'value="{MIN_GROUP}" data-setting="min_group" data-error="rm-compare-min-error-{cid}"></div></form>'
     )
 
 

@@ -17,6 +17,8 @@ MIN_GROUP = 5
 """The smallest group shown in anonymous mode, unless the reader sets another."""
 MIN_GROUP_FLOOR = 3
 """The smallest group anyone may choose to show in anonymous mode."""
+MIN_GROUP_MOST = 1000
+"""The largest smallest group a comparison keeps (a check on the saved number, not a limit anyone meets)."""
 NO_ORGANISATION = "Organisation not given"
 NO_ROLE = "Role not given"
 
@@ -29,8 +31,8 @@ class Settings:
 
 def min_group_problem(value: object) -> str:
     """The message for a minimum group size that cannot be used; "" when it can."""
-    if isinstance(value, bool) or not isinstance(value, int) or not MIN_GROUP_FLOOR <= value <= 1000:
-        return f"The smallest group shown must be a whole number of {MIN_GROUP_FLOOR} or more."
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_GROUP_FLOOR <= value <= MIN_GROUP_MOST:
+        return f"The smallest group shown must be a whole number from {MIN_GROUP_FLOOR} to {MIN_GROUP_MOST:,}."
     return ""
 
 

@@ -29,6 +29,11 @@ def url(site_url: str) -> str:
     return f"{site_url}checklists/compare-behaviours/"
 
 
+def saved_comparison(page: Page) -> dict:
+    """The comparison this browser keeps."""
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+
+
 def state(page: Page, value: str) -> None:
     expect(page.locator(".rm-compare-results")).to_have_attribute("data-state", value, timeout=READY)
 
@@ -142,7 +147,7 @@ def test_keyboard_alone_chooses_files_sets_the_mode_and_keeps_the_record(page, s
     page.get_by_role("button", name="Remove action 1").focus()
     page.keyboard.press("Tab")  # out of the last action, to Add
     expect(add).to_be_focused()
-    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    stored = saved_comparison(page)
     assert stored["anonymous"] is True and stored["actions"][0]["owner"] == "Tom <b>Wright</b>"
     assert len(stored["agreed"]) == 1
     expect(page.locator("table:has(#rm-compare-actions)")).to_contain_text("Tom <b>Wright</b>")
@@ -178,7 +183,7 @@ def test_a_file_added_by_mistake_is_removed_by_keyboard_and_the_record_stays(pag
     expect(page.locator(".rm-compare-list")).to_be_focused()
     expect(page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}")).to_have_count(0)
     expect(page.locator(".rm-compare-results")).to_contain_text("2 respondents")
-    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    stored = saved_comparison(page)
     assert [r["name"] for r in stored["responses"]] == [EXAMPLES[0].name, EXAMPLES[2].name]
     assert stored["actions"][0]["owner"] == "Tom"  # the workshop record stays
     expect(page.get_by_label("Owner")).to_have_value("Tom")
@@ -219,7 +224,7 @@ def test_a_remove_button_pressed_twice_before_the_redraw_removes_one_thing(page,
     while_the_engine_works(page, remove_action, remove_action)
     expect(page.get_by_role("group", name="Action 2")).to_have_count(0, timeout=READY)
     expect(page.get_by_role("group", name="Action 1")).to_have_count(1)
-    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    stored = saved_comparison(page)
     assert [r["name"] for r in stored["responses"]] == [EXAMPLES[1].name, EXAMPLES[2].name]
     assert len(stored["actions"]) == 1
 
@@ -243,7 +248,7 @@ def test_the_record_typed_while_the_comparison_is_redrawn_is_kept(page, site_url
         }""",
     )
     expect(page.locator("table:has(#rm-compare-actions)")).to_contain_text("Agree a shared purpose", timeout=READY)
-    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    stored = saved_comparison(page)
     assert stored["actions"] == [
         {"action": "Agree a shared purpose", "owner": "Alice", "due": "", "status": "not-started"}
     ]
@@ -272,7 +277,7 @@ def test_a_record_change_made_while_the_mode_changes_keeps_anonymous_mode(page, 
     expect(page.get_by_role("checkbox", name="Anonymous mode")).to_be_checked()
     expect(page.locator(".rm-compare-list")).to_contain_text("Their names are not shown in anonymous mode")
     expect(page.locator(".rm-compare-results")).to_contain_text("Anonymous mode: names are not shown")
-    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    stored = saved_comparison(page)
     assert stored["anonymous"] is True
 
 
@@ -299,7 +304,7 @@ def test_a_comparison_changed_in_another_tab_is_shown_there_and_neither_tab_save
     expect(page.get_by_role("checkbox", name="Anonymous mode")).to_be_checked(timeout=READY)
     page.get_by_role("button", name="Add an action").click()
     expect(other.get_by_role("group", name="Action 1")).to_have_count(1, timeout=READY)
-    stored = page.evaluate("key => JSON.parse(localStorage.getItem(key))", storage_key("behaviours"))
+    stored = saved_comparison(page)
     assert (len(stored["responses"]), stored["anonymous"], len(stored["actions"])) == (3, True, 1)
     # Three changes, each saved by the tab that made it and seen once by the other: no save comes back.
     page.wait_for_timeout(2_000)  # long enough for a save to bounce between the tabs many times over
@@ -416,7 +421,7 @@ def test_the_example_is_not_mixed_into_a_real_comparison(page, site_url):
     expect(page.locator(".rm-compare-list li")).to_have_count(2)
 
 
-def test_a_minimum_below_three_is_refused_and_the_settings_stay(page, site_url):
+def test_a_minimum_below_three_is_refused_marked_on_its_field_and_the_comparison_stays(page, site_url):
     page.goto(url(site_url))
     state(page, "empty")
     page.get_by_role("button", name="Try an example").click()
@@ -426,10 +431,24 @@ def test_a_minimum_below_three_is_refused_and_the_settings_stay(page, site_url):
     minimum.press("Enter")
     minimum.blur()
     # Said as what it is: the change was refused, and the comparison is still shown as it was.
+    reason = "The smallest group shown must be a whole number from 3 to 1,000."
     expect(page.locator(".rm-alert-title")).to_have_text("The comparison was not changed.")
-    expect(page.locator(".rm-alert")).to_contain_text("The smallest group shown must be a whole number of 3 or more.")
+    expect(page.locator(".rm-alert")).to_contain_text(reason)
     expect(page.locator(".rm-compare-results")).to_have_attribute("data-state", "ready")
-    expect(minimum).to_have_value("5")
+    assert saved_comparison(page)["min_group"] == 5
+    # GOV.UK's error message: what the reader typed stays, marked, and the reason is read with the field.
+    expect(minimum).to_have_value("2")
+    expect(minimum).to_have_attribute("aria-invalid", "true")
+    expect(minimum).to_have_accessible_description(f"Error: {reason}")
+    expect(page.locator(".rm-field-error")).to_be_visible()
+    # A number that is used clears it.
+    minimum.fill("4")
+    minimum.press("Enter")
+    expect(minimum).not_to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".rm-field-error")).to_be_hidden()
+    expect(page.locator(".rm-alert")).to_be_empty()
+    assert saved_comparison(page)["min_group"] == 4
+    expect(minimum).to_have_accessible_description("")
 
 
 def test_the_compare_view_works_offline(server, offline_context):  # noqa: F811 (fixtures)

@@ -27,7 +27,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   attempt("compare", () => refresh()).then(warmUp);
 
   // Saved in another tab: shown here too, and not saved over.
-  store.watch(root, () => attempt("compare", () => refresh(load)));
+  store.watch(root, () => attempt("compare", () => refresh(() => replaced(load()))));
   chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
   dropZone.addEventListener("dragover", (event) => event.preventDefault());
   dropZone.addEventListener("drop", (event) => {
@@ -47,9 +47,23 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
   bar.onFile(opener, "compare_open", openFile, config.max_comparison_bytes);
   settings.addEventListener("submit", (event) => event.preventDefault());
   settings.addEventListener("change", (event) => {
-    const { setting } = event.target.dataset;
-    const value = setting === "anonymous" ? event.target.checked : Number(event.target.value);
-    attempt("compare", () => refresh((current) => ({ ...current, [setting]: value })));
+    const control = event.target;
+    const { setting } = control.dataset;
+    const [typed, value] = [control.value, setting === "anonymous" ? control.checked : Number(control.value)];
+    // Refused (Python's problems are then about this value: the document was fine before), what the reader
+    // typed stays in the field with Python's reason (showSettings leaves it), until they change it to a value
+    // that is used.
+    const marked = (problems) => fieldError(control, problems.map((problem) => problem.message).join(" "));
+    attempt("compare", () =>
+      refresh((current) => ({ ...current, [setting]: value })).then(
+        (status) => (marked([]), status),
+        (error) => {
+          marked(error.problems ?? []);
+          if (control.dataset.error) control.value = typed;
+          throw error;
+        },
+      ),
+    );
   });
   // Removing a file redraws the list, so focus goes to the list, where the status line has said what went.
   list.addEventListener("click", (event) => {
@@ -163,7 +177,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
     const reply = await ask("compare_open", { ...file, document: doc });
     const declined = bar.declined(reply); // the reader kept their own comparison
     if (declined) return declined;
-    await refresh(() => reply.document);
+    await refresh(() => replaced(reply.document));
     return reply.status;
   }
 
@@ -171,13 +185,32 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
     tell();
     if (!window.confirm(words.confirm_clear)) return;
     store.remove();
-    attempt("compare", () => refresh(() => structuredClone(config.blank)).then(() => words.cleared));
+    attempt("compare", () => refresh(() => replaced(structuredClone(config.blank))).then(() => words.cleared));
   }
 
   function showSettings() {
     for (const control of settings.querySelectorAll("[data-setting]")) {
       if (control.type === "checkbox") control.checked = doc[control.dataset.setting] === true;
-      else control.value = doc[control.dataset.setting];
+      else if (control.getAttribute("aria-invalid") !== "true") control.value = doc[control.dataset.setting];
     }
+  }
+
+  /** Show `message` as the error of a field with one (its data-error names the box), or clear it for "". */
+  function fieldError(control, message) {
+    const box = control.dataset.error && root.querySelector(`#${control.dataset.error}`);
+    if (!box) return;
+    box.querySelector(".rm-field-error-text").textContent = message;
+    box.hidden = !message;
+    for (const [name, value] of [["aria-invalid", "true"], ["aria-describedby", box.id]]) {
+      if (message) control.setAttribute(name, value);
+      else control.removeAttribute(name);
+    }
+  }
+
+  /** A comparison put in place of this one (opened, started again, saved in another tab) shows its own
+   * settings: a value refused for this one no longer stands. */
+  function replaced(next) {
+    for (const control of settings.querySelectorAll("[data-error]")) fieldError(control, "");
+    return next;
   }
 }
