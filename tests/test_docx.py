@@ -6,6 +6,7 @@ Every checklist definition is reported on, so a new checklist is covered without
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -16,6 +17,9 @@ import docx
 import pytest
 
 from checks import definition_files, load_checklist, score
+from checks.compare import Given, compare, read_files
+from checks.compare.reports import to_docx as comparison_docx
+from checks.definitions import DEFINITIONS_DIR
 from checks.document import (
     Break,
     BulletList,
@@ -260,3 +264,47 @@ def test_the_worker_loads_no_zip_support_until_a_word_file_is_asked_for():
     probe = "import sys, checks.worker_api; print('zipfile' in sys.modules, 'checks.render.docx' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_a_table_wider_than_word_opens_is_written_in_parts_that_each_keep_the_first_column():
+    """Word refuses a file with a table of more than 63 columns: a comparison of 130 organisations is one."""
+    header = ("Question", *(f"Organisation {n}" for n in range(1, 131)))
+    rows = tuple((f"Question {r}", *(f"{r}.{n}" for n in range(1, 131))) for r in (1, 2))
+    doc = read(document_to_docx(Document("Wide", (Table("Middle answers", header, rows),))))
+    assert [len(table.columns) for table in doc.tables] == [63, 63, 7]
+    assert [p.text for p in doc.paragraphs if p.style.name == "Caption"] == [
+        "Middle answers (part 1 of 3: columns 2 to 63 of 131)",
+        "Middle answers (part 2 of 3: columns 64 to 125 of 131)",
+        "Middle answers (part 3 of 3: columns 126 to 131 of 131)",
+    ]
+    drawn = [[[cell.text for cell in row.cells] for row in table.rows] for table in doc.tables]
+    assert all(
+        table[0][0] == "Question" and [row[0] for row in table[1:]] == ["Question 1", "Question 2"] for table in drawn
+    )
+    assert [heading for table in drawn for heading in table[0][1:]] == list(header[1:])  # every column, once, in order
+    assert [cell for table in drawn for cell in table[2][1:]] == list(rows[1][1:])
+    narrow = read(document_to_docx(Document("Narrow", (Table("Fits", header[:63], (rows[0][:63],)),))))
+    assert [len(table.columns) for table in narrow.tables] == [63]
+
+
+def test_a_comparison_of_seventy_organisations_opens_in_word():
+    checklist = load_checklist(DEFINITIONS_DIR / "behaviours.yml")
+    answers = {q.id: q.choices()[0][0] for q in checklist.questions()}
+    files = [
+        Given(
+            f"org-{n}.json",
+            json.dumps(
+                {
+                    "format": "relationship-matters-answers/2",
+                    "checklist": checklist.id,
+                    "checklist_version": checklist.version,
+                    "respondent": {"organisation": f"Organisation {n}"},
+                    "answers": answers,
+                }
+            ),
+        )
+        for n in range(1, 71)
+    ]
+    doc = read(comparison_docx(compare(checklist, read_files(checklist, files))))
+    assert max(len(table.columns) for table in doc.tables) <= 63
+    assert sum(len(table.columns) - 1 for table in doc.tables if table.rows[0].cells[0].text == "Question") >= 70

@@ -8,6 +8,8 @@ The parts around the body (styles, numbering, relationships) are in `docx_packag
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checks.document import (
     Break,
     Code,
@@ -30,6 +32,9 @@ from checks.render.docx_package import BULLETS, has_scheme, package, xml_text
 
 TEXT_WIDTH = 9026
 """The width between the page's margins, in twentieths of a point (A4, 2.54 cm margins)."""
+WORD_COLUMNS = 63
+"""The most columns a table may have for Microsoft Word to open the file at all (it refuses more): a
+comparison of 70 organisations has 71. A wider table is written as several, each repeating the first."""
 
 
 def document_to_docx(document: Document) -> bytes:
@@ -60,7 +65,7 @@ class _Body:
         if isinstance(block, Figure):
             return self.paragraph(block.caption, "Caption")  # the figure in words: the SVG is not drawn
         if isinstance(block, Table):
-            return self.paragraph(block.caption, "Caption") + self.table(block)
+            return "".join(self.paragraph(part.caption, "Caption") + self.table(part) for part in word_tables(block))
         if isinstance(block, ItemList):
             return self.item_list(block)
         raise TypeError(f"cannot draw a {type(block).__name__} in a Word file")
@@ -121,6 +126,25 @@ class _Body:
             f'<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>{_text_run(cell, properties)}</w:p></w:tc>'
             for cell, width in zip(cells, widths, strict=True)
         )
+
+
+def word_tables(table: Table) -> list[Table]:
+    """The table as Word can open it: itself, or, when wider than `WORD_COLUMNS`, in parts side by side
+    that each keep its first column (what names each row)."""
+    if len(table.header) <= WORD_COLUMNS:
+        return [table]
+    step = WORD_COLUMNS - 1
+    starts = range(1, len(table.header), step)
+    return [
+        replace(
+            table,
+            caption=f"{table.caption} (part {number} of {len(starts)}: columns {start + 1} to "
+            f"{min(start + step, len(table.header))} of {len(table.header)})",
+            header=(table.header[0], *table.header[start : start + step]),
+            rows=tuple((row[0], *row[start : start + step]) for row in table.rows),
+        )
+        for number, start in enumerate(starts, 1)
+    ]
 
 
 def _text_run(text: str, properties: str = "") -> str:
