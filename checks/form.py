@@ -23,7 +23,9 @@ def questions_form(checklist: Checklist, base_url: str) -> str:
     numbers = {q.id: n for n, q in enumerate(checklist.questions(), 1)}
     sections = "".join(_section(section, numbers, base_url) for section in checklist.sections)
     cid = escape(checklist.id)
-    return f'<form class="rm-form" id="rm-form-{cid}" aria-label="{escape(checklist.title)}">{sections}</form>'
+    return (
+        f'<form class="rm-form" id="rm-form-{cid}" novalidate aria-label="{escape(checklist.title)}">{sections}</form>'
+    )
 
 
 def _section(section: Section, numbers: dict[str, int], base_url: str) -> str:
@@ -85,7 +87,7 @@ def about_form(checklist: Checklist) -> str:
     prefix = f"rm-{escape(checklist.id)}"
     role = _radios(f"{prefix}-role", f"{prefix}-role", ROLES.items(), ' data-respondent="role"')
     return (
-        f'<form class="rm-about" id="{prefix}-about" aria-labelledby="{prefix}-about-title">'
+        f'<form class="rm-about" id="{prefix}-about" novalidate aria-labelledby="{prefix}-about-title">'
         f'<h2 id="{prefix}-about-title">About you</h2>'
         "<p>All optional. What you give here is kept with your answers, in this browser and in files you "
         "export, so that answers from several people can be told apart.</p>"

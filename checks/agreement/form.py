@@ -23,7 +23,7 @@ def agreement_form(agreement: Agreement, base_url: str) -> str:
     sections = "".join(_part(part, n, base_url) for n, part in enumerate(agreement.parts, 1))
     return (
         f'<p class="rm-mandatory-note">{escape(MANDATORY)}</p>'
-        f'<form class="rm-form rm-agreement-form" id="rm-form-{escape(agreement.id)}" '
+        f'<form class="rm-form rm-agreement-form" id="rm-form-{escape(agreement.id)}" novalidate '
         f'aria-label="{escape(agreement.title)}">{sections}</form>'
     )
 

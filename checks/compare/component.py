@@ -51,7 +51,7 @@ def compare_component(checklist: Checklist, definition: Any, base_url: str) -> s
         "<p>Choose 2 or more answers files to compare them.</p></div>\n"
         '<h2 id="workshop-record">Workshop record</h2>\n'
         "<p>Record what the workshop agrees. It is kept in this browser with the comparison.</p>\n"
-        f'<form class="rm-compare-record" id="rm-record-{cid}" aria-labelledby="workshop-record">'
+        f'<form class="rm-compare-record" id="rm-record-{cid}" novalidate aria-labelledby="workshop-record">'
         "<p>The record starts once 2 or more answers files are compared.</p></form>\n"
         "</div>\n"
     )
@@ -88,7 +88,8 @@ def _chooser(cid: str) -> str:
 
 def _settings(cid: str) -> str:
     return (
-        f'<form class="rm-compare-settings" id="rm-compare-settings-{cid}" aria-labelledby="rm-anonymity-{cid}" hidden>'
+        f'<form class="rm-compare-settings" id="rm-compare-settings-{cid}" novalidate '
+        f'aria-labelledby="rm-anonymity-{cid}" hidden>'
         f'<h2 id="rm-anonymity-{cid}">Anonymity</h2>'
         "<p>Named mode shows each organisation's answers and each person's name. Use anonymous mode where power "
         "is unequal and people may not speak freely.</p>"

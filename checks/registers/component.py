@@ -32,7 +32,8 @@ def register_component(register: Register, definition: Any, example: Any, base_u
         f"{toolbar(register)}\n"
         f'<div class="rm-example-banner" role="region" aria-label="Example" hidden><p>{escape(EXAMPLE_SHOWN)}</p>'
         f"{_button('keep-example', 'Keep this example')}{_button('leave-example', 'Back to my own work')}</div>\n"
-        f'<form class="rm-register-form" id="rm-form-{escape(register.id)}" aria-label="{escape(register.title)}">'
+        f'<form class="rm-register-form" id="rm-form-{escape(register.id)}" novalidate '
+        f'aria-label="{escape(register.title)}">'
         f"{partners_form(register)}{settings_form(register)}{rows_form(register)}</form>\n"
         f'<h2 id="findings">Findings and report</h2>\n'
         f'<div class="rm-results" role="status" aria-live="polite" data-state="loading">'

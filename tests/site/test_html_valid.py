@@ -7,6 +7,7 @@ filtered by their exact text:
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -45,3 +46,16 @@ def test_built_pages_have_no_html_errors(site):
         if m["message"] not in MATERIAL_TEMPLATE_MESSAGES
     ]
     assert remaining == []
+
+
+def test_every_tool_form_leaves_checking_its_values_to_python(site):
+    """A tool's form has `novalidate` (as GOV.UK's forms do): Enter in a number field outside its min and max
+    would otherwise show the browser's own bubble, in its words, beside Python's error message."""
+    forms = [
+        (path.relative_to(site), tag)
+        for path in sorted(site.rglob("*.html"))
+        for tag in re.findall(r"<form\b[^>]*>", path.read_text(encoding="utf-8"))
+        if 'class="rm-' in tag
+    ]
+    assert len({path for path, _ in forms}) >= 9, "every checklist, compare, register and agreement page"
+    assert [(str(path), tag) for path, tag in forms if " novalidate" not in tag] == []
