@@ -129,3 +129,16 @@ def test_the_oldest_python_the_set_up_accepts_is_the_oldest_every_pinned_package
     ]
     assert len(pinned) > 20 and floors
     assert oldest("PYTHON_OLDEST") == str(max(floors))
+
+
+def test_the_instructions_name_the_python_and_nodejs_the_set_up_script_asks_for():
+    """The README said "Python 3.11+" and the intranet steps "Python 3.11 or later, Node.js": Debian 12's
+    Python 3.11.2 fits both and fails. Both now name the versions scripts/system-packages checks, and how
+    to build with another Python."""
+    python, node = oldest("PYTHON_OLDEST"), oldest("NODE_OLDEST").removesuffix(".0")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    intranet = section(HOST_PAGE.read_text(encoding="utf-8"), "intranet")
+    for text in (readme, intranet):
+        assert f"Python {python} or later" in text
+        assert f"Node.js {node} or later" in text
+        assert re.search(r"make (build|serve) PYTHON=python3\.\d+", text)
