@@ -1,4 +1,5 @@
 # The two commands in the README: `make serve` and `make test`. Both install what they need first.
+# Another Python: `make build PYTHON=python3.12` (3.11.5 or later: scripts/system-packages checks it).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -3,10 +3,14 @@ missing on a machine it cannot install packages on."""
 
 from __future__ import annotations
 
+import importlib.metadata
+import re
 import shutil
 import subprocess
 import sys
 
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 from sitepages import ROOT
 
 HOST_PAGE = ROOT / "docs" / "about" / "host-your-own.md"
@@ -68,3 +72,73 @@ def test_system_packages_refuses_a_nodejs_older_than_the_build_needs_and_names_i
         fake_node(folder, version)
         done = subprocess.run(command, env={**env, "PATH": str(folder)}, capture_output=True, text=True)
         assert (done.returncode, done.stderr) == (0, ""), version
+
+
+SYSTEM_PACKAGES = ROOT / "scripts" / "system-packages"
+
+
+def oldest(name: str) -> str:
+    """A version the set-up script holds (`NODE_OLDEST=18.16.0`), as it says it."""
+    return re.search(rf"^{name}=(\S+)$", SYSTEM_PACKAGES.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+
+
+def fake_python(folder, version: str) -> None:
+    """A `python3` that says it is `version`, whatever it is asked."""
+    script = folder / "python3"
+    script.write_text(f"#!/bin/sh\necho {version}\n", encoding="utf-8")
+    script.chmod(0o755)
+
+
+def test_system_packages_refuses_a_python_older_than_the_pinned_packages_need_and_names_it(tmp_path):
+    """Ubuntu 22.04's Python is 3.10 and Debian 12's 3.11.2: pip stopped with "No matching distribution
+    found for backrefs==8.3.1" (or pymdown-extensions==13.1.2), which does not say why, and left a .venv
+    made with that Python for the next run to use. The script stops first and names the Python to use."""
+    command = [shutil.which("bash"), str(SYSTEM_PACKAGES), "build"]
+    for version in ("3.10.13", "3.11.2", "3.11.5", "3.13.0"):
+        folder = tmp_path / version
+        folder.mkdir()
+        fake_node(folder, "20.20.2")
+        fake_python(folder, version)
+        env = {"PATH": str(folder), "PYTHON": "python3"}
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if Version(version) >= Version("3.11.5"):
+            assert (done.returncode, done.stderr) == (0, ""), version
+        else:
+            assert done.returncode == 1, version
+            assert done.stderr.splitlines() == [
+                f"python3 is Python {version}, too old: the build needs Python 3.11.5 or later.",
+                "Install a newer Python and name it, for example: make build PYTHON=python3.12",
+            ]
+    done = subprocess.run(command, env={**env, "PYTHON": "python3.99"}, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "There is no python3.99 on this machine: the build needs Python 3.11.5 or later.",
+        "Install it, or name another Python, for example: make build PYTHON=python3.12",
+    ]
+
+
+def test_the_oldest_python_the_set_up_accepts_is_the_oldest_every_pinned_package_installs_on():
+    """The floor is the highest Requires-Python of the packages requirements.txt pins (as installed here
+    from it), so a new pin that needs a newer Python moves the script's check, and the check stays true."""
+    pinned = re.findall(r"^([A-Za-z0-9_.-]+)==", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.MULTILINE)
+    floors = [
+        Version(specifier.version)
+        for name in pinned
+        for specifier in SpecifierSet(importlib.metadata.metadata(name).get("Requires-Python") or "")
+        if specifier.operator == ">="
+    ]
+    assert len(pinned) > 20 and floors
+    assert oldest("PYTHON_OLDEST") == str(max(floors))
+
+
+def test_the_instructions_name_the_python_and_nodejs_the_set_up_script_asks_for():
+    """The README said "Python 3.11+" and the intranet steps "Python 3.11 or later, Node.js": Debian 12's
+    Python 3.11.2 fits both and fails. Both now name the versions scripts/system-packages checks, and how
+    to build with another Python."""
+    python, node = oldest("PYTHON_OLDEST"), oldest("NODE_OLDEST").removesuffix(".0")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    intranet = section(HOST_PAGE.read_text(encoding="utf-8"), "intranet")
+    for text in (readme, intranet):
+        assert f"Python {python} or later" in text
+        assert f"Node.js {node} or later" in text
+        assert re.search(r"make (build|serve) PYTHON=python3\.\d+", text)
