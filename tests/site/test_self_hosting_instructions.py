@@ -52,7 +52,6 @@ def fake_node(folder, version: str) -> None:
         script = folder / name
         script.write_text(f"#!/bin/sh\n{text}\n", encoding="utf-8")
         script.chmod(0o755)
-    (folder / "sort").symlink_to(shutil.which("sort"))
 
 
 def test_system_packages_refuses_a_nodejs_older_than_the_build_needs_and_names_it(tmp_path):
