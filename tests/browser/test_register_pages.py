@@ -317,3 +317,42 @@ def test_the_matrix_labels_each_role_with_its_partners_name(page, site_url):
     expect(page.locator("datalist option")).to_have_count(1)
     partner.fill("")
     expect(row.get_by_label("Role of partner 1", exact=True)).to_be_visible()
+
+
+HEARD = """selector => {
+  const line = document.querySelector(selector);
+  window.heard = [];  // the line's words after each change to it, as a screen reader would meet them
+  new MutationObserver(() => window.heard.push(line.textContent))
+    .observe(line, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def heard_again(page: Page, selector: str, text: str) -> list[str]:
+    """What `selector` held after each change, from now until it says `text`."""
+    page.wait_for_function("text => window.heard.includes(text)", arg=text)
+    return page.evaluate("() => window.heard")
+
+
+def test_a_press_is_announced_again_when_its_words_repeat(page, site_url):
+    """A live region is heard when its words change: the same words set again are not. So a second
+    'already first' (or a second refusal) empties the line first and says it again in a later task."""
+    register = REGISTERS["risk-register"]
+    open_page(page, site_url, register)
+    page.get_by_role("button", name="Add another risk").press("Enter")
+    up = page.get_by_role("button", name="Move up risk 1")
+    up.press("Enter")
+    first = "Risk 1 is already first."
+    expect(page.locator(".rm-toolbar-status")).to_have_text(first)
+    page.evaluate(HEARD, ".rm-toolbar-status")
+    up.press("Enter")
+    assert heard_again(page, ".rm-toolbar-status", first) == ["", first]
+    expect(up).to_be_focused()
+    # The alert too: a second press of "Add another partner" with no room left is refused aloud again.
+    more = page.get_by_role("button", name="Add another partner")
+    for _ in range(20):  # two shown, eighteen more: all twenty, then one too many
+        more.press("Enter")
+    refused = "A register names at most 20 partners."
+    expect(page.locator(".rm-alert")).to_have_text(refused)
+    page.evaluate(HEARD, ".rm-alert")
+    more.press("Enter")
+    assert heard_again(page, ".rm-alert", refused) == ["", refused]
