@@ -356,3 +356,27 @@ def test_a_press_is_announced_again_when_its_words_repeat(page, site_url):
     page.evaluate(HEARD, ".rm-alert")
     more.press("Enter")
     assert heard_again(page, ".rm-alert", refused) == ["", refused]
+
+
+OUTLINE = """() => {
+  const at = document.activeElement, { outlineStyle, outlineWidth } = getComputedStyle(at);
+  return [at.dataset.field ?? at.dataset.action ?? at.tagName.toLowerCase(), `${outlineStyle} ${outlineWidth}`];
+}"""
+
+
+def test_the_keyboards_place_is_outlined_on_every_control_of_a_row(page, site_url):
+    open_page(page, site_url, REGISTERS["risk-register"])
+    page.get_by_role("button", name="Add another risk").press("Enter")  # focus: the new row's first field
+    outlined = {}
+    for _ in range(12):  # each field of the row (text, long text, choices), then its buttons
+        at, outline = page.evaluate(OUTLINE)
+        outlined[at] = outline
+        page.keyboard.press("Tab")
+    page.get_by_role("button", name="Remove risk 1").press("Enter")  # focus: the Add button
+    page.get_by_role("button", name="Add another risk").press("Enter")
+    page.get_by_role("button", name="Add another risk").press("Enter")
+    page.get_by_role("button", name="Remove risk 1").press("Enter")  # focus: the next row's title
+    at, outline = page.evaluate(OUTLINE)
+    outlined[at] = outline
+    assert {"ref", "description", "sharing", "move-up", "remove", "h3"} <= outlined.keys()
+    assert outlined == dict.fromkeys(outlined, "solid 3px")
