@@ -57,6 +57,14 @@ def test_the_page_imports_any_file_its_form_can_make(rendered):
     assert most and 3 * MAX_ROWS * most < config(markup)["max_bytes"]
 
 
+def test_each_row_is_a_group_named_by_its_title(rendered):
+    """GOV.UK's "add another" gives each item a fieldset and legend: tabbing into a row says which it is."""
+    _, markup = rendered
+    groups = re.findall(r'<li class="rm-row"><div role="group" aria-labelledby="([^"]+)"><h3 id="([^"]+)"', markup)
+    assert len(groups) == BLANK_ROWS + 1
+    assert all(named == title for named, title in groups)
+
+
 def test_every_control_has_a_label(rendered):
     _, markup = rendered
     ids = re.findall(r'<(?:input|select|textarea)[^>]* id="([^"]+)"', markup)

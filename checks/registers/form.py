@@ -61,7 +61,9 @@ def rows_form(register: Register) -> str:
 
 def row(register: Register, number: int) -> str:
     """One row; ids end in ``-r{number}-{column}``, and the script renumbers them as rows move. Each
-    field is described by the row's problems too, so a screen reader hears them on any of its fields."""
+    field is described by the row's problems too, so a screen reader hears them on any of its fields.
+    The row is a group named by its title (GOV.UK's "add another" gives each item a fieldset and legend),
+    so a reader tabbing into it hears "Risk 2" before its first field, not the same labels as every row."""
     prefix = f"rm-{register.id}-r{number}"
     name = escape(register.row_name.capitalize())
     fields = "".join(_row_control(register, column, prefix) for column in register.columns)
@@ -72,11 +74,11 @@ def row(register: Register, number: int) -> str:
         for action, label in (("move-up", "Move up"), ("move-down", "Move down"), ("remove", "Remove"))
     )
     return (
-        f'<li class="rm-row" aria-labelledby="{prefix}-title">'
+        f'<li class="rm-row"><div role="group" aria-labelledby="{prefix}-title">'
         f'<h3 id="{prefix}-title" class="rm-row-title" tabindex="-1">'
         f'{name} <span class="rm-row-number">{number}</span></h3>{fields}'
         f'<ul class="rm-row-problems" id="{prefix}-problems"></ul>'
-        f'<div class="rm-row-buttons" hidden>{buttons}</div></li>'
+        f'<div class="rm-row-buttons" hidden>{buttons}</div></div></li>'
     )
 
 

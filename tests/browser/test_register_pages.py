@@ -143,6 +143,9 @@ def test_rows_are_added_moved_and_removed_by_keyboard_alone(page, site_url, regi
     page.keyboard.press("Enter")
     expect(rows.nth(1).locator(f'[data-field="{first.id}"]')).to_have_value("First")
     expect(page.get_by_role("button", name=f"Move down {name} 2")).to_be_focused()
+    # Each row is a group named by its number, as it now stands: a reader tabbing into it hears which.
+    moved = page.get_by_role("group", name=f"{name.capitalize()} 2", exact=True)
+    expect(moved.locator(f'[data-field="{first.id}"]')).to_have_value("First")
     # A move with nowhere to go says so, rather than nothing at all.
     rows.nth(0).get_by_role("button", name=f"Move up {name} 1").focus()
     page.keyboard.press("Enter")
