@@ -383,3 +383,16 @@ def test_the_keyboards_place_is_outlined_on_every_control_of_a_row(page, site_ur
     outlined[at] = outline
     assert {"ref", "description", "sharing", "move-up", "remove", "h3"} <= outlined.keys()
     assert outlined == dict.fromkeys(outlined, "solid 3px")
+
+
+def test_focus_stays_on_its_field_when_a_save_in_another_tab_redraws_the_rows(page, context, site_url):
+    register = REGISTERS["risk-register"]
+    other = context.new_page()
+    for tab in (page, other):
+        open_page(tab, site_url, register)
+    page.get_by_role("button", name="Add another risk").press("Enter")
+    page.keyboard.type("R1")  # in the new row's first field, where focus went
+    other.locator('.rm-rows [data-field="description"]').fill("Typed in the other tab")
+    expect(page.locator('.rm-rows [data-field="description"]')).to_have_value("Typed in the other tab")
+    expect(page.locator('.rm-rows [data-field="ref"]')).to_be_focused()  # it went to the page's body
+    other.close()
