@@ -318,6 +318,11 @@ def test_the_matrix_labels_each_role_with_its_partners_name(page, site_url):
     row = page.locator(".rm-rows > li").first
     expect(row.get_by_label("Role of Council", exact=True)).to_be_visible()
     expect(page.locator("datalist option")).to_have_count(1)
+    # A finding about a partner is read with the partner's field, not only in the findings below the form.
+    page.get_by_label("Partner 2", exact=True).fill("Trust")
+    expect(page.get_by_label("Partner 2", exact=True)).to_have_accessible_description(
+        "Partner 2 (Trust) has no role in any activity; give them one, or remove them.", timeout=READY_TIMEOUT
+    )
     partner.fill("")
     expect(row.get_by_label("Role of partner 1", exact=True)).to_be_visible()
 
@@ -396,3 +401,17 @@ def test_focus_stays_on_its_field_when_a_save_in_another_tab_redraws_the_rows(pa
     expect(page.locator('.rm-rows [data-field="description"]')).to_have_value("Typed in the other tab")
     expect(page.locator('.rm-rows [data-field="ref"]')).to_be_focused()  # it went to the page's body
     other.close()
+
+
+def test_a_bad_setting_is_read_with_its_field(page, site_url):
+    """GOV.UK puts an error under the label of the field it is about and reads it with the field: the
+    threshold's finding was only in the findings panel, far from the field."""
+    open_page(page, site_url, REGISTERS["risk-register"])
+    threshold = page.get_by_label("Risk score above which a risk must have a mitigation (1 to 25)")
+    threshold.fill("30")
+    said = "The threshold '30' is not a whole number from 1 to 25, so 12 is used."
+    expect(threshold).to_have_accessible_description(re.compile(re.escape(said)), timeout=READY_TIMEOUT)
+    expect(page.locator(".rm-field-problems").filter(has_text=said)).to_be_visible()
+    threshold.fill("12")
+    expect(page.locator(".rm-results")).not_to_contain_text(said)
+    expect(threshold).to_have_accessible_description("Likelihood times impact. Many partnerships use 12.")

@@ -21,16 +21,20 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
   const extras = new WeakMap(); // a row's fields the form has no control for: kept as they are
   const check = latest(
     () => ask("register_check", { document: doc, today: today() }),
-    ({ html, marks }) => {
+    ({ html, marks, data }) => {
       draw(panel, html);
       panel.dataset.state = "ready";
+      const listed = (box, problems) =>
+        box.replaceChildren(...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
       [...list.children].forEach((row, index) => {
         const problems = marks[index] ?? [];
-        row.querySelector(".rm-row-problems").replaceChildren(
-          ...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
-        );
+        listed(row.querySelector(".rm-row-problems"), problems);
         row.dataset.invalid = problems.length ? "true" : "false";
       });
+      // A setting's or a partner's findings, under its label: each list names the path it is for.
+      for (const box of form.querySelectorAll(".rm-field-problems")) {
+        listed(box, data.findings.filter(({ path }) => path === box.dataset.path).map(({ message }) => message));
+      }
     },
     (error) => {
       console.error("rm-register: findings are unavailable.", error);
