@@ -14,7 +14,7 @@ from checks.loader import load_definition
 from checks.registers import load_register, read_register, register_files
 from checks.registers.component import refused, register_component
 from checks.registers.form import BLANK_ROWS
-from checks.registers.model import MAX_ROWS
+from checks.registers.model import MAX_PARTNERS, MAX_ROWS
 
 FILES = register_files()
 
@@ -55,6 +55,24 @@ def test_the_page_imports_any_file_its_form_can_make(rendered):
     template = re.search(r"<template[^>]*>(.*?)</template>", markup, re.S).group(1)
     most = most_characters(template)
     assert most and 3 * MAX_ROWS * most < config(markup)["max_bytes"]
+
+
+def test_each_row_is_a_group_named_by_its_title(rendered):
+    """GOV.UK's "add another" gives each item a fieldset and legend: tabbing into a row says which it is."""
+    _, markup = rendered
+    groups = re.findall(r'<li class="rm-row"><div role="group" aria-labelledby="([^"]+)"><h3 id="([^"]+)"', markup)
+    assert len(groups) == BLANK_ROWS + 1
+    assert all(named == title for named, title in groups)
+
+
+def test_each_setting_and_partner_is_described_by_its_own_findings(rendered):
+    """A finding about a setting or a partner (not a row) is listed under the field it is about, by its path."""
+    register, markup = rendered
+    paths = [f"settings.{s.id}" for s in register.settings] + [f"partners[{n}]" for n in range(MAX_PARTNERS)]
+    for path in paths:
+        listed = re.search(rf'<ul class="rm-field-problems" id="([^"]+)" data-path="{re.escape(path)}"></ul>', markup)
+        assert listed, path
+        assert re.search(rf'<(?:input|select)[^>]* aria-describedby="[^"]*{listed.group(1)}"', markup), path
 
 
 def test_every_control_has_a_label(rendered):

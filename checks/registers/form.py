@@ -38,12 +38,15 @@ def _partner(register: Register, number: int) -> str:
     hidden = " hidden" if number > BLANK_PARTNERS else ""
     return (
         f'<li class="rm-partner rm-field" data-slot="{number}"{hidden}><label for="{ident}">Partner {number}</label>'
-        f'<input type="text" id="{ident}" maxlength="{MAX_SHORT_TEXT}" data-partner="{number}"></li>'
+        f"{_problems(f'{ident}-problems', f'partners[{number - 1}]')}"
+        f'<input type="text" id="{ident}" maxlength="{MAX_SHORT_TEXT}" data-partner="{number}"'
+        f"{_described(f'{ident}-problems')}></li>"
     )
 
 
 def settings_form(register: Register) -> str:
-    return "".join(_control(register, setting, f"rm-{register.id}-setting", "setting") for setting in register.settings)
+    prefix = f"rm-{register.id}-setting"
+    return "".join(_control(register, s, prefix, "setting", path=f"settings.{s.id}") for s in register.settings)
 
 
 def rows_form(register: Register) -> str:
@@ -61,7 +64,9 @@ def rows_form(register: Register) -> str:
 
 def row(register: Register, number: int) -> str:
     """One row; ids end in ``-r{number}-{column}``, and the script renumbers them as rows move. Each
-    field is described by the row's problems too, so a screen reader hears them on any of its fields."""
+    field is described by the row's problems too, so a screen reader hears them on any of its fields.
+    The row is a group named by its title (GOV.UK's "add another" gives each item a fieldset and legend),
+    so a reader tabbing into it hears "Risk 2" before its first field, not the same labels as every row."""
     prefix = f"rm-{register.id}-r{number}"
     name = escape(register.row_name.capitalize())
     fields = "".join(_row_control(register, column, prefix) for column in register.columns)
@@ -72,11 +77,11 @@ def row(register: Register, number: int) -> str:
         for action, label in (("move-up", "Move up"), ("move-down", "Move down"), ("remove", "Remove"))
     )
     return (
-        f'<li class="rm-row" aria-labelledby="{prefix}-title">'
+        f'<li class="rm-row"><div role="group" aria-labelledby="{prefix}-title">'
         f'<h3 id="{prefix}-title" class="rm-row-title" tabindex="-1">'
         f'{name} <span class="rm-row-number">{number}</span></h3>{fields}'
         f'<ul class="rm-row-problems" id="{prefix}-problems"></ul>'
-        f'<div class="rm-row-buttons" hidden>{buttons}</div></li>'
+        f'<div class="rm-row-buttons" hidden>{buttons}</div></div></li>'
     )
 
 
@@ -98,13 +103,19 @@ def _row_control(register: Register, column: Column, prefix: str) -> str:
 DATE_HINT = "Year, month and day, for example 2027-03-31."
 
 
-def _control(register: Register, column: Column, prefix: str, attribute: str, problems: str = "") -> str:
-    """A labelled control, described by its hint and by `problems` (the id of its row's problems), if any."""
+def _control(
+    register: Register, column: Column, prefix: str, attribute: str, problems: str = "", path: str = ""
+) -> str:
+    """A labelled control, described by its hint and by `problems` (the id of its row's problems), if any;
+    a control outside the rows (a setting) has its own list of problems, for the findings at `path`."""
     ident = f"{prefix}-{column.id}"
     # A date's format goes in a hint, which stays in view and is read out with the field (GOV.UK's
     # advice), not in a placeholder, which goes as soon as the reader types.
     said = column.hint or (DATE_HINT if column.kind == "date" else "")
     hint = f'<p class="rm-hint" id="{ident}-hint">{escape(said)}</p>' if said else ""
+    if path:
+        problems = f"{ident}-problems"
+        hint += _problems(problems, path)
     described = _described(f"{ident}-hint" if said else "", problems)
     required = " (required)" if column.required else ""
     label = f'<label for="{escape(ident)}">{escape(column.label)}{required}</label>'
@@ -124,6 +135,13 @@ def _control(register: Register, column: Column, prefix: str, attribute: str, pr
             f"{kind.get(column.kind, '')}{described}>"
         )
     return f'<div class="rm-field">{label}{hint}{control}</div>'
+
+
+def _problems(ident: str, path: str) -> str:
+    """Where the script lists the findings about one control outside the rows (those whose path is `path`,
+    as ``settings.threshold`` or ``partners[0]``), under its label and hint as GOV.UK puts an error, and
+    read with it: its control is described by `ident`."""
+    return f'<ul class="rm-field-problems" id="{escape(ident)}" data-path="{escape(path)}"></ul>'
 
 
 def _described(*ids: str) -> str:

@@ -143,6 +143,9 @@ def test_rows_are_added_moved_and_removed_by_keyboard_alone(page, site_url, regi
     page.keyboard.press("Enter")
     expect(rows.nth(1).locator(f'[data-field="{first.id}"]')).to_have_value("First")
     expect(page.get_by_role("button", name=f"Move down {name} 2")).to_be_focused()
+    # Each row is a group named by its number, as it now stands: a reader tabbing into it hears which.
+    moved = page.get_by_role("group", name=f"{name.capitalize()} 2", exact=True)
+    expect(moved.locator(f'[data-field="{first.id}"]')).to_have_value("First")
     # A move with nowhere to go says so, rather than nothing at all.
     rows.nth(0).get_by_role("button", name=f"Move up {name} 1").focus()
     page.keyboard.press("Enter")
@@ -315,5 +318,100 @@ def test_the_matrix_labels_each_role_with_its_partners_name(page, site_url):
     row = page.locator(".rm-rows > li").first
     expect(row.get_by_label("Role of Council", exact=True)).to_be_visible()
     expect(page.locator("datalist option")).to_have_count(1)
+    # A finding about a partner is read with the partner's field, not only in the findings below the form.
+    page.get_by_label("Partner 2", exact=True).fill("Trust")
+    expect(page.get_by_label("Partner 2", exact=True)).to_have_accessible_description(
+        "Partner 2 (Trust) has no role in any activity; give them one, or remove them.", timeout=READY_TIMEOUT
+    )
     partner.fill("")
     expect(row.get_by_label("Role of partner 1", exact=True)).to_be_visible()
+
+
+HEARD = """selector => {
+  const line = document.querySelector(selector);
+  window.heard = [];  // the line's words after each change to it, as a screen reader would meet them
+  new MutationObserver(() => window.heard.push(line.textContent))
+    .observe(line, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def heard_again(page: Page, selector: str, text: str) -> list[str]:
+    """What `selector` held after each change, from now until it says `text`."""
+    page.wait_for_function("text => window.heard.includes(text)", arg=text)
+    return page.evaluate("() => window.heard")
+
+
+def test_a_press_is_announced_again_when_its_words_repeat(page, site_url):
+    """A live region is heard when its words change: the same words set again are not. So a second
+    'already first' (or a second refusal) empties the line first and says it again in a later task."""
+    register = REGISTERS["risk-register"]
+    open_page(page, site_url, register)
+    page.get_by_role("button", name="Add another risk").press("Enter")
+    up = page.get_by_role("button", name="Move up risk 1")
+    up.press("Enter")
+    first = "Risk 1 is already first."
+    expect(page.locator(".rm-toolbar-status")).to_have_text(first)
+    page.evaluate(HEARD, ".rm-toolbar-status")
+    up.press("Enter")
+    assert heard_again(page, ".rm-toolbar-status", first) == ["", first]
+    expect(up).to_be_focused()
+    # The alert too: a second press of "Add another partner" with no room left is refused aloud again.
+    more = page.get_by_role("button", name="Add another partner")
+    for _ in range(20):  # two shown, eighteen more: all twenty, then one too many
+        more.press("Enter")
+    refused = "A register names at most 20 partners."
+    expect(page.locator(".rm-alert")).to_have_text(refused)
+    page.evaluate(HEARD, ".rm-alert")
+    more.press("Enter")
+    assert heard_again(page, ".rm-alert", refused) == ["", refused]
+
+
+OUTLINE = """() => {
+  const at = document.activeElement, { outlineStyle, outlineWidth } = getComputedStyle(at);
+  return [at.dataset.field ?? at.dataset.action ?? at.tagName.toLowerCase(), `${outlineStyle} ${outlineWidth}`];
+}"""
+
+
+def test_the_keyboards_place_is_outlined_on_every_control_of_a_row(page, site_url):
+    open_page(page, site_url, REGISTERS["risk-register"])
+    page.get_by_role("button", name="Add another risk").press("Enter")  # focus: the new row's first field
+    outlined = {}
+    for _ in range(12):  # each field of the row (text, long text, choices), then its buttons
+        at, outline = page.evaluate(OUTLINE)
+        outlined[at] = outline
+        page.keyboard.press("Tab")
+    page.get_by_role("button", name="Remove risk 1").press("Enter")  # focus: the Add button
+    page.get_by_role("button", name="Add another risk").press("Enter")
+    page.get_by_role("button", name="Add another risk").press("Enter")
+    page.get_by_role("button", name="Remove risk 1").press("Enter")  # focus: the next row's title
+    at, outline = page.evaluate(OUTLINE)
+    outlined[at] = outline
+    assert {"ref", "description", "sharing", "move-up", "remove", "h3"} <= outlined.keys()
+    assert outlined == dict.fromkeys(outlined, "solid 3px")
+
+
+def test_focus_stays_on_its_field_when_a_save_in_another_tab_redraws_the_rows(page, context, site_url):
+    register = REGISTERS["risk-register"]
+    other = context.new_page()
+    for tab in (page, other):
+        open_page(tab, site_url, register)
+    page.get_by_role("button", name="Add another risk").press("Enter")
+    page.keyboard.type("R1")  # in the new row's first field, where focus went
+    other.locator('.rm-rows [data-field="description"]').fill("Typed in the other tab")
+    expect(page.locator('.rm-rows [data-field="description"]')).to_have_value("Typed in the other tab")
+    expect(page.locator('.rm-rows [data-field="ref"]')).to_be_focused()  # it went to the page's body
+    other.close()
+
+
+def test_a_bad_setting_is_read_with_its_field(page, site_url):
+    """GOV.UK puts an error under the label of the field it is about and reads it with the field: the
+    threshold's finding was only in the findings panel, far from the field."""
+    open_page(page, site_url, REGISTERS["risk-register"])
+    threshold = page.get_by_label("Risk score above which a risk must have a mitigation (1 to 25)")
+    threshold.fill("30")
+    said = "The threshold '30' is not a whole number from 1 to 25, so 12 is used."
+    expect(threshold).to_have_accessible_description(re.compile(re.escape(said)), timeout=READY_TIMEOUT)
+    expect(page.locator(".rm-field-problems").filter(has_text=said)).to_be_visible()
+    threshold.fill("12")
+    expect(page.locator(".rm-results")).not_to_contain_text(said)
+    expect(threshold).to_have_accessible_description("Likelihood times impact. Many partnerships use 12.")

@@ -21,16 +21,20 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
   const extras = new WeakMap(); // a row's fields the form has no control for: kept as they are
   const check = latest(
     () => ask("register_check", { document: doc, today: today() }),
-    ({ html, marks }) => {
+    ({ html, marks, data }) => {
       draw(panel, html);
       panel.dataset.state = "ready";
+      const listed = (box, problems) =>
+        box.replaceChildren(...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
       [...list.children].forEach((row, index) => {
         const problems = marks[index] ?? [];
-        row.querySelector(".rm-row-problems").replaceChildren(
-          ...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })),
-        );
+        listed(row.querySelector(".rm-row-problems"), problems);
         row.dataset.invalid = problems.length ? "true" : "false";
       });
+      // A setting's or a partner's findings, under its label: each list names the path it is for.
+      for (const box of form.querySelectorAll(".rm-field-problems")) {
+        listed(box, data.findings.filter(({ path }) => path === box.dataset.path).map(({ message }) => message));
+      }
     },
     (error) => {
       console.error("rm-register: findings are unavailable.", error);
@@ -64,9 +68,12 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
   for (const hidden of root.querySelectorAll('[data-action="add-row"], [data-action="add-partner"]')) hidden.hidden = false;
   bar.start(actions, root);
 
-  /** Put a document in the form: partners, settings and one row per saved row. */
+  /** Put a document in the form: partners, settings and one row per saved row. The rows are made afresh,
+   * so a reader's focus in one (a save in another tab redraws them) goes to the same control of the row
+   * now in its place, not to the page. */
   function show(next) {
     doc = next;
+    const refocus = focusAgain(document.activeElement);
     for (const input of form.querySelectorAll("[data-partner]")) input.value = doc.answers[`partner-${input.dataset.partner}`] ?? "";
     for (const input of form.querySelectorAll("[data-setting]")) setValue(input, doc.answers[input.dataset.setting] ?? "");
     list.replaceChildren(...doc.rows.map(makeRow));
@@ -74,7 +81,23 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     visiblePartners = Math.max(2, ...named);
     names();
     renumber();
+    refocus();
     check();
+  }
+
+  /** For a focused `element` in a row, a function that focuses the same control (by what it fills or does)
+   * in the row at its position once the rows are redrawn, else that row's title, the last row's, or the
+   * Add button; for focus anywhere else, one that does nothing. */
+  function focusAgain(element) {
+    const row = element?.closest(".rm-row");
+    if (!row || row.parentElement !== list) return () => {};
+    const index = [...list.children].indexOf(row);
+    const { field, action } = element.dataset;
+    const same = field ? `[data-field="${field}"]` : action ? `[data-action="${action}"]` : ".rm-row-title";
+    return () => {
+      const place = list.children[Math.min(index, list.children.length - 1)];
+      (list.children[index]?.querySelector(same) ?? place?.querySelector(".rm-row-title") ?? addRowButton).focus();
+    };
   }
 
   function makeRow(values = {}) {

@@ -43,16 +43,30 @@ export function draw(element, html) {
   for (const extra of old.slice(fresh.length)) extra.remove();
 }
 
+/** How long an emptied status line or alert stays empty before its new words go in (see toolbar). */
+const SAY_AFTER_MS = 100;
+
 /** A component's toolbar, rendered hidden by Python with a status line, an alert and a storage warning.
- * `attempt(action, work)` runs one action (mostly a worker request): what `work` resolves with goes in the
- * status line; why it failed goes in the alert, in Python's words (see notices), and to `onError`. */
+ * `tell(text, title, reasons)` says `text` in the status line, or a failure in the alert; `tell()` empties
+ * both. `attempt(action, work)` runs one action (mostly a worker request): what `work` resolves with goes
+ * in the status line; why it failed goes in the alert, in Python's words (see notices), and to `onError`. */
 export function toolbar(box, { name, words, store, most, onError = () => {} }) {
   const find = (selector) => box.querySelector(selector);
   const [status, alertBox, warning] = [".rm-toolbar-status", ".rm-alert", ".rm-warning"].map(find);
   const { show, explain } = notices(words);
+  // A screen reader speaks a live region when its words change, so the same words again (a second
+  // "Risk 1 is already first.") would go unheard. Both lines are emptied at once and filled a moment
+  // later, in a later task, once the empty lines have reached the accessibility tree: every press is heard.
+  let pending = 0;
   const tell = (text = "", title = "", reasons = []) => {
-    status.textContent = text;
-    show(alertBox, title, reasons, "rm-alert-title");
+    clearTimeout(pending);
+    status.textContent = "";
+    show(alertBox, "");
+    if (!text && !title) return;
+    pending = setTimeout(() => {
+      status.textContent = text;
+      show(alertBox, title, reasons, "rm-alert-title");
+    }, SAY_AFTER_MS);
   };
   const attempt = async (action, work) => {
     tell();
