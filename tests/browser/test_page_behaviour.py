@@ -170,3 +170,16 @@ def test_a_component_that_fails_to_start_does_not_stop_the_others(page, rm):
     rm.open(page, checklist_id)
     assert any(error.startswith("rm-checklist:") for error in errors), errors
     expect(page.locator(f'.rm-checklist[data-checklist="{checklist_id}"] .rm-toolbar')).to_be_visible()
+
+
+@pytest.mark.parametrize("path", ["checklists/behaviours/", "tools/risk-register/", "checklists/compare-behaviours/"])
+def test_the_empty_status_line_and_alert_take_no_room_but_stay_live_regions(page, site_url, path):
+    """A screen reader speaks a live region's new words only if the region was in the accessibility tree
+    before: one hidden with display: none while empty, and shown with its words, may go unheard."""
+    page.goto(f"{site_url}{path}")
+    expect(page.locator(".rm-toolbar")).to_be_visible(timeout=60_000)
+    regions = page.evaluate(
+        """() => [...document.querySelectorAll('.rm-toolbar-status, .rm-alert')].map((el) =>
+             [el.getAttribute('role'), el.textContent, getComputedStyle(el).display, el.offsetHeight])"""
+    )
+    assert regions == [["status", "", "block", 0], ["alert", "", "block", 0]]
