@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -128,6 +129,8 @@ def test_the_oldest_python_the_set_up_accepts_is_the_oldest_every_pinned_package
     ]
     assert len(pinned) > 20 and floors
     assert oldest("PYTHON_OLDEST") == str(max(floors))
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["requires-python"] == f">={max(floors)}"  # what pip checks before it installs the package
 
 
 def test_the_instructions_name_the_python_and_nodejs_the_set_up_script_asks_for():
