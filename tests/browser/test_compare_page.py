@@ -473,3 +473,28 @@ def test_the_checklist_offers_organisations_given_before_in_this_browser(page, r
     options = page.locator("datalist option").evaluate_all("options => options.map(o => o.value)")
     assert options == ["Hillside Community Action", "Riverside <b>Council</b>"]
     expect(page.get_by_label("Your organisation")).to_have_attribute("list", "rm-foundations-organisations")
+
+
+def live_region(page: Page, selector: str) -> dict:
+    """The live-region properties Chromium gives `selector`'s element (live, atomic, relevant)."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+    return {p["name"]: p["value"].get("value") for p in ax.get("properties", [])}
+
+
+def test_a_change_to_the_comparison_is_heard_as_its_short_summary_not_the_whole_comparison(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    choose(page, EXAMPLES[:3])
+    state(page, "ready")
+    # The panel is a polite live region whose only part read out is its short summary; the report is
+    # marked off. A status is atomic unless told otherwise: a changed summary made a screen reader read
+    # the whole panel, every table of the comparison, again.
+    live = live_region(page, ".rm-compare-results")
+    assert (live["live"], live["atomic"]) == ("polite", False)
+    parts = page.locator(".rm-compare-results > *")
+    expect(parts).to_have_count(2)
+    expect(parts.first).to_have_text("3 respondents compared; 6 contested questions.")
+    expect(parts.last).to_have_attribute("aria-live", "off")
