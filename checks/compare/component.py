@@ -53,7 +53,9 @@ def compare_component(checklist: Checklist, definition: Any, base_url: str) -> s
         "<p>Choose 2 or more answers files to compare them.</p></div>\n"
         '<h2 id="workshop-record">Workshop record</h2>\n'
         "<p>Record what the workshop agrees. It is kept in this browser with the comparison.</p>\n"
-        f'<form class="rm-compare-record" id="rm-record-{cid}" novalidate aria-labelledby="workshop-record">'
+        # tabindex: focus comes here when a save in another tab takes away the reader's place in the record
+        f'<form class="rm-compare-record" id="rm-record-{cid}" novalidate aria-labelledby="workshop-record"'
+        ' tabindex="-1">'
         "<p>The record starts once 2 or more answers files are compared.</p></form>\n"
         "</div>\n"
     )

@@ -181,6 +181,8 @@ def test_a_file_added_by_mistake_is_removed_by_keyboard_and_the_record_stays(pag
     status = f"{EXAMPLES[1].name} was removed; 2 files in the comparison."
     expect(page.locator(".rm-compare .rm-toolbar-status")).to_have_text(status, timeout=READY)
     expect(page.locator(".rm-compare-list")).to_be_focused()
+    # where focus is, as on every control of the page (the browser's own outline was 1 px and black)
+    expect(page.locator(".rm-compare-list")).to_have_css("outline-width", "3px")
     expect(page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}")).to_have_count(0)
     expect(page.locator(".rm-compare-results")).to_contain_text("2 respondents")
     stored = saved_comparison(page)
@@ -498,3 +500,29 @@ def test_a_change_to_the_comparison_is_heard_as_its_short_summary_not_the_whole_
     expect(parts).to_have_count(2)
     expect(parts.first).to_have_text("3 respondents compared; 6 contested questions.")
     expect(parts.last).to_have_attribute("aria-live", "off")
+
+
+def test_focus_stays_in_place_when_a_save_in_another_tab_redraws_the_record_or_the_files(page, context, site_url):
+    compared_with_an_action(page, site_url)
+    other = context.new_page()
+    other.goto(url(site_url))
+    state(other, "ready")
+    owner = page.get_by_label("Owner")
+    owner.focus()
+    other.get_by_label("Status").select_option("done")  # the action's group is drawn afresh here
+    expect(page.get_by_label("Status")).to_have_value("done", timeout=READY)
+    expect(owner).to_be_focused()
+    add = page.get_by_role("button", name="Add an action")
+    add.focus()
+    other.get_by_role("button", name="Add an action").click()
+    expect(page.get_by_role("group", name="Action 2")).to_have_count(1, timeout=READY)
+    expect(add).to_be_focused()
+    remove = page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}")
+    remove.focus()
+    other.get_by_role("button", name=f"Remove {EXAMPLES[0].name}").click()  # the list is drawn afresh here
+    expect(page.locator(".rm-compare-list li")).to_have_count(2, timeout=READY)
+    expect(remove).to_be_focused()
+    other.get_by_role("button", name=f"Remove {EXAMPLES[1].name}").click()  # the reader's file goes
+    expect(page.locator(".rm-compare-list li")).to_have_count(1, timeout=READY)
+    expect(page.locator(".rm-compare-list")).to_be_focused()
+    other.close()
