@@ -526,3 +526,29 @@ def test_focus_stays_in_place_when_a_save_in_another_tab_redraws_the_record_or_t
     expect(page.locator(".rm-compare-list li")).to_have_count(1, timeout=READY)
     expect(page.locator(".rm-compare-list")).to_be_focused()
     other.close()
+
+
+HEARD = """() => {
+  const box = document.querySelector(".rm-refused");
+  window.heard = [];  // the alert's words after each change to it, as a screen reader would meet them
+  new MutationObserver(() => window.heard.push(box.textContent))
+    .observe(box, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def test_a_file_refused_again_is_announced_again(page, site_url):
+    """An alert is heard when its words change: the same reasons put in again were not heard, so a reader
+    who chose the same wrong file twice heard "0 of 1 file added" and not why."""
+    page.goto(url(site_url))
+    state(page, "empty")
+    choose(page, EXAMPLES[:2])
+    state(page, "ready")
+    wrong = FORMAT_1 / "foundations-complete.json"
+    refused = page.locator(".rm-refused")
+    choose(page, [wrong])
+    expect(refused).to_contain_text("1 file was not compared", timeout=READY)
+    said = refused.text_content()
+    page.evaluate(HEARD)
+    choose(page, [wrong])
+    page.wait_for_function("said => window.heard.includes(said)", arg=said, timeout=READY)
+    assert page.evaluate("() => window.heard") == ["", said]

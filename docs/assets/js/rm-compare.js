@@ -4,6 +4,9 @@
 // about the comparison document; this module only wires events, saves and moves data. It never
 // touches the reader's own saved answers: the comparison has a storage key of its own.
 
+/** How long the emptied alert of refused files stays empty before its new words go in (see refresh). */
+const SAY_AFTER_MS = 100;
+
 export function initCompare(root, { tool, watchDownload, within, draw }) {
   const find = (selector) => root.querySelector(selector);
   const [panel, record, settings, refusedBox, list] = [".rm-compare-results", ".rm-compare-record"]
@@ -155,6 +158,11 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
    * what it already has would send the save back, and so on for ever. */
   function refresh(change = same, { files = [], redraw = true, remove = null, example = false } = {}) {
     const run = async () => {
+      // The refused files' alert is emptied first and filled no sooner than SAY_AFTER_MS later, once the
+      // empty box has reached the accessibility tree: the same reasons again (the same wrong file chosen
+      // twice) are then heard again, as the toolbar's lines are (rm-status.js).
+      put(refusedBox, "");
+      const quiet = new Promise((done) => setTimeout(done, SAY_AFTER_MS));
       const reply = await ask("compare", { document: change(doc), files, remove, example });
       doc = reply.document;
       if (!redraw) for (const control of record.querySelectorAll("[data-agreed] input, [data-field]")) take(control);
@@ -164,6 +172,7 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
       panel.dataset.state = reply.empty ? "empty" : "ready";
       if (redraw) drawInPlace(record, reply.record_html, lastActionField);
       drawInPlace(list, reply.files_html, () => list);
+      await quiet;
       put(refusedBox, reply.refused?.title ?? "", reply.refused?.reasons ?? [], "rm-alert-title");
       return reply.status;
     };
