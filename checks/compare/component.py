@@ -47,11 +47,15 @@ def compare_component(checklist: Checklist, definition: Any, base_url: str) -> s
         "answers by hand, question by question.</p>\n"
         f"{_chooser(cid)}\n{_settings(cid)}\n{_toolbar(cid)}\n"
         '<h2 id="comparison">The comparison</h2>\n'
-        '<div class="rm-results rm-compare-results" role="status" aria-live="polite" data-state="empty">'
+        # A status is read whole (atomic) unless told otherwise: only its short summary is to be heard.
+        '<div class="rm-results rm-compare-results" role="status" aria-live="polite" aria-atomic="false"'
+        ' data-state="empty">'
         "<p>Choose 2 or more answers files to compare them.</p></div>\n"
         '<h2 id="workshop-record">Workshop record</h2>\n'
         "<p>Record what the workshop agrees. It is kept in this browser with the comparison.</p>\n"
-        f'<form class="rm-compare-record" id="rm-record-{cid}" novalidate aria-labelledby="workshop-record">'
+        # tabindex: focus comes here when a save in another tab takes away the reader's place in the record
+        f'<form class="rm-compare-record" id="rm-record-{cid}" novalidate aria-labelledby="workshop-record"'
+        ' tabindex="-1">'
         "<p>The record starts once 2 or more answers files are compared.</p></form>\n"
         "</div>\n"
     )

@@ -181,6 +181,8 @@ def test_a_file_added_by_mistake_is_removed_by_keyboard_and_the_record_stays(pag
     status = f"{EXAMPLES[1].name} was removed; 2 files in the comparison."
     expect(page.locator(".rm-compare .rm-toolbar-status")).to_have_text(status, timeout=READY)
     expect(page.locator(".rm-compare-list")).to_be_focused()
+    # where focus is, as on every control of the page (the browser's own outline was 1 px and black)
+    expect(page.locator(".rm-compare-list")).to_have_css("outline-width", "3px")
     expect(page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}")).to_have_count(0)
     expect(page.locator(".rm-compare-results")).to_contain_text("2 respondents")
     stored = saved_comparison(page)
@@ -473,3 +475,80 @@ def test_the_checklist_offers_organisations_given_before_in_this_browser(page, r
     options = page.locator("datalist option").evaluate_all("options => options.map(o => o.value)")
     assert options == ["Hillside Community Action", "Riverside <b>Council</b>"]
     expect(page.get_by_label("Your organisation")).to_have_attribute("list", "rm-foundations-organisations")
+
+
+def live_region(page: Page, selector: str) -> dict:
+    """The live-region properties Chromium gives `selector`'s element (live, atomic, relevant)."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+    return {p["name"]: p["value"].get("value") for p in ax.get("properties", [])}
+
+
+def test_a_change_to_the_comparison_is_heard_as_its_short_summary_not_the_whole_comparison(page, site_url):
+    page.goto(url(site_url))
+    state(page, "empty")
+    choose(page, EXAMPLES[:3])
+    state(page, "ready")
+    # The panel is a polite live region whose only part read out is its short summary; the report is
+    # marked off. A status is atomic unless told otherwise: a changed summary made a screen reader read
+    # the whole panel, every table of the comparison, again.
+    live = live_region(page, ".rm-compare-results")
+    assert (live["live"], live["atomic"]) == ("polite", False)
+    parts = page.locator(".rm-compare-results > *")
+    expect(parts).to_have_count(2)
+    expect(parts.first).to_have_text("3 respondents compared; 6 contested questions.")
+    expect(parts.last).to_have_attribute("aria-live", "off")
+
+
+def test_focus_stays_in_place_when_a_save_in_another_tab_redraws_the_record_or_the_files(page, context, site_url):
+    compared_with_an_action(page, site_url)
+    other = context.new_page()
+    other.goto(url(site_url))
+    state(other, "ready")
+    owner = page.get_by_label("Owner")
+    owner.focus()
+    other.get_by_label("Status").select_option("done")  # the action's group is drawn afresh here
+    expect(page.get_by_label("Status")).to_have_value("done", timeout=READY)
+    expect(owner).to_be_focused()
+    add = page.get_by_role("button", name="Add an action")
+    add.focus()
+    other.get_by_role("button", name="Add an action").click()
+    expect(page.get_by_role("group", name="Action 2")).to_have_count(1, timeout=READY)
+    expect(add).to_be_focused()
+    remove = page.get_by_role("button", name=f"Remove {EXAMPLES[1].name}")
+    remove.focus()
+    other.get_by_role("button", name=f"Remove {EXAMPLES[0].name}").click()  # the list is drawn afresh here
+    expect(page.locator(".rm-compare-list li")).to_have_count(2, timeout=READY)
+    expect(remove).to_be_focused()
+    other.get_by_role("button", name=f"Remove {EXAMPLES[1].name}").click()  # the reader's file goes
+    expect(page.locator(".rm-compare-list li")).to_have_count(1, timeout=READY)
+    expect(page.locator(".rm-compare-list")).to_be_focused()
+    other.close()
+
+
+HEARD = """() => {
+  const box = document.querySelector(".rm-refused");
+  window.heard = [];  // the alert's words after each change to it, as a screen reader would meet them
+  new MutationObserver(() => window.heard.push(box.textContent))
+    .observe(box, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def test_a_file_refused_again_is_announced_again(page, site_url):
+    """An alert is heard when its words change: the same reasons put in again were not heard, so a reader
+    who chose the same wrong file twice heard "0 of 1 file added" and not why."""
+    page.goto(url(site_url))
+    state(page, "empty")
+    choose(page, EXAMPLES[:2])
+    state(page, "ready")
+    wrong = FORMAT_1 / "foundations-complete.json"
+    refused = page.locator(".rm-refused")
+    choose(page, [wrong])
+    expect(refused).to_contain_text("1 file was not compared", timeout=READY)
+    said = refused.text_content()
+    page.evaluate(HEARD)
+    choose(page, [wrong])
+    page.wait_for_function("said => window.heard.includes(said)", arg=said, timeout=READY)
+    assert page.evaluate("() => window.heard") == ["", said]

@@ -4,6 +4,9 @@
 // about the comparison document; this module only wires events, saves and moves data. It never
 // touches the reader's own saved answers: the comparison has a storage key of its own.
 
+/** How long the emptied alert of refused files stays empty before its new words go in (see refresh). */
+const SAY_AFTER_MS = 100;
+
 export function initCompare(root, { tool, watchDownload, within, draw }) {
   const find = (selector) => root.querySelector(selector);
   const [panel, record, settings, refusedBox, list] = [".rm-compare-results", ".rm-compare-record"]
@@ -155,6 +158,11 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
    * what it already has would send the save back, and so on for ever. */
   function refresh(change = same, { files = [], redraw = true, remove = null, example = false } = {}) {
     const run = async () => {
+      // The refused files' alert is emptied first and filled no sooner than SAY_AFTER_MS later, once the
+      // empty box has reached the accessibility tree: the same reasons again (the same wrong file chosen
+      // twice) are then heard again, as the toolbar's lines are (rm-status.js).
+      put(refusedBox, "");
+      const quiet = new Promise((done) => setTimeout(done, SAY_AFTER_MS));
       const reply = await ask("compare", { document: change(doc), files, remove, example });
       doc = reply.document;
       if (!redraw) for (const control of record.querySelectorAll("[data-agreed] input, [data-field]")) take(control);
@@ -162,14 +170,39 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
       if (timeless(doc) !== timeless(load())) bar.save(doc);
       draw(panel, reply.html);
       panel.dataset.state = reply.empty ? "empty" : "ready";
-      if (redraw) draw(record, reply.record_html);
-      draw(list, reply.files_html);
+      if (redraw) drawInPlace(record, reply.record_html, lastActionField);
+      drawInPlace(list, reply.files_html, () => list);
+      await quiet;
       put(refusedBox, reply.refused?.title ?? "", reply.refused?.reasons ?? [], "rm-alert-title");
       return reply.status;
     };
     const done = queue.then(run, run);
     queue = done.catch(() => {});
     return done.finally(showSettings);
+  }
+
+  /** Draw Python's `html` in `box` (see draw), keeping the reader's place. A part drawn afresh (by a save
+   * in another tab, say) is a new node, and focus in it fell to the page's body, back at the top. Focus goes
+   * to the same control (by its id, else a button that does and says the same: a file's Remove button),
+   * else to what `elsewhere(control)` gives. */
+  function drawInPlace(box, html, elsewhere) {
+    const was = box.contains(document.activeElement) && box !== document.activeElement && document.activeElement;
+    draw(box, html);
+    if (!was || was.isConnected) return;
+    const same = was.id
+      ? box.querySelector(`#${CSS.escape(was.id)}`)
+      : [...box.querySelectorAll("button[data-action]")].find(
+          (button) => button.dataset.action === was.dataset.action && button.textContent === was.textContent,
+        );
+    (same ?? elsewhere(was)).focus();
+  }
+
+  /** Where a reader goes whose place in the record has gone: the same field of the last action, else Add,
+   * else the record itself. */
+  function lastActionField({ dataset: { field } }) {
+    const last = [...record.querySelectorAll("[data-action-index]")].at(-1);
+    const place = field && last?.querySelector(`[data-field="${field}"]`);
+    return place || record.querySelector('[data-action="add-action"]') || record;
   }
 
   /** A saved comparison from a file ({filename, size, text}), checked by Python, in place of this one. */
