@@ -4,10 +4,7 @@
 // about the comparison document; this module only wires events, saves and moves data. It never
 // touches the reader's own saved answers: the comparison has a storage key of its own.
 
-/** How long the emptied alert of refused files stays empty before its new words go in (see refresh). */
-const SAY_AFTER_MS = 100;
-
-export function initCompare(root, { tool, watchDownload, within, draw }) {
+export function initCompare(root, { tool, watchDownload, within, draw, pauseToBeHeard }) {
   const find = (selector) => root.querySelector(selector);
   const [panel, record, settings, refusedBox, list] = [".rm-compare-results", ".rm-compare-record"]
     .concat(".rm-compare-settings", ".rm-refused", ".rm-compare-list")
@@ -158,11 +155,10 @@ export function initCompare(root, { tool, watchDownload, within, draw }) {
    * what it already has would send the save back, and so on for ever. */
   function refresh(change = same, { files = [], redraw = true, remove = null, example = false } = {}) {
     const run = async () => {
-      // The refused files' alert is emptied first and filled no sooner than SAY_AFTER_MS later, once the
-      // empty box has reached the accessibility tree: the same reasons again (the same wrong file chosen
-      // twice) are then heard again, as the toolbar's lines are (rm-status.js).
+      // The refused files' alert is emptied first and filled no sooner than a pause later: the same reasons
+      // again (the same wrong file chosen twice) are then heard again, as the toolbar's lines are.
       put(refusedBox, "");
-      const quiet = new Promise((done) => setTimeout(done, SAY_AFTER_MS));
+      const quiet = pauseToBeHeard();
       const reply = await ask("compare", { document: change(doc), files, remove, example });
       doc = reply.document;
       if (!redraw) for (const control of record.querySelectorAll("[data-agreed] input, [data-field]")) take(control);

@@ -43,8 +43,15 @@ export function draw(element, html) {
   for (const extra of old.slice(fresh.length)) extra.remove();
 }
 
-/** How long an emptied status line or alert stays empty before its new words go in (see toolbar). */
+/** How long an emptied status line or alert stays empty before its new words go in (see toolbar). A
+ * screen reader speaks a live region when its words change, so the same words again would go unheard;
+ * emptied first, and filled once the empty region has reached the accessibility tree, they are heard. */
 const SAY_AFTER_MS = 100;
+
+/** Resolves once an emptied live region may be filled again and be heard (see SAY_AFTER_MS). */
+export function pauseToBeHeard() {
+  return new Promise((done) => setTimeout(done, SAY_AFTER_MS));
+}
 
 /** A component's toolbar, rendered hidden by Python with a status line, an alert and a storage warning.
  * `tell(text, title, reasons)` says `text` in the status line, or a failure in the alert; `tell()` empties
@@ -54,9 +61,8 @@ export function toolbar(box, { name, words, store, most, onError = () => {} }) {
   const find = (selector) => box.querySelector(selector);
   const [status, alertBox, warning] = [".rm-toolbar-status", ".rm-alert", ".rm-warning"].map(find);
   const { show, explain } = notices(words);
-  // A screen reader speaks a live region when its words change, so the same words again (a second
-  // "Risk 1 is already first.") would go unheard. Both lines are emptied at once and filled a moment
-  // later, in a later task, once the empty lines have reached the accessibility tree: every press is heard.
+  // Both lines are emptied at once and filled SAY_AFTER_MS later: the same words again (a second
+  // "Risk 1 is already first.") are then heard again.
   let pending = 0;
   const tell = (text = "", title = "", reasons = []) => {
     clearTimeout(pending);
