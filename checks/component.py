@@ -42,7 +42,8 @@ def checklist_component(checklist: Checklist, definition: Any, base_url: str) ->
         f"{about_form(checklist)}\n"
         f"{questions_form(checklist, base_url)}\n"
         f'<h2 id="results">Your results</h2>\n'
-        f'<div class="rm-results" role="status" aria-live="polite" data-state="loading">'
+        # A status is read whole (atomic) unless told otherwise: only its short summary is to be heard.
+        f'<div class="rm-results" role="status" aria-live="polite" aria-atomic="false" data-state="loading">'
         f"<p>{escape(RESULTS_NEED_JAVASCRIPT)}</p></div>\n"
         # The answers as a compact table, from the worker: printed after the result, never on screen.
         f'<div class="rm-print-answers"></div>\n'

@@ -36,7 +36,8 @@ def register_component(register: Register, definition: Any, example: Any, base_u
         f'aria-label="{escape(register.title)}">'
         f"{partners_form(register)}{settings_form(register)}{rows_form(register)}</form>\n"
         f'<h2 id="findings">Findings and report</h2>\n'
-        f'<div class="rm-results" role="status" aria-live="polite" data-state="loading">'
+        # A status is read whole (atomic) unless told otherwise: only its short summary is to be heard.
+        f'<div class="rm-results" role="status" aria-live="polite" aria-atomic="false" data-state="loading">'
         f"<p>{escape(FINDINGS_NEED_JAVASCRIPT)}</p></div>\n"
         f"</div>\n"
     )

@@ -103,3 +103,12 @@ def engine_cached(page, server, timeout: float = 120) -> None:
     engine = {url for url in engine if not any(fnmatch(url, pattern) for pattern in NOT_CACHED)}
     kept = set(page.evaluate(CACHED))
     assert len(engine) >= 5 and engine <= kept, f"not kept: {sorted(engine - kept)}"
+
+
+def live_region(page, selector: str) -> dict:
+    """The live-region properties Chromium gives `selector`'s element (live, atomic, relevant)."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+    return {p["name"]: p["value"].get("value") for p in ax.get("properties", [])}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from axe_scan import assert_none, violations_in_both_schemes
 from playwright.sync_api import Page, expect
-from site_pages import engine_cached
+from site_pages import engine_cached, live_region
 from test_offline import offline_context, server, visit_once  # noqa: F401 (fixtures)
 
 from checks.compare import storage_key
@@ -475,15 +475,6 @@ def test_the_checklist_offers_organisations_given_before_in_this_browser(page, r
     options = page.locator("datalist option").evaluate_all("options => options.map(o => o.value)")
     assert options == ["Hillside Community Action", "Riverside <b>Council</b>"]
     expect(page.get_by_label("Your organisation")).to_have_attribute("list", "rm-foundations-organisations")
-
-
-def live_region(page: Page, selector: str) -> dict:
-    """The live-region properties Chromium gives `selector`'s element (live, atomic, relevant)."""
-    cdp = page.context.new_cdp_session(page)
-    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-    ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
-    return {p["name"]: p["value"].get("value") for p in ax.get("properties", [])}
 
 
 def test_a_change_to_the_comparison_is_heard_as_its_short_summary_not_the_whole_comparison(page, site_url):

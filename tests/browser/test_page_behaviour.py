@@ -10,6 +10,7 @@ import json
 
 import pytest
 from playwright.sync_api import expect
+from site_pages import live_region
 
 pytestmark = pytest.mark.browser
 
@@ -183,3 +184,14 @@ def test_the_empty_status_line_and_alert_take_no_room_but_stay_live_regions(page
              [el.getAttribute('role'), el.textContent, getComputedStyle(el).display, el.offsetHeight])"""
     )
     assert regions == [["status", "", "block", 0], ["alert", "", "block", 0]]
+
+
+@pytest.mark.parametrize("path", ["checklists/behaviours/", "tools/risk-register/"])
+def test_a_changed_result_is_heard_as_its_short_summary_not_the_whole_report(page, site_url, path):
+    """The results panel is a polite status, which a screen reader reads whole (atomic) unless told
+    otherwise: each changed summary made it read the whole report again, every table of it."""
+    page.goto(f"{site_url}{path}")
+    expect(page.locator(".rm-results")).to_have_attribute("data-state", "ready", timeout=60_000)
+    live = live_region(page, ".rm-results")
+    assert (live["live"], live["atomic"]) == ("polite", False)
+    expect(page.locator(".rm-results > .rm-result")).to_have_attribute("aria-live", "off")
