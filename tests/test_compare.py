@@ -23,6 +23,7 @@ from checks.compare import (
 )
 from checks.compare.component import page_config
 from checks.compare.groups import MIN_GROUP_FLOOR
+from checks.compare.heatmap import LEVELS
 from checks.definitions import DEFINITIONS_DIR, definition_files, load_checklist
 from checks.render.html import document_to_html
 from checks.render.text import document_to_text
@@ -271,3 +272,13 @@ def test_anonymous_data_names_no_file_either(assessment):
     assert json.loads(data)["notices"] == ["2 notes about the files are not shown in anonymous mode."]
     named = json.loads(comparison_to_json(compare(assessment, inputs)))
     assert named["refused"][0]["file"] == "pat-jones.json" and "jo-bloggs-again.json" in named["notices"][0]
+
+
+def test_the_heat_map_is_named_by_what_it_shows_in_every_level_it_draws():
+    """Its caption is the figure's name for a screen reader (and what Word and text give in its place): it says
+    what each cell holds and each level's look; it was "The table below gives the same." alone."""
+    files = [Given(p.name, p.read_text()) for p in sorted(EXAMPLES.glob("*.json"))]
+    html = document_to_html(comparison_document(compare(BEHAVIOURS, read_files(BEHAVIOURS, files))))
+    caption = html.split('<figure class="rm-figure">', 1)[1].split("<figcaption>", 1)[1].split("</figcaption>")[0]
+    assert caption.startswith("Each organisation&#x27;s middle answer to each question")
+    assert all(f"{name.lower()} (" in caption for name, _ in LEVELS.values()), caption

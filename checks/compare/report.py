@@ -14,6 +14,12 @@ from checks.saved_parts import ROLES
 
 QUESTION_COLUMNS = ("section", "question_id", "question", "answered", "median", "lowest", "highest", "contested")
 
+HEAT_MAP_CAPTION = (
+    "Each organisation's middle answer to each question: weak (red and hatched), mixed (amber) or strong "
+    "(green), with its score out of 100. The table below gives the same figures."
+)
+"""The heat map's caption: its name for screen readers, and what Word, text and Markdown give instead of it."""
+
 
 def comparison_document(comparison: Comparison, base_url: str = "") -> Document:
     c = comparison
@@ -31,7 +37,7 @@ def comparison_document(comparison: Comparison, base_url: str = "") -> Document:
     blocks += [Heading(2, "Scores by section", "sections"), _sections(c, c.organisations, "organisation")]
     blocks.append(_sections(c, c.roles, "role"))
     blocks += [Heading(2, "Heat map", "heatmap")]
-    blocks.append(Figure(heatmap_svg(c, f"rm-heatmap-{c.checklist.id}"), "The table below gives the same."))
+    blocks.append(Figure(heatmap_svg(c, f"rm-heatmap-{c.checklist.id}"), HEAT_MAP_CAPTION))
     blocks.append(_heat_table(c))
     blocks += [Heading(2, "Every question", "questions"), _questions(c)]
     blocks += [Heading(2, "Workshop record", "record"), *_record(c)]
