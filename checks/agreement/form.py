@@ -96,11 +96,13 @@ def _status(part: Part) -> str:
     key = STATUS_PREFIX + part.id
     radios = _radios(escape(key), f"ag-{escape(key)}", STATUSES.items())
     proposer = PROPOSER_PREFIX + part.id
+    # Who proposed it is part of the section's status, and in its group: every section's field has the
+    # same label, and the group's name ("Status of section: finance") tells a screen reader whose it is.
     return (
         f'<fieldset class="rm-status" data-answer="{escape(key)}"><legend>Status of section: '
-        f'{escape(part.title.lower())}</legend><div class="rm-options">{radios}</div></fieldset>'
+        f'{escape(part.title.lower())}</legend><div class="rm-options">{radios}</div>'
         f'<div class="rm-field"><label for="ag-{escape(proposer)}">Proposed by (the partner who proposed '
         f'this wording)</label><input type="text" id="ag-{escape(proposer)}" maxlength="{MAX_SHORT_TEXT}" '
-        f'data-answer="{escape(proposer)}" autocomplete="organization"></div>'
+        f'data-answer="{escape(proposer)}" autocomplete="organization"></div></fieldset>'
         f'<p class="rm-section-end"><a href="#{sid}">Back to the start of this section</a></p>'
     )
