@@ -302,3 +302,23 @@ def test_the_builder_works_offline(server, offline_context):  # noqa: F811 (fixt
     with page.expect_download() as download:
         page.get_by_role("button", name="Download agreement (Word)").click()
     assert download.value.suggested_filename.endswith(".docx")
+
+
+def test_focus_in_the_preview_stays_there_when_another_tabs_save_redraws_it(page, context, site_url):
+    """A reader on a table of the preview (its box scrolls, so it takes focus) keeps their place when a save
+    in another tab changes that table: it is drawn afresh, and focus goes to the new one, not the page's body."""
+    other = context.new_page()
+    for tab in (page, other):
+        tab.goto(url(site_url))
+        ready(tab)
+    finance = page.get_by_role("region", name="Finance, party by party", exact=True)
+    finance.focus()
+    other.locator("#ag-share-1").fill("40")
+    expect(finance).to_contain_text("40")  # drawn again with the other tab's share
+    expect(finance).to_be_focused()
+    document = stored(other)
+    document["answers"]["start-date"] = "tomorrow"  # saved by an older page, say: the preview fails
+    other.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(document)])
+    expect(page.locator(".rm-preview")).to_have_attribute("data-state", "error")
+    expect(page.locator(".rm-preview")).to_be_focused()  # the table is gone: the preview, not the body
+    other.close()
