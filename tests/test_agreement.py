@@ -263,3 +263,14 @@ def test_who_proposed_a_section_is_asked_within_that_sections_status_group():
     groups.feed(agreement_form(AGREEMENT, "../../"))
     for part in AGREEMENT.parts:
         assert groups.group_of[f"ag-proposed-by-{part.id}"] == f"Status of section: {part.title.lower()}", part.id
+
+
+def test_each_sections_link_back_to_its_start_names_the_section():
+    """A screen reader's list of links shows each link's words alone: 21 links all "Back to the start of
+    this section" could not be told apart."""
+    from checks.agreement.form import agreement_form
+
+    markup = agreement_form(AGREEMENT, "../../")
+    for number, part in enumerate(AGREEMENT.parts, 1):
+        link = re.search(rf'<a href="#{part.id}">([^<]*)</a>', markup)
+        assert link and link.group(1) == f"Back to the start of section {number}, {html.escape(part.title)}"
