@@ -224,3 +224,53 @@ def test_the_page_imports_any_draft_its_form_can_make():
     config = json.loads(html.unescape(re.search(r'data-config="([^"]*)"', markup).group(1)))
     most = most_characters(markup)
     assert most and 3 * most < config["max_bytes"] / 2
+
+
+def test_who_proposed_a_section_is_asked_within_that_sections_status_group():
+    """Every section has a "Proposed by" field with the same label: a screen reader hears which section
+    it is for from the group around it ("Status of section: finance"), as it does for the status."""
+    from html.parser import HTMLParser
+
+    from checks.agreement.form import agreement_form
+
+    class Groups(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.legends: list[str] = []  # the open fieldsets' legends, innermost last
+            self.in_legend = False
+            self.group_of: dict[str, str] = {}  # control id: the legend of its innermost group
+
+        def handle_starttag(self, tag, attrs):
+            attributes = dict(attrs)
+            if tag == "fieldset":
+                self.legends.append("")
+            elif tag == "legend":
+                self.in_legend = True
+            elif tag == "input" and attributes.get("id"):
+                self.group_of[attributes["id"]] = self.legends[-1] if self.legends else ""
+
+        def handle_endtag(self, tag):
+            if tag == "fieldset":
+                self.legends.pop()
+            elif tag == "legend":
+                self.in_legend = False
+
+        def handle_data(self, data):
+            if self.in_legend:
+                self.legends[-1] += data
+
+    groups = Groups()
+    groups.feed(agreement_form(AGREEMENT, "../../"))
+    for part in AGREEMENT.parts:
+        assert groups.group_of[f"ag-proposed-by-{part.id}"] == f"Status of section: {part.title.lower()}", part.id
+
+
+def test_each_sections_link_back_to_its_start_names_the_section():
+    """A screen reader's list of links shows each link's words alone: 21 links all "Back to the start of
+    this section" could not be told apart."""
+    from checks.agreement.form import agreement_form
+
+    markup = agreement_form(AGREEMENT, "../../")
+    for number, part in enumerate(AGREEMENT.parts, 1):
+        link = re.search(rf'<a href="#{part.id}">([^<]*)</a>', markup)
+        assert link and link.group(1) == f"Back to the start of section {number}, {html.escape(part.title)}"

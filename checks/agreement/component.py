@@ -33,7 +33,9 @@ def agreement_component(builder: Builder, definition: dict[str, Any], base_url: 
         f"{agreement_form(agreement, base_url)}\n"
         '<h2 id="preview">Preview of your agreement</h2>\n'
         # rm-results too: like a checklist's results, the offline copy waits for it and keeps the engine
-        '<div class="rm-results rm-preview" data-state="loading" role="region" aria-labelledby="preview">'
+        # tabindex -1: focus goes to it when the part of it the reader was on is gone (rm-agreement.js)
+        '<div class="rm-results rm-preview" data-state="loading" role="region" aria-labelledby="preview"'
+        ' tabindex="-1">'
         f"<p>{escape(wording.PREVIEW_NEEDS_JAVASCRIPT)}</p></div>\n"
         '<p class="rm-preview-status rm-visually-hidden" role="status"></p>\n'
         "</div>\n"

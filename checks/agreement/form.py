@@ -48,7 +48,10 @@ def _part(part: Part, number: int, base_url: str) -> str:
         f'<p class="rm-section-guidance"><a href="{escape(guidance_url(part.guidance, base_url))}">'
         f"Read the guidance on {escape(part.title.lower())}</a></p>"
         f'<h3 id="{sid}-questions">Questions to settle</h3><ul class="rm-questions">{questions}</ul>'
-        f"{items}{parties}{table}{_status(part)}</section>"
+        f"{items}{parties}{table}{_status(part)}"
+        # named, as a screen reader's list of links gives each link's words alone
+        f'<p class="rm-section-end"><a href="#{sid}">Back to the start of section {number}, '
+        f"{escape(part.title)}</a></p></section>"
     )
 
 
@@ -92,15 +95,15 @@ def _item(item: Item, key: str, suffix: str = "") -> str:
 
 
 def _status(part: Part) -> str:
-    sid = escape(part.id)
     key = STATUS_PREFIX + part.id
     radios = _radios(escape(key), f"ag-{escape(key)}", STATUSES.items())
     proposer = PROPOSER_PREFIX + part.id
+    # Who proposed it is part of the section's status, and in its group: every section's field has the
+    # same label, and the group's name ("Status of section: finance") tells a screen reader whose it is.
     return (
         f'<fieldset class="rm-status" data-answer="{escape(key)}"><legend>Status of section: '
-        f'{escape(part.title.lower())}</legend><div class="rm-options">{radios}</div></fieldset>'
+        f'{escape(part.title.lower())}</legend><div class="rm-options">{radios}</div>'
         f'<div class="rm-field"><label for="ag-{escape(proposer)}">Proposed by (the partner who proposed '
         f'this wording)</label><input type="text" id="ag-{escape(proposer)}" maxlength="{MAX_SHORT_TEXT}" '
-        f'data-answer="{escape(proposer)}" autocomplete="organization"></div>'
-        f'<p class="rm-section-end"><a href="#{sid}">Back to the start of this section</a></p>'
+        f'data-answer="{escape(proposer)}" autocomplete="organization"></div></fieldset>'
     )

@@ -302,3 +302,70 @@ def test_the_builder_works_offline(server, offline_context):  # noqa: F811 (fixt
     with page.expect_download() as download:
         page.get_by_role("button", name="Download agreement (Word)").click()
     assert download.value.suggested_filename.endswith(".docx")
+
+
+def test_focus_in_the_preview_stays_there_when_another_tabs_save_redraws_it(page, context, site_url):
+    """A reader on a table of the preview (its box scrolls, so it takes focus) keeps their place when a save
+    in another tab changes that table: it is drawn afresh, and focus goes to the new one, not the page's body."""
+    other = context.new_page()
+    for tab in (page, other):
+        tab.goto(url(site_url))
+        ready(tab)
+    finance = page.get_by_role("region", name="Finance, party by party", exact=True)
+    finance.focus()
+    other.locator("#ag-share-1").fill("40")
+    expect(finance).to_contain_text("40")  # drawn again with the other tab's share
+    expect(finance).to_be_focused()
+    document = stored(other)
+    document["answers"]["start-date"] = "tomorrow"  # saved by an older page, say: the preview fails
+    other.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, json.dumps(document)])
+    expect(page.locator(".rm-preview")).to_have_attribute("data-state", "error")
+    expect(page.locator(".rm-preview")).to_be_focused()  # the table is gone: the preview, not the body
+    other.close()
+
+
+LIVE = ".rm-toolbar-status, .rm-alert, .rm-preview-status"
+
+
+def said(page: Page) -> list[str]:
+    """What the page's live regions were given to say since the last call (each non-empty text once)."""
+    return page.evaluate("() => (window.rmSaid ?? []).splice(0)")
+
+
+def test_the_toolbar_keeps_focus_and_says_each_outcome_once_and_typing_says_nothing(page, site_url):
+    page.goto(url(site_url))
+    ready(page)
+    page.evaluate(
+        """live => { window.rmSaid = [];
+             for (const region of document.querySelectorAll(live)) new MutationObserver(() => {
+               if (region.textContent) window.rmSaid.push(region.textContent);
+             }).observe(region, {childList: true, subtree: true, characterData: true}); }""",
+        LIVE,
+    )
+    page.on("dialog", lambda dialog: dialog.accept())
+    example = page.get_by_role("button", name="Use this example")
+    example.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".rm-toolbar-status")).to_contain_text("starts from the example")
+    expect(example).to_be_focused()
+    # typing redraws the preview, which is no live region: nothing is said on each key
+    proposer = page.get_by_role("group", name="Status of section: finance").get_by_role("textbox")
+    proposer.focus()
+    page.keyboard.type("Council", delay=50)
+    expect(page.locator(".rm-preview")).to_contain_text("Council")
+    assert page.locator(".rm-preview").evaluate("p => p.closest('[aria-live], [role=status], [role=alert]')") is None
+    assert stored(page)["answers"]["proposed-by-finance"] == "Council"
+    assert len(said(page)) == 1
+    importing = page.get_by_role("button", name="Import draft")
+    with page.expect_file_chooser() as chooser:
+        importing.click()  # Enter opens it as well, but Playwright does not always see a chooser opened so
+    chooser.value.set_files(str(EXAMPLES / "partnership-agreement.json"))
+    expect(page.locator(".rm-toolbar-status")).to_have_text("The draft in partnership-agreement.json was imported.")
+    expect(importing).to_be_focused()
+    again = page.get_by_role("button", name="Start again")
+    again.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".rm-toolbar-status")).to_have_text("Your draft was cleared.")
+    expect(again).to_be_focused()
+    heard = [text for text in said(page) if text != "Checking the file…"]  # said if the check takes a while
+    assert heard == ["The draft in partnership-agreement.json was imported.", "Your draft was cleared."]
