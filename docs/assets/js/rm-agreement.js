@@ -20,13 +20,15 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   const redraw = latest(
     () => ask("agreement_preview", { document: doc }),
     ({ html }) => {
-      keepingFocus(() => draw(preview, html));
+      draw(preview, html); // focus on a table drawn afresh goes to its new box, else to the preview
       preview.dataset.state = "ready";
       spoken.textContent = ""; // a failure said before is over
     },
     (error) => {
       console.error("rm-agreement: the preview is unavailable.", error);
-      keepingFocus(() => (spoken.textContent = failed(preview, error, "agreement_preview")));
+      const inside = preview.contains(document.activeElement);
+      spoken.textContent = failed(preview, error, "agreement_preview");
+      if (inside) preview.focus(); // not the page's body: the part the reader was on has gone
     },
   );
 
@@ -54,18 +56,6 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
     bar.onFile(input, action, (file) => replaceWith(action, { ...file, document: doc }));
   }
   redraw();
-
-  /** Change the preview keeping the reader's place in it: a part they were on (a table's box, which
-   * scrolls and so takes focus) that is drawn afresh, by a save in another tab say, takes focus again,
-   * found by its name; else the preview itself does, not the page's body. */
-  function keepingFocus(change) {
-    const was = preview.contains(document.activeElement) ? document.activeElement : null;
-    const names = ["aria-labelledby", "aria-label"].filter((name) => was?.hasAttribute(name));
-    change();
-    if (!was || was.isConnected) return;
-    const selector = names.map((name) => `[${name}="${CSS.escape(was.getAttribute(name))}"]`).join("");
-    ((selector && preview.querySelector(selector)) || preview).focus();
-  }
 
   /** `input` saves text and redraws after a pause; `change` saves a choice and redraws at once. */
   function edit(control, committed) {

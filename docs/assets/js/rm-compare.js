@@ -19,6 +19,7 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
   const load = () => store.load(config.blank, (data) => Array.isArray(data.responses));
   let doc = load();
   let queue = Promise.resolve(); // one request at a time, in order: files are never lost to a newer one
+  let refusedTurn = 0; // the newest request, whose refused files the alert is to show
   const same = (current) => current;
 
   for (const element of [settings, find(".rm-compare-files")]) element.hidden = false;
@@ -156,7 +157,10 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
   function refresh(change = same, { files = [], redraw = true, remove = null, example = false } = {}) {
     const run = async () => {
       // The refused files' alert is emptied first and filled no sooner than a pause later: the same reasons
-      // again (the same wrong file chosen twice) are then heard again, as the toolbar's lines are.
+      // again (the same wrong file chosen twice) are then heard again, as the toolbar's lines are. The pause
+      // does not hold the request up (the status it returns would then come after a newer action's), and a
+      // newer request's reasons replace these if they have not been put in yet.
+      const turn = ++refusedTurn;
       put(refusedBox, "");
       const quiet = pauseToBeHeard();
       const reply = await ask("compare", { document: change(doc), files, remove, example });
@@ -166,31 +170,16 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
       if (timeless(doc) !== timeless(load())) bar.save(doc);
       draw(panel, reply.html);
       panel.dataset.state = reply.empty ? "empty" : "ready";
-      if (redraw) drawInPlace(record, reply.record_html, lastActionField);
-      drawInPlace(list, reply.files_html, () => list);
-      await quiet;
-      put(refusedBox, reply.refused?.title ?? "", reply.refused?.reasons ?? [], "rm-alert-title");
+      if (redraw) draw(record, reply.record_html, lastActionField);
+      draw(list, reply.files_html);
+      quiet.then(() => {
+        if (turn === refusedTurn) put(refusedBox, reply.refused?.title ?? "", reply.refused?.reasons ?? [], "rm-alert-title");
+      });
       return reply.status;
     };
     const done = queue.then(run, run);
     queue = done.catch(() => {});
     return done.finally(showSettings);
-  }
-
-  /** Draw Python's `html` in `box` (see draw), keeping the reader's place. A part drawn afresh (by a save
-   * in another tab, say) is a new node, and focus in it fell to the page's body, back at the top. Focus goes
-   * to the same control (by its id, else a button that does and says the same: a file's Remove button),
-   * else to what `elsewhere(control)` gives. */
-  function drawInPlace(box, html, elsewhere) {
-    const was = box.contains(document.activeElement) && box !== document.activeElement && document.activeElement;
-    draw(box, html);
-    if (!was || was.isConnected) return;
-    const same = was.id
-      ? box.querySelector(`#${CSS.escape(was.id)}`)
-      : [...box.querySelectorAll("button[data-action]")].find(
-          (button) => button.dataset.action === was.dataset.action && button.textContent === was.textContent,
-        );
-    (same ?? elsewhere(was)).focus();
   }
 
   /** Where a reader goes whose place in the record has gone: the same field of the last action, else Add,

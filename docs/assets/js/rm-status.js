@@ -30,8 +30,12 @@ export function notices(words) {
 /** Put markup Python built (and escaped) in `element`, changing only the parts at its top level that
  * differ: an unchanged part stays the same node. So a panel's summary, its live part, is heard when it
  * changes rather than after every key, and a reader's focus inside an unchanged part (a Remove button in
- * a list redrawn for an edit elsewhere) stays where it is. */
-export function draw(element, html) {
+ * a list redrawn for an edit elsewhere) stays where it is. Focus in a part drawn afresh (by a save in
+ * another tab, say) would fall to the page's body, back at the top: it goes to the same control drawn
+ * again (`counterpart`), else to what `elsewhere(control)` gives (the element itself, if it takes focus). */
+export function draw(element, html, elsewhere = () => element) {
+  const active = document.activeElement;
+  const was = element !== active && element.contains(active) ? active : null;
   const next = document.createElement("template");
   next.innerHTML = html;
   const fresh = [...next.content.childNodes];
@@ -41,6 +45,19 @@ export function draw(element, html) {
     else if (!old[index].isEqualNode(node)) old[index].replaceWith(node);
   });
   for (const extra of old.slice(fresh.length)) extra.remove();
+  if (was && !was.isConnected) (counterpart(element, was) ?? elsewhere(was))?.focus();
+}
+
+/** In `box`, the control drawn in place of `was`: the one with its id; else with its name (a table's
+ * scrolling box, named by its caption); else a button that does and says the same (a file's Remove). */
+function counterpart(box, was) {
+  if (was.id) return box.querySelector(`#${CSS.escape(was.id)}`);
+  for (const name of ["aria-labelledby", "aria-label"]) {
+    if (was.hasAttribute(name)) return box.querySelector(`[${name}="${CSS.escape(was.getAttribute(name))}"]`);
+  }
+  const { action } = was.dataset;
+  const same = action ? box.querySelectorAll(`[data-action="${CSS.escape(action)}"]`) : [];
+  return [...same].find((control) => control.textContent === was.textContent) ?? null;
 }
 
 /** How long an emptied status line or alert stays empty before its new words go in (see toolbar). A
