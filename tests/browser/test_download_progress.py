@@ -1,6 +1,6 @@
-"""The scoring engine's first download, shown on a checklist page and on the compare page: a determinate
-<progress> in the results panel with Python's words, heard at most every 10 seconds, while the checklist's
-form stays usable.
+"""The scoring engine's first download, shown on a checklist page, the compare page and the agreement
+builder: a determinate <progress> in the results panel with Python's words, heard at most every 10 seconds
+(in a polite status of its own), while the checklist's form stays usable.
 
 The engine's files come from a copy of the built site served slowly (700 KB a second for each file), so the
 download takes longer than 10 seconds; service workers are blocked, as in the other browser tests.
@@ -21,8 +21,9 @@ from axe_scan import violations
 from conftest import READY_TIMEOUT
 from playwright.sync_api import expect
 from served_site import SUBPATH, free_port
-from site_pages import guarded_context
+from site_pages import guarded_context, live_region
 
+from checks.agreement.wording import PAGE_MESSAGES as AGREEMENT_MESSAGES
 from checks.compare.component import MESSAGES as COMPARE_MESSAGES
 from checks.offline import DOWNLOAD_MESSAGES
 from checks.wording import PAGE_MESSAGES
@@ -93,6 +94,7 @@ def fill(message: str, done: float, total: float) -> str:
 PAGES = {
     "checklist": ("checklists/{checklist_id}/", PAGE_MESSAGES["loading"], "ready"),
     "compare": ("checklists/compare-behaviours/", COMPARE_MESSAGES["loading"], "empty"),
+    "agreement": ("tools/partnership-agreement/", AGREEMENT_MESSAGES["loading"], "ready"),
 }
 
 
@@ -119,6 +121,8 @@ def test_the_first_download_shows_its_progress_heard_every_10_seconds_and_the_fo
         expect(panel.locator(".rm-progress")).to_have_text(loading)
         expect(panel.locator(".rm-download-seen")).to_have_text(re.compile(r"Downloading the scoring engine: "))
         assert page.evaluate("() => document.querySelector('.rm-results progress').max") == total
+        # heard on every page, live region or not (the agreement's preview is not one)
+        assert live_region(page, ".rm-download-heard")["live"] == "polite"
 
         if kind == "checklist":  # the form works while the engine downloads: an answer is saved at once
             question_id, value = next(iter(helpers.nth_choices(checklist_id, 0).items()))

@@ -167,6 +167,11 @@ const SPEAK_EVERY_MS = 10_000;
 export function watchDownload(panel, words) {
   panel.dataset.state = "loading";
   notices(words).show(panel, words.loading, [], "rm-progress");
+  // What is heard has a polite status of its own: not every panel is a live region (the agreement's
+  // preview is not). It is there, empty, before its first words, as a live region must be to be heard.
+  const heard = Object.assign(document.createElement("p"), { className: "rm-visually-hidden rm-download-heard" });
+  heard.setAttribute("role", "status");
+  panel.append(heard);
   let spoken = 0;
   const watcher = ({ done, total }) => {
     if (!panel.isConnected || panel.dataset.state !== "loading") return true; // heard enough
@@ -176,14 +181,13 @@ export function watchDownload(panel, words) {
       bar = Object.assign(document.createElement("progress"), { max: total });
       bar.setAttribute("aria-label", words.download_label);
       const seen = Object.assign(document.createElement("p"), { ariaHidden: "true", className: "rm-download-seen" });
-      const heard = Object.assign(document.createElement("p"), { className: "rm-visually-hidden rm-download-heard" });
-      panel.append(bar, seen, heard);
+      heard.before(bar, seen);
     }
     Object.assign(bar, { max: total, value: done });
     panel.querySelector(".rm-download-seen").textContent = text;
     if (Date.now() - spoken >= SPEAK_EVERY_MS) {
       spoken = Date.now();
-      panel.querySelector(".rm-download-heard").textContent = text;
+      heard.textContent = text;
     }
   };
   onDownload(watcher);
