@@ -4,6 +4,7 @@ worker's actions, hostile imports included (they change nothing and say why)."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -324,3 +325,35 @@ def test_registers_that_would_make_a_draft_too_large_to_import_again_are_refused
         and reply["error"]["message"] == "lines.json was not imported, and your draft was not changed."
     )
     assert reply["error"]["problems"][0]["message"].startswith("With these rows your draft would be 1.")
+
+
+@pytest.mark.parametrize(
+    ("answers", "fields"),
+    [
+        ({"share-2": "30"}, ["share-1", "share-2"]),
+        ({"share-2": "lots"}, ["share-2"]),
+        ({"review-date": "2031-01-01"}, ["review-date"]),
+        ({"end-date": "2027-01-01"}, ["start-date", "end-date"]),
+        ({"exit-notice": "", "exit-triggers": ""}, ["exit-notice", "exit-triggers"]),
+    ],
+)
+def test_each_finding_names_the_fields_it_is_about_and_the_preview_gives_it_for_each(answers, fields):
+    """So the page can read it out with those fields, where a screen reader on the share or the date is."""
+    saved = replace(COMPLETE, answers={**COMPLETE.answers, **answers})
+    [finding] = review(AGREEMENT, saved).findings
+    assert list(finding.keys) == fields
+    document = {**DOCUMENT, "answers": {**DOCUMENT["answers"], **answers}}
+    reply = ask("agreement_preview", document=document)["result"]
+    assert reply["fields"] == {key: [finding.text] for key in fields}
+    assert ask("agreement_preview", document=DOCUMENT)["result"]["fields"] == {}
+
+
+def test_every_field_of_the_form_has_a_place_for_its_findings_read_with_it():
+    from checks.agreement.form import agreement_form
+
+    markup = agreement_form(AGREEMENT, "../../")
+    for key in ("share-1", "review-date", "exit-notice"):
+        box = f'id="ag-{key}-problems"'
+        assert f'<div class="rm-field-problems" {box} data-key="{key}"></div>' in markup
+        control = re.search(rf'<(?:input|textarea)[^>]*data-answer="{key}"[^>]*>', markup).group(0)
+        assert f"ag-{key}-problems" in re.search(r'aria-describedby="([^"]*)"', control).group(1)

@@ -12,8 +12,9 @@ from typing import Any
 
 from checks.agreement import wording
 from checks.agreement.definitions import Builder, builder_from_mapping
+from checks.agreement.draft import draft_document
 from checks.agreement.model import TABLES
-from checks.agreement.reports import DOWNLOADS, document_of, download, export
+from checks.agreement.reports import DOWNLOADS, download, export, review_of
 from checks.agreement.saved import DRAFT_FILE, REGISTER_FILE, blank_draft, read_draft, with_preset, with_register
 from checks.answers import MAX_BYTES, answers_to_dict, refuse_size
 from checks.errors import Problem, RequestError
@@ -43,11 +44,17 @@ def _draft(payload: dict[str, Any], builder: Builder):
 
 
 def _preview(payload: dict[str, Any]) -> dict[str, Any]:
-    """The agreement as HTML, under the page's own headings (its title an h3)."""
+    """The agreement as HTML, under the page's own headings (its title an h3), and the findings about each
+    field by its key, for the page to read out with the field (as GOV.UK puts an error under its label)."""
     from checks.render.html import document_to_html
 
     builder = _builder(payload)
-    return {"html": document_to_html(document_of(builder, _draft(payload, builder)), heading_offset=2)}
+    found = review_of(builder, _draft(payload, builder))
+    fields: dict[str, list[str]] = {}
+    for finding in found.findings:
+        for key in finding.keys:
+            fields.setdefault(key, []).append(finding.text)
+    return {"html": document_to_html(draft_document(found), heading_offset=2), "fields": fields}
 
 
 def _import(payload: dict[str, Any]) -> dict[str, Any]:

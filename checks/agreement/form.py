@@ -71,7 +71,11 @@ def _item(item: Item, key: str, suffix: str = "") -> str:
         marks.append("needs local legal review")
     label = escape(item.label + suffix) + (f' <span class="rm-item-marks">({", ".join(marks)})</span>' if marks else "")
     hint = f'<p class="rm-hint" id="{hint_id}">{escape(item.hint)}</p>' if item.hint else ""
-    described = f' aria-describedby="{hint_id}"' if item.hint else ""
+    # The review's findings about this field (the shares' total, a date outside the term...), put here by the
+    # page script from each preview and read out with the field, under its label as GOV.UK puts an error.
+    problems_id = f"{control_id}-problems"
+    hint += f'<div class="rm-field-problems" id="{problems_id}" data-key="{escape(key)}"></div>'
+    described = f' aria-describedby="{hint_id} {problems_id}"' if item.hint else f' aria-describedby="{problems_id}"'
     if item.kind == "choice":
         radios = _radios(escape(key), control_id, ((o.id, o.label) for o in item.options))
         return (

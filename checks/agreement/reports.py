@@ -39,7 +39,10 @@ def to_dict(found: Review) -> dict[str, Any]:
             for part in found.agreement.parts
         ],
         "still_to_agree": [{"section": part.id, "item": what} for part, what in found.missing],
-        "findings": [{"check": f.check, "kind": f.kind, "section": f.part, "message": f.text} for f in found.findings],
+        "findings": [
+            {"check": f.check, "kind": f.kind, "section": f.part, "fields": list(f.keys), "message": f.text}
+            for f in found.findings
+        ],
         "legal_review": [{"section": part.id, "item": what} for part, what in found.legal],
     }
 

@@ -43,6 +43,8 @@ class Finding:
     text: str
     part: str = ""
     """The section it is about."""
+    keys: tuple[str, ...] = ()
+    """The draft's fields (answer keys) it is about: the builder reads it out with each of them."""
 
 
 @dataclass(frozen=True)
@@ -143,39 +145,42 @@ def _strangers(agreement: Agreement, saved: SavedAnswers, parties: tuple[str, ..
 
 def _shares(agreement: Agreement, answers: dict[str, str]) -> list[Finding]:
     for part in agreement.parts:
-        given = [(n, answers[key]) for n, item, key in part.slots() if item.id == SHARE_ITEM and answers.get(key)]
+        given = [(n, key, answers[key]) for n, item, key in part.slots() if item.id == SHARE_ITEM and answers.get(key)]
         if not given:
             continue
-        numbers = [parse_percent(text) for _, text in given]
-        bad = [n for (n, _), number in zip(given, numbers, strict=True) if number is None]
+        numbers = [parse_percent(text) for _, _, text in given]
+        bad = [(n, key) for (n, key, _), number in zip(given, numbers, strict=True) if number is None]
         if bad:
-            parties = ", ".join(str(n) for n in bad)
-            return [
-                Finding("shares", "warning", f"The share of party {parties} is not a number from 0 to 100.", part.id)
-            ]
+            parties = ", ".join(str(n) for n, _ in bad)
+            text = f"The share of party {parties} is not a number from 0 to 100."
+            return [Finding("shares", "warning", text, part.id, tuple(key for _, key in bad))]
         total = sum(number for number in numbers if number is not None)
         if abs(total - 100) > 0.001:
-            shown = f"{total:g}"
-            return [Finding("shares", "warning", f"The contribution shares add up to {shown}%, not 100%.", part.id)]
+            text = f"The contribution shares add up to {total:g}%, not 100%."
+            return [Finding("shares", "warning", text, part.id, tuple(key for _, key, _ in given))]
     return []
 
 
 def _term(answers: dict[str, str]) -> list[Finding]:
     start, end, first_review = (parse_date(answers.get(key, "")) for key in TERM)
     if start and end and end <= start:
-        return [Finding("term", "warning", "The end date is not after the start date.", "term")]
+        return [Finding("term", "warning", "The end date is not after the start date.", "term", TERM[:2])]
     if first_review and ((start and first_review < start) or (end and first_review > end)):
-        return [Finding("term", "warning", "The first review falls outside the term of the agreement.", "term")]
+        text = "The first review falls outside the term of the agreement."
+        return [Finding("term", "warning", text, "term", TERM[2:])]
     return []
 
 
 def _exit(answers: dict[str, str]) -> list[Finding]:
     lacking = [
-        label for key, label in zip(EXIT, ("notice", "triggers for an early exit"), strict=True) if not answers.get(key)
+        (key, label)
+        for key, label in zip(EXIT, ("notice", "triggers for an early exit"), strict=True)
+        if not answers.get(key)
     ]
     if not lacking:
         return []
-    return [Finding("exit", "red_flag", f"The exit section says nothing about {' or '.join(lacking)}.", "exit")]
+    text = f"The exit section says nothing about {' or '.join(label for _, label in lacking)}."
+    return [Finding("exit", "red_flag", text, "exit", tuple(key for key, _ in lacking))]
 
 
 def column_label(column: str) -> str:

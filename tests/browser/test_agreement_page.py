@@ -81,6 +81,9 @@ def test_the_preview_matches_the_command_lines_markdown(page, site_url, tmp_path
     page.locator("#ag-share-2").fill("30")  # 60 + 30: the shares check fires
     page.locator('label[for="ag-status-parties-agreed"]').click()
     expect(page.locator(".rm-preview")).to_contain_text("add up to 90%")
+    # and read out with each share, not only in the preview far below the field
+    for share in ("#ag-share-1", "#ag-share-2"):
+        expect(page.locator(share)).to_have_accessible_description(re.compile(r"add up to 90%, not 100%\.$"))
     expect(page.locator(".rm-preview")).to_contain_text("Director of Commissioning")
     document = stored(page)
     markdown = command_line(document, tmp_path)

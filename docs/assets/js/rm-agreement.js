@@ -7,7 +7,7 @@
 const PREVIEW_DELAY_MS = 300; // the preview follows typing, at most one request per pause
 
 export function initAgreement(root, { tool, latest, formFields, watchDownload, draw }) {
-  const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-agreement");
+  const { config, words, store, ask, fetchFile, bar, failed, show } = tool(root, "rm-agreement");
   const { attempt } = bar;
   const fields = formFields(root, config.parts);
   const find = (selector) => root.querySelector(selector);
@@ -19,8 +19,10 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   let timer = null;
   const redraw = latest(
     () => ask("agreement_preview", { document: doc }),
-    ({ html }) => {
+    ({ html, fields: found }) => {
       draw(preview, html); // focus on a table drawn afresh goes to its new box, else to the preview
+      // Each field's findings under its label, read out with it (Python's words, by the field's key).
+      for (const box of root.querySelectorAll(".rm-field-problems")) show(box, "", found[box.dataset.key] ?? []);
       preview.dataset.state = "ready";
       spoken.textContent = ""; // a failure said before is over
     },
