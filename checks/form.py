@@ -71,12 +71,15 @@ def _answer(question: Question, anchor: str) -> str:
     return f'<div class="rm-options">{_radios(qid, anchor, question.choices())}</div>'
 
 
-def _radios(name: str, anchor: str, choices, extra: str = "") -> str:
+def _radios(name: str, anchor: str, choices, extra: str = "", default: str = "") -> str:
+    """Radios for `choices` ((value, label) pairs); the one whose value is `default` is marked data-default:
+    the form shows it chosen while the document holds no answer (what Python reads an absent answer as)."""
     # The label is the option's whole box, radio included: one element fewer per option than a
     # wrapper around both (checklist pages have up to 200 options; the DOM size costs at start-up).
     return "".join(
         f'<label class="rm-option" for="{anchor}-{escape(value)}"><input type="radio" id="{anchor}-{escape(value)}"'
-        f' name="{name}" value="{escape(value)}"{extra}>{escape(label)}</label>'
+        f' name="{name}" value="{escape(value)}"{extra}{" data-default" if default and value == default else ""}>'
+        f"{escape(label)}</label>"
         for value, label in choices
     )
 

@@ -7,7 +7,17 @@ Each control says which saved key it fills by ``data-answer`` on it or around it
 
 from __future__ import annotations
 
-from checks.agreement.model import MAX_PARTIES, PROPOSER_PREFIX, STATUS_PREFIX, STATUSES, TABLES, Agreement, Item, Part
+from checks.agreement.model import (
+    DRAFT,
+    MAX_PARTIES,
+    PROPOSER_PREFIX,
+    STATUS_PREFIX,
+    STATUSES,
+    TABLES,
+    Agreement,
+    Item,
+    Part,
+)
 from checks.form import _radios
 from checks.links import guidance_url
 from checks.markup import escape
@@ -100,7 +110,7 @@ def _item(item: Item, key: str, suffix: str = "") -> str:
 
 def _status(part: Part) -> str:
     key = STATUS_PREFIX + part.id
-    radios = _radios(escape(key), f"ag-{escape(key)}", STATUSES.items())
+    radios = _radios(escape(key), f"ag-{escape(key)}", STATUSES.items(), default=DRAFT)  # as review.status reads it
     proposer = PROPOSER_PREFIX + part.id
     # Who proposed it is part of the section's status, and in its group: every section's field has the
     # same label, and the group's name ("Status of section: finance") tells a screen reader whose it is.

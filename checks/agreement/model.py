@@ -15,6 +15,8 @@ MIN_PARTIES = 2
 """An agreement has at least two parties: a mandatory per-party item is mandatory for the first two."""
 
 STATUSES = {"draft": "Draft", "proposed": "Proposed", "agreed": "Agreed by all"}
+DRAFT = "draft"
+"""What a section is until someone marks it otherwise (no status saved)."""
 """A section's status, by the value saved."""
 STATUS_PREFIX = "status-"
 PROPOSER_PREFIX = "proposed-by-"

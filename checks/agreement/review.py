@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from checks.agreement.model import (
     COLUMN_LABELS,
+    DRAFT,
     MIN_PARTIES,
     PARTNER_COLUMNS,
     PROPOSER_PREFIX,
@@ -74,7 +75,7 @@ class Review:
 
     def status(self, part: Part) -> str:
         value = self.saved.answers.get(STATUS_PREFIX + part.id, "")
-        return value if value in STATUSES else "draft"
+        return value if value in STATUSES else DRAFT
 
     def proposer(self, part: Part) -> str:
         return self.value(PROPOSER_PREFIX + part.id)

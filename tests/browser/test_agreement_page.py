@@ -277,6 +277,19 @@ def test_without_javascript_every_section_is_a_printable_checklist(browser, site
     context.close()
 
 
+def test_a_section_with_no_status_shows_draft_as_the_preview_calls_it(page, site_url):
+    """The preview calls a section with no status saved a draft; its radios said nothing was chosen."""
+    page.goto(url(site_url))
+    ready(page)
+    checked = "() => [...document.querySelectorAll('.rm-status input[value=draft]')].map((radio) => radio.checked)"
+    assert page.evaluate(checked) == [True] * len(BUILDER.agreement.parts)
+    kept = page.evaluate("key => localStorage.getItem(key)", KEY)
+    assert kept is None or not any(key.startswith("status-") for key in json.loads(kept)["answers"])
+    page.locator('label[for="ag-status-parties-agreed"]').click()
+    expect(page.locator("#ag-status-parties-draft")).not_to_be_checked()
+    assert stored(page)["answers"]["status-parties"] == "agreed"
+
+
 def test_printing_prints_the_agreement_alone(page, site_url):
     """On paper, once the preview is drawn: the agreement, under its own title, and not the builder's page
     title, its how-to introduction or its form."""

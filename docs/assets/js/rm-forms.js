@@ -19,7 +19,8 @@ export function formFields(root, parts) {
   const show = (doc) => {
     for (const [control, part, key] of found) {
       const value = has(doc[part], key) ? doc[part][key] : "";
-      if (control.type === "radio") control.checked = value === control.value;
+      // a radio marked data-default is shown chosen while there is no answer, as Python reads none
+      if (control.type === "radio") control.checked = value ? value === control.value : "default" in control.dataset;
       else if (control.type === "checkbox") control.checked = value === true;
       else control.value = value;
       const cleared = control.dataset.clears && document.getElementById(control.dataset.clears);
