@@ -357,3 +357,18 @@ def test_every_field_of_the_form_has_a_place_for_its_findings_read_with_it():
         assert f'<div class="rm-field-problems" {box} data-key="{key}"></div>' in markup
         control = re.search(rf'<(?:input|textarea)[^>]*data-answer="{key}"[^>]*>', markup).group(0)
         assert f"ag-{key}-problems" in re.search(r'aria-describedby="([^"]*)"', control).group(1)
+
+
+def test_roles_given_to_partners_the_matrix_does_not_name_are_said_to_be_left_out():
+    data = json.loads((EXAMPLES / "accountability-matrix.json").read_text(encoding="utf-8"))
+    data["answers"]["partner-4"] = " "
+    data["rows"] = [{k: v for k, v in row.items() if k != "notes"} for row in data["rows"][:2]]
+    text = json.dumps(data)
+    reply = ask("agreement_register", document=DOCUMENT, filename="matrix.json", size=len(text), text=text)
+    assert reply["result"]["status"].endswith(
+        "2 roles were given to partners the register does not name, and left out: name them in the register "
+        "and import it again."
+    )
+    assert all("Eastside" not in json.dumps(row) for row in reply["result"]["document"]["rows"])
+    data["answers"]["partner-4"] = "Eastside Housing Association"
+    assert register_rows(json.dumps(data)).unnamed == 0

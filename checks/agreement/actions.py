@@ -85,7 +85,7 @@ def _register(payload: dict[str, Any]) -> dict[str, Any]:
     rows, replaced = (sum(row.get("table") == found.table for row in draft.rows) for draft in (updated, saved))
     labels = builder.register_columns.get(found.register, {})
     left_out = [labels.get(column, column) for column in found.left_out]
-    status = wording.register_imported(name, TABLES[found.table][0].lower(), rows, replaced, left_out)
+    status = wording.register_imported(name, TABLES[found.table][0].lower(), rows, replaced, left_out, found.unnamed)
     return {"document": answers_to_dict(updated), "status": status}
 
 

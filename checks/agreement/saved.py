@@ -94,6 +94,8 @@ class RegisterRows:
     """In the table's columns; a row with nothing in them is left out."""
     left_out: tuple[str, ...]
     """The register's columns, by id, that hold something in some row but have no place in the table."""
+    unnamed: int = 0
+    """Roles given in the matrix to partners the register does not name (the agreement names partners)."""
 
 
 def with_register(saved: SavedAnswers, source: Any) -> tuple[SavedAnswers, RegisterRows]:
@@ -151,7 +153,13 @@ def register_rows(source: Any) -> RegisterRows:
         for key, value in row.items()
         if value and key not in taken and not key.startswith("partner-")
     )
-    return RegisterRows(data["checklist"], table, tuple(found), tuple(left_out))
+    unnamed = sum(
+        1
+        for row in rows
+        for key, role in row.items()
+        if key.startswith("partner-") and role in ROLES and not str(answers.get(key) or "").strip()
+    )
+    return RegisterRows(data["checklist"], table, tuple(found), tuple(left_out), unnamed)
 
 
 TAKEN = {

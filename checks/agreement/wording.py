@@ -69,17 +69,20 @@ def imported(name: str) -> str:
     return f"The draft in {name} was imported."
 
 
-def register_imported(name: str, table: str, rows: int, replaced: int, left_out: list[str]) -> str:
+def register_imported(name: str, table: str, rows: int, replaced: int, left_out: list[str], unnamed: int = 0) -> str:
     """`rows` went into the table in place of the `replaced` it held (a register's rows are copies, made
-    again from its file, so they are replaced without asking: the status says what went), and the
-    register's columns named in `left_out` had no place in it."""
+    again from its file, so they are replaced without asking: the status says what went); the register's
+    columns named in `left_out` had no place in it, and `unnamed` roles were given to partners it does not name."""
     said = f"{name} was imported into the {table} table: {counted(rows, 'row')}"
     said = f"{said}, in place of the {counted(replaced, 'row')} there before." if replaced else f"{said}."
-    if not left_out:
-        return said
-    columns = listed([f"“{label}”" for label in left_out])
-    stay = "that stays" if len(left_out) == 1 else "those stay"
-    return f"{said} The table has no column for the register's {columns}, so {stay} in the register only."
+    if left_out:
+        columns = listed([f"“{label}”" for label in left_out])
+        stay = "that stays" if len(left_out) == 1 else "those stay"
+        said += f" The table has no column for the register's {columns}, so {stay} in the register only."
+    if unnamed:
+        given = f"{counted(unnamed, 'role')} {'was' if unnamed == 1 else 'were'} given to partners"
+        said += f" {given} the register does not name, and left out: name them in the register and import it again."
+    return said
 
 
 def too_many_rows(most: int, new: int, others: int) -> str:
