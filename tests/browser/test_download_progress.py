@@ -1,5 +1,5 @@
-"""The scoring engine's first download, shown on a checklist page, the compare page and the agreement
-builder: a determinate <progress> in the results panel with Python's words, heard at most every 10 seconds
+"""The scoring engine's first download, shown on a checklist page, the compare page, a register and the
+agreement builder: a determinate <progress> in the results panel with Python's words, heard at most every 10 seconds
 (in a polite status of its own), while the checklist's form stays usable.
 
 The engine's files come from a copy of the built site served slowly (700 KB a second for each file), so the
@@ -95,6 +95,7 @@ PAGES = {
     "checklist": ("checklists/{checklist_id}/", PAGE_MESSAGES["loading"], "ready"),
     "compare": ("checklists/compare-behaviours/", COMPARE_MESSAGES["loading"], "empty"),
     "agreement": ("tools/partnership-agreement/", AGREEMENT_MESSAGES["loading"], "ready"),
+    "register": ("tools/risk-register/", PAGE_MESSAGES["loading"], "ready"),  # every register has the one page script
 }
 
 
