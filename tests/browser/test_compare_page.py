@@ -259,6 +259,60 @@ def test_the_record_typed_while_the_comparison_is_redrawn_is_kept(page, site_url
     expect(page.get_by_label("Owner")).to_have_value("Alice")
 
 
+TYPE_OWNER = """() => {{
+  const owner = document.querySelector('[data-action-index="{index}"] [data-field="owner"]');
+  owner.focus();
+  owner.value = "Alice";
+  owner.dispatchEvent(new Event("input", {{bubbles: true}}));
+}}"""
+CLICK = """() => document.querySelector('{selector}').click()"""
+
+
+@pytest.mark.parametrize(
+    ("start", "typed_in", "kept_in", "added"),
+    [
+        # a request that redraws the record without changing it: anonymous mode turned on
+        (CLICK.format(selector='[data-setting="anonymous"]'), 1, 1, 0),
+        # one that adds an action after the one being typed in
+        (CLICK.format(selector='[data-action="add-action"]'), 1, 1, 1),
+        # one that removes the action before it: what was typed goes with its action, now the first
+        (CLICK.format(selector='button[data-action="remove-action"][data-index="0"]'), 1, 0, -1),
+    ],
+    ids=["setting", "add", "remove"],
+)
+def test_what_is_typed_in_the_record_while_it_is_redrawn_stays_with_its_action(
+    page, site_url, start, typed_in, kept_in, added
+):
+    """The reader types an owner (no change event yet: they are still in the field) while the engine
+    works on a request that redraws the record. The redraw used to show, and keep, the record as it was
+    sent, so the owner was gone from the screen and the saved comparison."""
+    compared_with_an_action(page, site_url)
+    page.get_by_role("button", name="Add an action").click()
+    expect(page.get_by_role("group", name="Action 2")).to_have_count(1, timeout=READY)
+    page.get_by_role("group", name="Action 1").get_by_label("What will be done").fill("Agree a shared purpose")
+    page.get_by_role("group", name="Action 2").get_by_label("What will be done").fill("Map the services")
+    page.get_by_role("group", name="Action 2").get_by_label("What will be done").dispatch_event("change")
+    expect(page.locator("table:has(#rm-compare-actions)")).to_contain_text("Map the services", timeout=READY)
+    actions = len(saved_comparison(page)["actions"])
+
+    while_the_engine_works(page, start, TYPE_OWNER.format(index=typed_in))
+    expect(page.locator(".rm-compare-record [data-action-index]")).to_have_count(actions + added, timeout=READY)
+    if "anonymous" in start:
+        expect(page.locator(".rm-compare-results")).to_contain_text("Anonymous mode: names are not shown")
+    owner = page.get_by_role("group", name=f"Action {kept_in + 1}").get_by_label("Owner")
+    expect(owner).to_have_value("Alice")
+    expect(owner).to_be_focused()  # still where the reader is typing (Add used to take them to its action)
+    stored = saved_comparison(page)["actions"]
+    assert stored[kept_in]["action"] == "Map the services"
+    assert stored[kept_in]["owner"] == "Alice"
+    assert [action["owner"] for action in stored].count("Alice") == 1
+    assert len(stored) == actions + added
+    assert saved_comparison(page)["anonymous"] == ("anonymous" in start)
+    page.reload()
+    state(page, "ready")
+    expect(page.get_by_role("group", name=f"Action {kept_in + 1}").get_by_label("Owner")).to_have_value("Alice")
+
+
 def test_a_record_change_made_while_the_mode_changes_keeps_anonymous_mode(page, site_url):
     page.goto(url(site_url))
     state(page, "empty")

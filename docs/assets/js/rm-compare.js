@@ -20,6 +20,7 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
   let doc = load();
   let queue = Promise.resolve(); // one request at a time, in order: files are never lost to a newer one
   let refusedTurn = 0; // the newest request, whose refused files the alert is to show
+  const typed = new Set(); // the record's fields edited since the request on its way was sent
   const same = (current) => current;
 
   for (const element of [settings, find(".rm-compare-files")]) element.hidden = false;
@@ -28,7 +29,7 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
   attempt("compare", () => refresh()).then(warmUp);
 
   // Saved in another tab: shown here too, and not saved over.
-  store.watch(root, () => attempt("compare", () => refresh(() => replaced(load()))));
+  store.watch(root, () => attempt("compare", () => refresh(() => replaced(load()), { moved: null })));
   chooser.addEventListener("change", () => addFiles([...chooser.files], () => (chooser.value = "")));
   dropZone.addEventListener("dragover", (event) => event.preventDefault());
   dropZone.addEventListener("drop", (event) => {
@@ -87,8 +88,11 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
       else actions.splice(index, 1);
       return { ...current, actions };
     };
-    const run = () => refresh(change);
+    // What is typed meanwhile goes with its action, which a removal moves up one.
+    const moved = (at) => (adding || at < index ? at : at > index ? at - 1 : null);
+    const run = () => refresh(change, { moved });
     (adding ? attempt("compare", run) : once(button, run)).then(() => {
+      if (record.contains(document.activeElement) && !document.activeElement.dataset.action) return; // typing elsewhere
       const place = record.querySelector(`[data-action-index="${index}"] [data-field]`);
       (place ?? record.querySelector('[data-action="add-action"]'))?.focus();
     });
@@ -105,18 +109,26 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
   /** A field of the record: text is kept as it is typed; a committed change also redraws the results. */
   function editRecord(control, committed) {
     if (!take(control)) return;
+    typed.add(control);
     bar.save(doc);
     if (committed) attempt("compare", () => refresh(same, { redraw: false }));
   }
 
-  /** Put what a field of the record shows in `doc`; false for a control that is not one. */
-  function take(control) {
+  /** Where a field of the record keeps its value in `doc`, as [object, key]: in the action `moved` gives for
+   * the one the field is in (none: the action has gone); null for a control that is not a field of the record. */
+  function home(control, moved = (at) => at) {
     const agreed = control.closest("[data-agreed]")?.dataset.agreed;
-    const action = doc.actions[control.closest("[data-action-index]")?.dataset.actionIndex];
-    if (agreed && control.checked) doc.agreed = { ...doc.agreed, [agreed]: control.value };
-    else if (action && control.dataset.field) action[control.dataset.field] = control.value;
-    else return false;
-    return true;
+    if (agreed) return [doc.agreed, agreed];
+    const at = control.closest("[data-action-index]")?.dataset.actionIndex;
+    const action = at === undefined ? undefined : doc.actions[moved(Number(at))];
+    return action && control.dataset.field ? [action, control.dataset.field] : null;
+  }
+
+  /** Put what a field of the record shows in `doc` (see home); false for a control that is not one. */
+  function take(control, moved) {
+    const place = home(control, moved);
+    if (place && (control.type !== "radio" || control.checked)) place[0][place[1]] = control.value;
+    return place !== null;
   }
 
   /** Compare the example files once and throw the result away: the worker starts from a snapshot in
@@ -150,12 +162,15 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
   /** Show the document `change` makes of the one in place when its turn comes (not of the one in place
    * now, which an earlier request may yet replace), with any new `files` (the example's, when `example`:
    * Python adds them only to an empty comparison), or without the file numbered `remove`: Python checks
-   * it all and returns the document to keep. Unless the record is `redraw`n, what its fields show is kept
-   * in that document: the reader may have typed while Python worked. It is saved only if it differs from
-   * what this browser keeps, its save time aside: another tab of this page takes up each save, and saving
-   * what it already has would send the save back, and so on for ever. */
-  function refresh(change = same, { files = [], redraw = true, remove = null, example = false } = {}) {
+   * it all and returns the document to keep. What the reader typed in the record while Python worked goes
+   * into that document too, in the action `moved` gives for its own (as `take`), and stays on screen
+   * when the record is `redraw`n; a comparison put in place of this one (`moved` null) drops it. The
+   * document is saved only if it differs from what this browser keeps, its save time aside: another tab
+   * of this page takes up each save, and saving what it already has would send the save back, and so on
+   * for ever. */
+  function refresh(change = same, { files = [], redraw = true, remove = null, example = false, moved } = {}) {
     const run = async () => {
+      typed.clear(); // typed before now is in the document sent
       // The refused files' alert is emptied first and filled no sooner than a pause later: the same reasons
       // again (the same wrong file chosen twice) are then heard again, as the toolbar's lines are. The pause
       // does not hold the request up (the status it returns would then come after a newer action's), and a
@@ -165,12 +180,14 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
       const quiet = pauseToBeHeard();
       const reply = await ask("compare", { document: change(doc), files, remove, example });
       doc = reply.document;
-      if (!redraw) for (const control of record.querySelectorAll("[data-agreed] input, [data-field]")) take(control);
+      const kept = moved === null ? [] : [...typed].filter((control) => take(control, moved));
+      typed.clear();
       const timeless = (saved) => JSON.stringify({ ...saved, saved_at: "" });
       if (timeless(doc) !== timeless(load())) bar.save(doc);
       draw(panel, reply.html);
       panel.dataset.state = reply.empty ? "empty" : "ready";
       if (redraw) draw(record, reply.record_html, lastActionField);
+      if (redraw && kept.length) showRecord();
       draw(list, reply.files_html);
       quiet.then(() => {
         if (turn === refusedTurn) put(refusedBox, reply.refused?.title ?? "", reply.refused?.reasons ?? [], "rm-alert-title");
@@ -180,6 +197,15 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
     const done = queue.then(run, run);
     queue = done.catch(() => {});
     return done.finally(showSettings);
+  }
+
+  /** The record's fields as `doc` has them, where Python drew them otherwise: what was typed while it worked. */
+  function showRecord() {
+    for (const control of record.querySelectorAll("[data-agreed] input, [data-field]")) {
+      const [object, key] = home(control) ?? [];
+      if (control.type === "radio") control.checked = object?.[key] === control.value;
+      else if (object && control.value !== object[key]) control.value = object[key];
+    }
   }
 
   /** Where a reader goes whose place in the record has gone: the same field of the last action, else Add,
@@ -195,7 +221,7 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
     const reply = await ask("compare_open", { ...file, document: doc });
     const declined = bar.declined(reply); // the reader kept their own comparison
     if (declined) return declined;
-    await refresh(() => replaced(reply.document));
+    await refresh(() => replaced(reply.document), { moved: null });
     return reply.status;
   }
 
@@ -203,7 +229,7 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
     tell();
     if (!window.confirm(words.confirm_clear)) return;
     store.remove();
-    attempt("compare", () => refresh(() => replaced(structuredClone(config.blank))).then(() => words.cleared));
+    attempt("compare", () => refresh(() => replaced(structuredClone(config.blank)), { moved: null }).then(() => words.cleared));
   }
 
   function showSettings() {
