@@ -1,7 +1,7 @@
 """Printing the tools: the three registers and the compare view, as council and NHS staff print them for
-board papers and workshops (print media emulated, as in test_print). On paper there is no button, file
-chooser or example banner; everything typed in a box is printed whole; and a wide table (the matrix of
-every partner) fits the page instead of running past its edge."""
+board papers and workshops (print media emulated, as in test_print). Once Python's report is drawn, it is
+printed alone, with no introduction, form, button, file chooser or example banner; everything typed is
+printed whole; and a wide table (the matrix of every partner) fits the page instead of running past its edge."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import json
 import pytest
 from conftest import READY_TIMEOUT, ROOT
 from playwright.sync_api import Page, expect
-from test_print import PRINTED
+from test_print import PRINTED, pages
 
+from checks.plurals import counted
 from checks.registers import load_register, register_files
 from checks.registers.model import MAX_PARTNERS
 
@@ -62,14 +63,30 @@ def register(request):
     return REGISTERS[request.param]
 
 
-def test_a_register_example_prints_without_the_banner_or_any_button(page, site_url, register):
+# The article's top-level parts that are printed, as tag.class.
+PRINTED_PARTS = """() => [...document.querySelector('article').children].filter((e) => e.checkVisibility())
+  .map((e) => e.tagName.toLowerCase() + '.' + e.className)"""
+MOST_REGISTER_PAGES = 3  # the example's report (8 pages when the form was printed before it)
+
+
+def test_a_register_example_prints_its_report_alone(page, site_url, register):
     open_register(page, site_url, register)
     page.get_by_role("button", name="Try an example").click()
-    expect(page.locator(".rm-rows > li")).to_have_count(len(example(register)["rows"]))
+    rows = example(register)["rows"]
+    expect(page.locator(".rm-rows > li")).to_have_count(len(rows))
+    expect(page.locator(".rm-results")).to_contain_text(counted(len(rows), register.row_name))
     on_paper(page)
     printed = page.evaluate(CONTROLS)
     assert printed == [], printed
-    assert all(page.evaluate(PRINTED, ".rm-rows > li, .rm-results"))
+    assert page.evaluate(PRINTED_PARTS) == ["h1.", "div.rm-register"]  # no introduction
+    assert page.evaluate(PRINTED, ".rm-register-form, #findings") == [False, False]
+    assert page.evaluate(PRINTED, ".rm-results") == [True]
+    report = page.locator(".rm-results").inner_text()
+    first_column = register.columns[0].id
+    assert all(" ".join(row[first_column].split()) in " ".join(report.split()) for row in rows if row.get(first_column))
+    count = pages(page)
+    print(f"{register.id} example: {count} A4 pages")
+    assert count <= MOST_REGISTER_PAGES
 
 
 def test_a_register_prints_every_long_text_in_full(page, context, site_url, register):
@@ -83,6 +100,9 @@ def test_a_register_prints_every_long_text_in_full(page, context, site_url, regi
     expect(page.locator(f'.rm-rows [data-field="{boxes[0]}"]').first).to_have_value(LONG * 4)
     on_paper(page)
     assert page.evaluate(CUT) == []
+    assert page.evaluate(PAST_EDGE) == []
+    cells = page.locator(".rm-results table.rm-register-table tbody tr").first.locator("td").all_inner_texts()
+    assert sum(cell.strip() == (LONG * 4).strip() for cell in cells) == len(boxes), cells  # each box, whole
 
 
 def test_a_matrix_of_every_partner_fits_the_page(page, context, site_url):
@@ -103,7 +123,7 @@ def test_a_matrix_of_every_partner_fits_the_page(page, context, site_url):
     assert headers[-1] == "Notes"
 
 
-def test_the_compare_view_prints_the_record_without_its_controls(page, site_url):
+def test_the_compare_view_prints_the_comparison_alone_with_its_record(page, site_url):
     page.goto(f"{site_url}checklists/compare-foundations/")
     results = page.locator(".rm-compare-results")
     expect(results).to_have_attribute("data-state", "empty", timeout=READY_TIMEOUT)
@@ -115,10 +135,14 @@ def test_the_compare_view_prints_the_record_without_its_controls(page, site_url)
     action.blur()  # the record's change redraws the comparison, its actions table with it
     expect(results.locator("table:has(#rm-compare-actions) tbody")).to_contain_text("The board signs off")
     on_paper(page)
-    assert page.evaluate(CUT) == []
     printed = page.evaluate(CONTROLS)
     assert printed == [], printed
-    assert all(page.evaluate(PRINTED, ".rm-compare-results, .rm-compare-record fieldset"))
+    assert page.evaluate(PRINTED_PARTS) == ["h1.", "div.rm-compare"]  # no introduction
+    # the comparison holds the record (its actions table above): the form it was typed in is not printed again
+    assert page.evaluate(PRINTED, ".rm-compare-settings, #workshop-record, .rm-compare-record") == [False] * 3
+    assert page.evaluate(PRINTED, ".rm-compare-results") == [True]
+    actions = results.locator("table:has(#rm-compare-actions)").inner_text()
+    assert " ".join((LONG * 3).split()) in " ".join(actions.split())
 
 
 def test_a_comparison_of_eight_organisations_fits_the_page(page, site_url):
