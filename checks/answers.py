@@ -124,10 +124,13 @@ def answers_to_dict(saved: SavedAnswers) -> dict[str, Any]:
     }
 
 
-def read_answers(source: Any, checklist: Checklist) -> SavedAnswers:
-    """A clean `SavedAnswers` from JSON text, bytes or already-parsed data, or `AnswersError`."""
+def read_answers(
+    source: Any, checklist: Checklist, most: int = MAX_BYTES, kind: str = "an answers file"
+) -> SavedAnswers:
+    """A clean `SavedAnswers` from JSON text, bytes or already-parsed data (a file of `kind`, at most `most`
+    bytes), or `AnswersError`."""
     try:
-        data = decode_saved(source)
+        data = decode_saved(source, most, kind)
         return _read_document(data, checklist)
     except AnswersError:
         raise

@@ -18,6 +18,15 @@ MAX_SHORT_TEXT = 200
 UTF8_PER_UNIT = 3
 """The most bytes of UTF-8 per UTF-16 unit, the unit a form's maxlength counts (a character outside
 the Basic Multilingual Plane is two units and four bytes)."""
+ENTRY_LAYOUT_BYTES = 16
+"""What a saved file adds around one entry besides its key: quotes, colon, comma and indentation."""
+
+
+def whole_megabytes(size: int) -> int:
+    """`size` bytes rounded up to a whole MB: a file limit a sentence can state ("never more than 2 MB")."""
+    return -(-size // 1_000_000) * 1_000_000
+
+
 MAX_NOTE = 20_000
 MAX_ROWS = 200
 MAX_ROW_FIELDS = 50

@@ -16,6 +16,8 @@ from checks.agreement.review import review
 from checks.agreement.saved import TAKEN, read_draft, register_rows, with_register
 from checks.answers import MAX_BYTES
 from checks.errors import AnswersError
+from checks.model import MAX_TEXT
+from checks.saved_parts import MAX_SHORT_TEXT
 from checks.worker_api import handle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,8 +171,9 @@ def test_a_hostile_draft_is_refused_with_its_reason_and_no_document(text, reason
 
 
 def test_a_file_too_big_is_refused_by_its_size():
-    reply = ask("agreement_import", filename="big.json", size=MAX_BYTES + 1, text="{}")
-    assert "result" not in reply and "1 MB" in reply["error"]["problems"][0]["message"]
+    reply = ask("agreement_import", filename="big.json", size=AGREEMENT.max_bytes + 1, text="{}")
+    most = f"a saved draft is never more than {AGREEMENT.max_bytes / 1_000_000:g} MB"
+    assert "result" not in reply and most in reply["error"]["problems"][0]["message"]
 
 
 def test_a_good_draft_is_imported_and_comes_back_clean():
@@ -325,6 +328,30 @@ def test_registers_that_would_make_a_draft_too_large_to_import_again_are_refused
         and reply["error"]["message"] == "lines.json was not imported, and your draft was not changed."
     )
     assert reply["error"]["problems"][0]["message"].startswith("With these rows your draft would be 1.")
+
+
+def test_a_draft_filled_in_after_its_registers_came_in_is_imported_again():
+    """Registers are let into a draft while it stays within 1 MB; the reader may then fill every field of
+    the form to its limit. The file the builder exports then must still import: it was refused as over 1 MB."""
+    long = "–" * 1990  # three bytes a character
+    risks = json.loads(register_with("risk-register.json", 80))
+    risks["rows"] = [{**row, "description": long, "mitigations": long} for row in risks["rows"]]
+    text = json.dumps(risks, ensure_ascii=False)
+    reply = ask("agreement_register", document=DOCUMENT, filename="r.json", size=len(text.encode()), text=text)
+    document = reply["result"]["document"]
+    assert len(json.dumps(document, ensure_ascii=False).encode()) > 0.9 * MAX_BYTES  # just under the limit
+    limits = {"text": MAX_TEXT, "line": MAX_SHORT_TEXT}
+    for key, item in AGREEMENT.keys().items():
+        if item.kind in limits:
+            document["answers"][key] = "–" * limits[item.kind]
+        elif item.kind == "choice":
+            document["answers"][key] = max((option.id for option in item.options), key=len)
+    exported = ask("agreement_export", document=document, today="2026-12-01")["result"]["file"]["text"]
+    assert len(exported.encode()) > MAX_BYTES
+    again = ask("agreement_import", filename="d.json", size=len(exported.encode()), text=exported)
+    assert "result" in again, again
+    assert again["result"]["document"]["answers"] == document["answers"]
+    assert len(exported.encode()) <= AGREEMENT.max_bytes
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,7 @@ def _import(payload: dict[str, Any]) -> dict[str, Any]:
 
     builder = _builder(payload)
     name = _need(payload, "filename", str)
-    refuse_size(_need(payload, "size", int), MAX_BYTES, DRAFT_FILE)
+    refuse_size(_need(payload, "size", int), builder.agreement.max_bytes, DRAFT_FILE)
     reply = replacement(
         _need(payload, "text", str),
         payload.get("document"),

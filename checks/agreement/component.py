@@ -13,7 +13,7 @@ from checks.agreement.definitions import Builder
 from checks.agreement.form import PARTS, agreement_form
 from checks.agreement.reports import DOWNLOADS
 from checks.agreement.saved import blank_draft
-from checks.answers import MAX_BYTES, storage_key
+from checks.answers import storage_key
 from checks.component import _attribute, _button
 from checks.markup import escape
 from checks.wording import time_needed
@@ -51,7 +51,7 @@ def page_config(builder: Builder, base_url: str) -> dict[str, Any]:
         "base_url": base_url,
         "blank": blank_draft(agreement),
         "parts": PARTS,
-        "max_bytes": MAX_BYTES,
+        "max_bytes": agreement.max_bytes,
         "messages": wording.PAGE_MESSAGES,
     }
 

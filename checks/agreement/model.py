@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from checks.answers import MAX_BYTES
 from checks.model import MAX_TEXT
-from checks.saved_parts import MAX_SHORT_TEXT
+from checks.saved_parts import ENTRY_LAYOUT_BYTES, MAX_SHORT_TEXT, UTF8_PER_UNIT, whole_megabytes
 
 MAX_PARTIES = 6
 """The most parties the form offers; each per-party item has this many slots."""
@@ -15,9 +16,9 @@ MIN_PARTIES = 2
 """An agreement has at least two parties: a mandatory per-party item is mandatory for the first two."""
 
 STATUSES = {"draft": "Draft", "proposed": "Proposed", "agreed": "Agreed by all"}
+"""A section's status, by the value saved."""
 DRAFT = "draft"
 """What a section is until someone marks it otherwise (no status saved)."""
-"""A section's status, by the value saved."""
 STATUS_PREFIX = "status-"
 PROPOSER_PREFIX = "proposed-by-"
 PRESET_KEY = "preset"
@@ -80,7 +81,16 @@ class Item:
             return any(option.id == value for option in self.options)
         if self.kind == "date":
             return parse_date(value) is not None
-        return len(value) <= (MAX_TEXT if self.kind == "text" else MAX_SHORT_TEXT)
+        return len(value) <= self.longest
+
+    @property
+    def longest(self) -> int:
+        """The most UTF-16 units (what a form's maxlength counts) a value of this item can have."""
+        if self.kind == "choice":
+            return max((len(option.id) for option in self.options), default=0)
+        if self.kind == "date":
+            return len("2026-12-01")
+        return MAX_TEXT if self.kind == "text" else MAX_SHORT_TEXT
 
     def label_of(self, value: str) -> str:
         return next((option.label for option in self.options if option.id == value), value)
@@ -147,6 +157,15 @@ class Agreement:
             found[PROPOSER_PREFIX + part.id] = PROPOSER_ITEM
         found[PRESET_KEY] = PRESET_ITEM
         return found
+
+    @property
+    def max_bytes(self) -> int:
+        """The largest draft file the builder can make, rounded up to a whole MB. Registers' rows are let in
+        while the draft stays within an answers file's limit (`checks.agreement.saved.with_register`); every
+        field may then be filled to its limit, each unit of it three bytes. So a draft the page exported is
+        never refused when it comes back."""
+        typed = sum(item.longest * UTF8_PER_UNIT + len(key) + ENTRY_LAYOUT_BYTES for key, item in self.keys().items())
+        return whole_megabytes(MAX_BYTES + typed)
 
     def question(self, key: str) -> Item | None:
         """The item a saved key fills (what `checks.answers.read_answers` asks of any definition)."""

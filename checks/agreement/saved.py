@@ -55,7 +55,7 @@ def blank_draft(agreement: Agreement) -> dict[str, Any]:
 
 def read_draft(source: Any, agreement: Agreement) -> SavedAnswers:
     """A clean saved draft, or `AnswersError` saying every problem; nothing else escapes."""
-    saved = read_answers(source, agreement)  # type: ignore[arg-type]
+    saved = read_answers(source, agreement, agreement.max_bytes, DRAFT_FILE)  # type: ignore[arg-type]
     problems = []
     for number, row in enumerate(saved.rows, 1):
         table = row.get("table")

@@ -95,9 +95,9 @@ def too_many_rows(most: int, new: int, others: int) -> str:
 
 def draft_too_big(size: int, most: int) -> str:
     return (
-        f"With these rows your draft would be {size / 1_000_000:.1f} MB, and a saved draft is never more than "
-        f"{most / 1_000_000:g} MB, so its file could not be imported again. Take out rows the agreement does not "
-        "need, in this register or the others, and import it again."
+        f"With these rows your draft would be {size / 1_000_000:.1f} MB. Rows from registers may fill a draft to "
+        f"{most / 1_000_000:g} MB, so that all you may still write in the form fits in a file that can be imported "
+        "again. Take out rows the agreement does not need, in this register or the others, and import it again."
     )
 
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checks.answers import MAX_BYTES
-from checks.saved_parts import UTF8_PER_UNIT
+from checks.saved_parts import ENTRY_LAYOUT_BYTES, UTF8_PER_UNIT, whole_megabytes
 
 MAX_ROWS = 200
 MAX_PARTNERS = 20
 MAX_CELL = 2_000
 ROOM_BYTES = 200_000
 """Room in a file for all but the rows: partners, settings, who answered, notes and the JSON layout."""
-ENTRY_LAYOUT_BYTES = 16
-"""What a file adds around one entry of a row besides its key: quotes, colon, comma and indentation."""
 
 KINDS = ("accountability-matrix", "red-lines", "risk-register")
 """The kinds of register, each with its own findings (checks.registers.findings)."""
@@ -102,7 +100,7 @@ class Register:
             entries, key = (MAX_PARTNERS, partner_key(MAX_PARTNERS)) if column.kind == "roles" else (1, column.id)
             per_row += entries * (column.longest * UTF8_PER_UNIT + len(key) + ENTRY_LAYOUT_BYTES)
         most = MAX_ROWS * per_row + ROOM_BYTES
-        return max(MAX_BYTES, -(-most // 1_000_000) * 1_000_000)
+        return max(MAX_BYTES, whole_megabytes(most))
 
     @property
     def saved_file(self) -> str:
