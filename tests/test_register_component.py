@@ -100,3 +100,19 @@ def test_refusals_say_the_saved_register_is_unchanged():
         == "<b>x</b>.json was not imported, and your saved register was not changed."
     )
     assert refused("register_check", {}) == "Findings are unavailable."
+
+
+def test_each_partner_past_the_minimum_has_a_remove_button_that_says_which(rendered):
+    """GOV.UK's "add another" gives each added item a Remove button; the form always shows the first
+    `min_partners`, so they have none. Rendered hidden (it needs JavaScript), and named by its partner."""
+    _, markup = rendered
+    least = config(markup)["min_partners"]
+    buttons = re.findall(
+        r'<li class="rm-partner[^"]*"[^>]* data-slot="(\d+)"[^>]*>(?:(?!</li>).)*?'
+        r'<button type="button" class="[^"]*" data-action="remove-partner" hidden>(.*?)</button>',
+        markup,
+    )
+    assert least == 2
+    assert [int(slot) for slot, _ in buttons] == list(range(least + 1, MAX_PARTNERS + 1))
+    for slot, words in buttons:
+        assert re.sub(r"<[^>]+>", "", words) == f"Remove partner {slot}"

@@ -14,6 +14,7 @@ from spreadsheet import csv_text
 
 from checks import AnswersError, DefinitionError, load_docs_index
 from checks.cli import main
+from checks.plurals import counted
 from checks.registers import (
     blank_register,
     check_register,
@@ -261,3 +262,121 @@ def test_validate_checks_every_register_definition_too(capsys):
     out = capsys.readouterr().out
     for path in FILES:
         assert f"{path.name}: valid ({load_register(path).kind}, " in out
+
+
+# Removing a partner: those after it move up a place, and whatever a row gives them goes with them.
+
+
+def removing(register, document, number: int) -> dict:
+    """The worker's reply to removing partner `number` from `document`."""
+    definition = __import__("checks.loader", fromlist=["x"]).load_definition(
+        FILES[[p.stem for p in FILES].index(register.id)]
+    )
+    payload = {"checklist": register.id, "version": register.version, "definition": definition}
+    return json.loads(
+        handle("register_remove_partner", json.dumps({**payload, "document": document, "partner": number}))
+    )
+
+
+def by_name(register, document) -> list[dict[str, str]]:
+    """Each matrix row's roles by the partner's name, as its findings and report read them."""
+    from checks.registers.matrix import roles
+
+    saved = read_register(document, register)
+    return [roles(saved, row) for row in saved.rows]
+
+
+def test_removing_a_matrix_partner_keeps_every_other_role_with_its_own_partner():
+    register = load_register(EXAMPLES.parent / "definitions" / "registers" / "accountability-matrix.yml")
+    example = json.loads((EXAMPLES / "accountability-matrix.json").read_text())
+    reply = removing(register, example, 2)["result"]
+    assert reply["confirm"] == {
+        "question": "Remove partner 2 (Northbrook NHS Trust)? It has a role in 4 activities: Activity 1 (Approve "
+        "the annual budget), Activity 2 (Run the single referral line), Activity 3 (Report outcomes to the board) "
+        "and Activity 5 (Handle complaints). Those roles are removed with it. Export your register first if you "
+        "want to keep a copy.",
+        "declined": "Partner 2 (Northbrook NHS Trust) was not removed, and your register has not changed.",
+    }
+    assert reply["status"] == "Partner 2 (Northbrook NHS Trust) removed. The partners after it moved up one place."
+    after = reply["document"]
+    assert after["answers"] == {
+        "partner-1": "Northbrook City Council",
+        "partner-2": "Northbrook Community Voice",
+        "partner-3": "Eastside Housing Association",
+    }
+    before = by_name(register, example)
+    assert by_name(register, after) == [
+        {name: role for name, role in roles.items() if name != "Northbrook NHS Trust"} for roles in before
+    ]
+    # Eastside's roles, moved up from partner-4, and Community Voice's from partner-3
+    assert [row.get("partner-3") for row in after["rows"]] == ["I", "I", None, None, None]
+    assert [row.get("partner-2") for row in after["rows"]] == ["C", "R", "C", "C", "I"]
+    assert all("partner-4" not in row for row in after["rows"])
+    assert after["rows"][0]["notes"] == "The board signs off in March."
+
+
+def test_removing_a_partner_nothing_refers_to_asks_nothing():
+    register = load_register(EXAMPLES.parent / "definitions" / "registers" / "accountability-matrix.yml")
+    mine = document(
+        register,
+        answers={"partner-1": "A", "partner-2": "B", "partner-3": "C"},
+        rows=[{"activity": "Run it", "partner-1": "A", "partner-3": "R", "partner-25": "kept as it is"}],
+    )
+    reply = removing(register, mine, 2)["result"]
+    assert reply["confirm"] is None
+    assert reply["status"] == "Partner 2 (B) removed. The partners after it moved up one place."
+    assert reply["document"]["answers"] == {"partner-1": "A", "partner-2": "C"}
+    # C's role moves up with C; a field past the last partner's is not one of theirs, and stays.
+    assert reply["document"]["rows"] == [
+        {"activity": "Run it", "partner-1": "A", "partner-2": "R", "partner-25": "kept as it is"}
+    ]
+    last = removing(register, reply["document"], 3)["result"]  # a slot with no name and no roles
+    assert (last["confirm"], last["status"]) == (None, "Partner 3 removed.")
+    assert last["document"]["rows"] == reply["document"]["rows"]
+
+
+def test_a_partner_unnamed_but_given_roles_is_asked_about_too():
+    register = load_register(EXAMPLES.parent / "definitions" / "registers" / "accountability-matrix.yml")
+    rows = [{"activity": f"Task {n}", "partner-3": "C"} for n in range(1, 9)]
+    reply = removing(register, document(register, answers={"partner-1": "A"}, rows=rows), 3)["result"]
+    assert reply["confirm"]["question"] == (
+        "Remove partner 3? It has a role in 8 activities: Activity 1 (Task 1), Activity 2 (Task 2), Activity 3 "
+        "(Task 3), Activity 4 (Task 4), Activity 5 (Task 5) and 3 more. Those roles are removed with it. "
+        "Export your register first if you want to keep a copy."
+    )
+    assert all("partner-3" not in row for row in reply["document"]["rows"])
+
+
+@pytest.mark.parametrize("stem", ["red-lines-register", "risk-register"])
+def test_removing_a_partner_rows_name_as_owner_asks_first_and_keeps_the_rows_as_they_are(stem):
+    register = load_register(EXAMPLES.parent / "definitions" / "registers" / f"{stem}.yml")
+    example = json.loads((EXAMPLES / f"{stem}.json").read_text())
+    owner = register.column("owner")
+    owned = [
+        f"{register.row_name.capitalize()} {index}"
+        for index, row in enumerate(example["rows"], 1)
+        if row["owner"] == "Northbrook NHS Trust"
+    ]
+    reply = removing(register, example, 2)["result"]
+    question = reply["confirm"]["question"]
+    rows = counted(len(owned), register.row_name)
+    assert question.startswith(f"Remove partner 2 (Northbrook NHS Trust)? {rows} name")
+    assert f"it under “{owner.label}”: {owned[0]} (" in question
+    assert question.endswith(
+        "but the findings will say it is not one of the partners. Export your register first if "
+        "you want to keep a copy."
+    )
+    assert reply["document"]["rows"] == example["rows"]  # rows name partners by name: nothing moves
+    settings = {key: value for key, value in example["answers"].items() if not key.startswith("partner-")}
+    partners = {"partner-1": "Northbrook City Council", "partner-2": "Northbrook Community Voice"}
+    assert reply["document"]["answers"] == {**partners, **settings}
+    # A partner whose name another partner shares leaves the rows naming a partner still: nothing to ask.
+    twice = {**example, "answers": {**example["answers"], "partner-4": "Northbrook NHS Trust"}}
+    assert removing(register, twice, 2)["result"]["confirm"] is None
+
+
+def test_a_partner_to_remove_is_one_of_the_twenty(register):
+    for number in (0, MAX_PARTNERS + 1):
+        reply = removing(register, blank_register(register), number)
+        assert reply["error"]["message"] == "The partner was not removed, and your saved register was not changed."
+        assert [p["path"] for p in reply["error"]["problems"]] == ["partner"]

@@ -9,11 +9,21 @@ from typing import Any
 from checks.answers import refuse_size
 from checks.errors import Problem, RequestError
 from checks.files import REPORTS
-from checks.registers.component import EXAMPLE_KEPT, EXAMPLE_NOT_KEPT, REGISTER_WORK, exported, imported, not_imported
+from checks.registers.checks import partner_uses
+from checks.registers.component import (
+    EXAMPLE_KEPT,
+    EXAMPLE_NOT_KEPT,
+    REGISTER_WORK,
+    exported,
+    imported,
+    not_imported,
+    partner_removed,
+    remove_partner_question,
+)
 from checks.registers.files import export_file, panel_html, report_file
-from checks.registers.model import Register
+from checks.registers.model import MAX_PARTNERS, Register
 from checks.registers.report import RegisterResult, check_register, result_to_dict
-from checks.registers.saved import blank_register, read_register, register_to_dict
+from checks.registers.saved import blank_register, read_register, register_to_dict, without_partner
 from checks.registers.spec import register_from_mapping
 from checks.replacing import replacement
 from checks.wording import report_downloaded
@@ -77,6 +87,22 @@ def _keep_example(payload: dict[str, Any]) -> dict[str, Any]:
     return {**reply, "status": EXAMPLE_KEPT}
 
 
+def _remove_partner(payload: dict[str, Any]) -> dict[str, Any]:
+    """The register (``document``) without partner ``partner`` (from 1), the later partners a place up with
+    their roles (checks.registers.saved.without_partner); what to ask first when rows refer to the partner
+    (``confirm``, as checks.replacing asks, or None); and what to say once it is done."""
+    register = _register(payload)
+    number = _need(payload, "partner", int)
+    if not 1 <= number <= MAX_PARTNERS:
+        raise RequestError([Problem("partner", f"expected a partner's number from 1 to {MAX_PARTNERS}, got {number}")])
+    saved = read_register(_need(payload, "document", dict), register)
+    return {
+        "document": register_to_dict(without_partner(register, saved, number)),
+        "confirm": remove_partner_question(register, saved, number, partner_uses(register, saved, number)),
+        "status": partner_removed(saved, number),
+    }
+
+
 def _replacing(register: Register, incoming: Any, payload: dict[str, Any], asked: dict[str, str]) -> dict[str, Any]:
     """`incoming` read in full as the reader's register, and `asked` when it would replace their work
     (``document`` in the payload: their register as saved); see checks.replacing."""
@@ -104,6 +130,7 @@ ACTIONS = {
     "register_check": _check,
     "register_import": _import,
     "register_keep_example": _keep_example,
+    "register_remove_partner": _remove_partner,
     "register_export": _export,
     "register_report": _report,
 }

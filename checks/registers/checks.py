@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.registers.model import Column, Finding, Register, SavedRegister
+from checks.registers.model import Column, Finding, Register, SavedRegister, partner_key
 
 SCORE_RANGE = range(1, 6)
 TEXT = ("text", "long-text")
@@ -30,6 +30,25 @@ def named_row(register: Register, saved: SavedRegister, index: int, cells: tuple
 
 def partner_names(saved: SavedRegister) -> list[str]:
     return [name.strip() for name in saved.partners if name.strip()]
+
+
+def partner_uses(register: Register, saved: SavedRegister, number: int) -> list[tuple[Column, tuple[int, ...]]]:
+    """The rows (from 0) that refer to partner `number` (from 1), by the column that refers to them: a roles
+    column's rows that give them a role (under their key), and a partner column's rows that name them,
+    unless another partner has the same name (those rows still name a partner without them)."""
+    name = saved.partners[number - 1].strip().casefold() if number <= len(saved.partners) else ""
+    others = {other.strip().casefold() for index, other in enumerate(saved.partners, 1) if index != number}
+    uses = []
+    for column in register.columns:
+        if column.kind == "roles":
+            rows = [index for index, row in enumerate(saved.rows) if row.get(partner_key(number), "").strip()]
+        elif column.kind == "partner" and name and name not in others:
+            rows = [index for index, row in enumerate(saved.rows) if row.get(column.id, "").strip().casefold() == name]
+        else:
+            rows = []
+        if rows:
+            uses.append((column, tuple(rows)))
+    return uses
 
 
 def value_findings(register: Register, saved: SavedRegister) -> list[Finding]:

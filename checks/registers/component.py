@@ -14,9 +14,10 @@ from checks.answers import storage_key
 from checks.component import _attribute, _button  # the checklist's own: one way to write both
 from checks.files import REPORTS
 from checks.markup import escape
-from checks.plurals import counted
+from checks.plurals import counted, listed, plural
+from checks.registers.checks import row_label
 from checks.registers.form import partners_form, rows_form, settings_form
-from checks.registers.model import MAX_PARTNERS, MAX_ROWS, Register
+from checks.registers.model import MAX_PARTNERS, MAX_ROWS, MIN_PARTNERS, Column, Register, SavedRegister
 from checks.registers.saved import blank_register
 from checks.replacing import Work
 from checks.wording import PAGE_MESSAGES
@@ -66,6 +67,7 @@ def messages(register: Register) -> dict[str, str]:
         "export": FAILED["register_export"],
         "report": FAILED["register_report"],
         "keep": FAILED["register_keep_example"],
+        "remove_partner": FAILED["register_remove_partner"],
         "confirm_reset": f"Start again? This clears this {register.title.lower()} from this browser. Export it first "
         "to keep a copy.",
         "cleared": "Your register was cleared.",
@@ -93,6 +95,7 @@ def page_config(register: Register, example: Any, base_url: str) -> dict[str, An
         "example": example,
         "max_rows": MAX_ROWS,
         "max_partners": MAX_PARTNERS,
+        "min_partners": MIN_PARTNERS,
         "max_bytes": register.max_bytes,
         "messages": messages(register),
     }
@@ -121,6 +124,7 @@ FAILED = {
     "register_export": "Your register could not be exported.",
     "register_report": "The report could not be made.",
     "register_keep_example": "The example was not kept, and your saved register was not changed.",
+    "register_remove_partner": "The partner was not removed, and your saved register was not changed.",
 }
 
 
@@ -149,3 +153,52 @@ def imported(name: str) -> str:
 
 def exported(name: str) -> str:
     return f"Your register was downloaded as {name}."
+
+
+ROWS_NAMED = 5
+"""The most rows a question names; it counts the rest ("and 3 more")."""
+
+
+def partner_called(saved: SavedRegister, number: int) -> str:
+    """'partner 3 (Northbrook Community Voice)', or 'partner 3' while it has no name."""
+    name = saved.partners[number - 1].strip() if number <= len(saved.partners) else ""
+    return f"partner {number} ({name})" if name else f"partner {number}"
+
+
+def remove_partner_question(
+    register: Register, saved: SavedRegister, number: int, uses: list[tuple[Column, tuple[int, ...]]]
+) -> dict[str, str] | None:
+    """What to ask before partner `number` goes while rows refer to it (`uses`: the rows of each column that
+    do, checks.registers.checks.partner_uses), as checks.replacing asks ({question, declined}); None when
+    no row does, and nothing but the partner would go."""
+    if not uses:
+        return None
+    said = []
+    for column, rows in uses:
+        count, name = len(rows), register.row_name
+        labels = [row_label(register, saved, index) for index in rows[:ROWS_NAMED]]
+        named = listed(labels + ([f"{count - ROWS_NAMED} more"] if count > ROWS_NAMED else []))
+        if column.kind == "roles":
+            those = "That role is" if count == 1 else "Those roles are"
+            said.append(f"It has a role in {counted(count, name)}: {named}. {those} removed with it.")
+        else:
+            those = f"that {name}" if count == 1 else f"those {plural(name)}"
+            said.append(
+                f"{counted(count, name)} {'names' if count == 1 else 'name'} it under “{column.label}”: {named}. "
+                f"The name stays in {those}, but the findings will say it is not one of the partners."
+            )
+    who = partner_called(saved, number)
+    return {
+        "question": f"Remove {who}? {' '.join(said)} {REGISTER_WORK.keep}",
+        "declined": f"{_capital(who)} was not removed, and your register has not changed.",
+    }
+
+
+def partner_removed(saved: SavedRegister, number: int) -> str:
+    """The status once partner `number` of `saved` (the register before) is removed."""
+    moved = " The partners after it moved up one place." if number < len(saved.partners) else ""
+    return f"{_capital(partner_called(saved, number))} removed.{moved}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from checks.markup import escape
 from checks.plurals import plural
-from checks.registers.model import MAX_CELL, MAX_PARTNERS, Column, Register, partner_key
+from checks.registers.model import MAX_CELL, MAX_PARTNERS, MIN_PARTNERS, Column, Register, partner_key
 from checks.saved_parts import MAX_SHORT_TEXT
 
 BLANK_ROWS = 3
@@ -34,13 +34,21 @@ def partner_list(register: Register) -> str:
 
 
 def _partner(register: Register, number: int) -> str:
+    """Partner `number`'s slot; one past the `MIN_PARTNERS` the form always shows has a Remove button (GOV.UK's
+    "add another"), named by the slot's number, which never changes: the partners after it move up into it."""
     ident = f"rm-{escape(register.id)}-partner-{number}"
     hidden = " hidden" if number > BLANK_PARTNERS else ""
+    remove = (
+        '<button type="button" class="md-button rm-button rm-partner-button" data-action="remove-partner" hidden>'
+        f'Remove<span class="rm-visually-hidden"> partner {number}</span></button>'
+        if number > MIN_PARTNERS
+        else ""
+    )
     return (
         f'<li class="rm-partner rm-field" data-slot="{number}"{hidden}><label for="{ident}">Partner {number}</label>'
         f"{_problems(f'{ident}-problems', f'partners[{number - 1}]')}"
         f'<input type="text" id="{ident}" maxlength="{MAX_SHORT_TEXT}" data-partner="{number}"'
-        f"{_described(f'{ident}-problems')}></li>"
+        f"{_described(f'{ident}-problems')}>{remove}</li>"
     )
 
 

@@ -14,6 +14,8 @@ from checks.saved_parts import ENTRY_LAYOUT_BYTES, UTF8_PER_UNIT, whole_megabyte
 
 MAX_ROWS = 200
 MAX_PARTNERS = 20
+MIN_PARTNERS = 2
+"""Partners the form always shows (a partnership has at least two); each one after them has a Remove button."""
 MAX_CELL = 2_000
 ROOM_BYTES = 200_000
 """Room in a file for all but the rows: partners, settings, who answered, notes and the JSON layout."""

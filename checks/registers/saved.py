@@ -15,6 +15,7 @@ only checked for shape here: a row whose values are wrong is kept, and the findi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from checks.answers import FORMAT, FORMAT_VERSION, decode_saved, format_version_of, read_envelope, refused_file
@@ -97,3 +98,27 @@ def _answers(value: Any, register: Register, problems: list[str]) -> tuple[tuple
             settings[key] = text
     partners = tuple(names.get(n, "") for n in range(1, max(names, default=0) + 1))
     return partners, settings
+
+
+def without_partner(register: Register, saved: SavedRegister, number: int) -> SavedRegister:
+    """`saved` without its partner `number` (from 1): the partners after it move up a place. A matrix row
+    gives each partner a role under the partner's key (``partner-4``), so in a register with a roles
+    column every row's roles move up with their partners, and the removed partner's roles go with it;
+    no role is left with the wrong partner. Other rows name a partner by name, and are kept as they are."""
+    partners = saved.partners[: number - 1] + saved.partners[number:]
+    if not any(column.kind == "roles" for column in register.columns):
+        return replace(saved, partners=partners)
+    return replace(saved, partners=partners, rows=tuple(_moved_up(row, number) for row in saved.rows))
+
+
+def _moved_up(row: dict[str, str], number: int) -> dict[str, str]:
+    """A matrix row without partner `number`'s role, the later partners' roles each a key lower (in the same
+    order). A key past the last partner's is not a partner's role (the findings say so): it stays."""
+    moved = {}
+    for key, value in row.items():
+        match = PARTNER_KEY.fullmatch(key)
+        slot = int(match.group(1)) if match else 0
+        if slot == number:
+            continue
+        moved[partner_key(slot - 1) if number < slot <= MAX_PARTNERS else key] = value
+    return moved

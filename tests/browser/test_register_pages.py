@@ -415,3 +415,65 @@ def test_a_bad_setting_is_read_with_its_field(page, site_url):
     threshold.fill("12")
     expect(page.locator(".rm-results")).not_to_contain_text(said)
     expect(threshold).to_have_accessible_description("Likelihood times impact. Many partnerships use 12.")
+
+
+def test_a_partner_is_removed_by_keyboard_and_every_role_stays_with_its_own_partner(page, site_url):
+    """GOV.UK's "add another" gives each added item a Remove button. A matrix row gives each partner a role
+    under the partner's number, so removing partner 3 moves partner 4 up, roles and all: no row is left
+    giving a role to the wrong organisation. A partner that still has roles goes only if the reader agrees."""
+    register = REGISTERS["accountability-matrix"]
+    open_page(page, site_url, register)
+    remove = page.get_by_role("button", name=re.compile(r"^Remove partner"))
+    expect(remove).to_have_count(0)  # the two partners the form always shows have none
+    status = page.locator(".rm-toolbar-status")
+    more = page.get_by_role("button", name="Add another partner")
+    page.get_by_label("Partner 1", exact=True).fill("Council")
+    page.get_by_label("Partner 2", exact=True).fill("Trust")
+    for name in ("Charity", "Housing"):
+        more.press("Enter")  # focus: the new partner's field
+        page.keyboard.type(name)
+    expect(remove).to_have_count(2)
+    page.get_by_role("button", name="Add another activity").press("Enter")
+    page.keyboard.type("Run the referral line")
+    row = page.locator(".rm-rows > li").first
+    row.get_by_label("Role of Charity", exact=True).select_option("R")
+    row.get_by_label("Role of Housing", exact=True).select_option("A")
+    page.wait_for_function(
+        "key => JSON.parse(localStorage.getItem(key)).rows[0]['partner-4'] === 'A'",
+        arg=f"relationship-matters:answers:{register.id}",
+    )
+    saved = stored(page, register)
+    asked, answers = [], [False, True]  # "no", then "yes"
+
+    def answer(dialog) -> None:
+        asked.append(dialog.message)
+        if answers and answers.pop(0):
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.get_by_role("button", name="Remove partner 3").press("Enter")
+    expect(status).to_have_text("Partner 3 (Charity) was not removed, and your register has not changed.")
+    assert asked == [
+        "Remove partner 3 (Charity)? It has a role in 1 activity: Activity 1 (Run the referral line). That role is "
+        "removed with it. Export your register first if you want to keep a copy."
+    ]
+    assert stored(page, register) == saved
+    page.get_by_role("button", name="Remove partner 3").press("Enter")  # and this time, yes
+    expect(status).to_have_text("Partner 3 (Charity) removed. The partners after it moved up one place.")
+    expect(page.get_by_label("Partner 3", exact=True)).to_be_focused()  # the partner now in its place
+    expect(page.get_by_label("Partner 3", exact=True)).to_have_value("Housing")
+    expect(page.get_by_label("Partner 4", exact=True)).to_be_hidden()
+    expect(row.get_by_label("Role of Housing", exact=True)).to_have_value("A")  # Housing's, as before
+    kept = json.loads(stored(page, register))
+    assert kept["answers"] == {"partner-1": "Council", "partner-2": "Trust", "partner-3": "Housing"}
+    assert kept["rows"] == [{"activity": "Run the referral line", "partner-3": "A"}]
+    # A partner slot nothing uses goes at once; with no partner after it, focus goes to Add.
+    more.press("Enter")
+    page.get_by_role("button", name="Remove partner 4").press("Enter")
+    expect(status).to_have_text("Partner 4 removed.")
+    expect(more).to_be_focused()
+    expect(remove).to_have_count(1)
+    assert len(asked) == 2  # the question about Charity, twice: nothing more was asked
+    assert json.loads(stored(page, register))["rows"] == kept["rows"]

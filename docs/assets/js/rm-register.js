@@ -1,5 +1,5 @@
-// rm-register: a register's form of rows (GOV.UK's "add another": add, remove, move up and down),
-// kept in this browser as the reader types and checked by Python in the worker
+// rm-register: a register's form of rows and partners (GOV.UK's "add another": add, remove, move rows up
+// and down), kept in this browser as the reader types and checked by Python in the worker
 // (checks.registers.api). Python renders the form, the row template and every sentence
 // (checks.registers.component, data-config) and decides all about the document; this module only
 // wires events, clones and moves rows, saves and moves data.
@@ -13,11 +13,13 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
   ].map(find);
   const fileInput = find(".rm-toolbar input[type=file]");
   const addRowButton = form.querySelector('[data-action="add-row"]');
+  const addPartnerButton = form.querySelector('[data-action="add-partner"]');
   const usable = (data) => Array.isArray(data.rows) && Object.prototype.toString.call(data.answers) === "[object Object]";
   const load = () => store.load(config.blank, usable);
   let own = load(); // the reader's own register, as saved
   let doc = own; // what the form shows: their own, or the example
   let visiblePartners = 0;
+  let removing = false; // a partner's removal waits for Python: one at a time
   const extras = new WeakMap(); // a row's fields the form has no control for: kept as they are
   const check = latest(
     () => ask("register_check", { document: doc, today: today() }),
@@ -54,9 +56,9 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     edited();
   });
   const actions = {
-    "add-row": addRow, "add-partner": addPartner, "move-up": (button) => move(button, -1),
-    "move-down": (button) => move(button, 1), remove: removeRow, example: showExample, "keep-example": keepExample,
-    "leave-example": leaveExample,
+    "add-row": addRow, "add-partner": addPartner, "remove-partner": removePartner,
+    "move-up": (button) => move(button, -1), "move-down": (button) => move(button, 1), remove: removeRow,
+    example: showExample, "keep-example": keepExample, "leave-example": leaveExample,
     export: () => bar.attempt("export", () => fetchFile("register_export", { document: doc })),
     import: () => fileInput.click(),
     report: ({ dataset: { format } }) =>
@@ -65,7 +67,8 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     reset: () => bar.startAgain(clear),
   };
   bar.onFile(fileInput, "import", async (file) => adopt(await ask("register_import", { ...file, document: own })));
-  for (const hidden of root.querySelectorAll('[data-action="add-row"], [data-action="add-partner"]')) hidden.hidden = false;
+  const needScript = ["add-row", "add-partner", "remove-partner"].map((action) => `[data-action="${action}"]`);
+  for (const hidden of root.querySelectorAll(needScript.join(", "))) hidden.hidden = false;
   bar.start(actions, root);
 
   /** Put a document in the form: partners, settings and one row per saved row. The rows are made afresh,
@@ -78,7 +81,7 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     for (const input of form.querySelectorAll("[data-setting]")) setValue(input, doc.answers[input.dataset.setting] ?? "");
     list.replaceChildren(...doc.rows.map(makeRow));
     const named = Object.keys(doc.answers).map((key) => Number(key.match(/^partner-(\d+)$/)?.[1] ?? 0));
-    visiblePartners = Math.max(2, ...named);
+    visiblePartners = Math.max(config.min_partners, ...named);
     names();
     renumber();
     refocus();
@@ -191,6 +194,34 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw })
     visiblePartners += 1;
     names();
     form.querySelector(`[data-partner="${visiblePartners}"]`).focus();
+  }
+
+  /** Remove the partner whose slot holds `button`. Python gives the register without them, the partners after
+   * them a place up with their roles, and asks first if rows refer to them (then the reader may keep them). A
+   * register edited while Python works is sent again, so what was typed meanwhile is not lost. Focus goes to
+   * the partner now in the slot, or, with none, to Add another partner. */
+  function removePartner(button) {
+    if (removing) return;
+    removing = true;
+    const number = Number(button.closest("[data-slot]").dataset.slot);
+    bar.attempt("remove_partner", async () => {
+      let sent, reply;
+      do {
+        sent = doc;
+        reply = await ask("register_remove_partner", { document: sent, partner: number });
+      } while (sent !== doc);
+      const declined = bar.declined(reply);
+      if (declined) return declined;
+      const shown = visiblePartners;
+      show(reply.document);
+      visiblePartners = Math.max(visiblePartners, shown - 1); // a slot added and not yet named stays
+      names();
+      save();
+      (number <= visiblePartners ? form.querySelector(`[data-partner="${number}"]`) : addPartnerButton).focus();
+      return reply.status;
+    }).finally(() => {
+      removing = false;
+    });
   }
 
   function removeRow(button) {
