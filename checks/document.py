@@ -56,6 +56,12 @@ def inlines(content: Content) -> tuple[Inline, ...]:
     return (content,) if isinstance(content, str) else content
 
 
+def link_to(text: str, element_id: str) -> Content:
+    """`text` as a link to the element with the id `element_id` in the page that shows it (a finding to the
+    form field it is about), or `text` alone for no id. Only HTML draws such a link (see `Link`)."""
+    return (Link(text, f"#{element_id}"),) if element_id else text
+
+
 # Blocks: what a document is made of, in reading order.
 
 
@@ -139,7 +145,8 @@ NOTICE_LABELS = {"note": "Note", "warning": "Warning", "red_flag": "Red flag"}
 class Notice:
     """A sentence the reader should not miss, drawn after its label ("Note:", "Warning:")."""
 
-    text: str
+    text: Content
+    """Plain text, or inline runs: a link to the form field it is about, on the page that shows the form."""
     kind: str = "note"
     """One of NOTICE_LABELS: "note", "warning" or "red_flag"."""
 

@@ -77,11 +77,17 @@ def _radios(name: str, anchor: str, choices, extra: str = "", default: str = "")
     # The label is the option's whole box, radio included: one element fewer per option than a
     # wrapper around both (checklist pages have up to 200 options; the DOM size costs at start-up).
     return "".join(
-        f'<label class="rm-option" for="{anchor}-{escape(value)}"><input type="radio" id="{anchor}-{escape(value)}"'
+        f'<label class="rm-option" for="{radio_id(anchor, escape(value))}"><input type="radio" '
+        f'id="{radio_id(anchor, escape(value))}"'
         f' name="{name}" value="{escape(value)}"{extra}{" data-default" if default and value == default else ""}>'
         f"{escape(label)}</label>"
         for value, label in choices
     )
+
+
+def radio_id(anchor: str, value: str) -> str:
+    """The id of the radio for `value` among those `_radios` draws for `anchor`."""
+    return f"{anchor}-{value}"
 
 
 def about_form(checklist: Checklist) -> str:

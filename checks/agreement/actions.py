@@ -13,6 +13,7 @@ from typing import Any
 from checks.agreement import wording
 from checks.agreement.definitions import Builder, builder_from_mapping
 from checks.agreement.draft import draft_document
+from checks.agreement.form import field_id
 from checks.agreement.model import TABLES
 from checks.agreement.reports import DOWNLOADS, download, export, review_of
 from checks.agreement.saved import DRAFT_FILE, REGISTER_FILE, blank_draft, read_draft, with_preset, with_register
@@ -44,8 +45,9 @@ def _draft(payload: dict[str, Any], builder: Builder):
 
 
 def _preview(payload: dict[str, Any]) -> dict[str, Any]:
-    """The agreement as HTML, under the page's own headings (its title an h3), and the findings about each
-    field by its key, for the page to read out with the field (as GOV.UK puts an error under its label)."""
+    """The agreement as HTML, under the page's own headings (its title an h3), its findings linked to their
+    fields, and the findings about each field by its key, for the page to read out with the field (as
+    GOV.UK puts an error under its label)."""
     from checks.render.html import document_to_html
 
     builder = _builder(payload)
@@ -54,7 +56,8 @@ def _preview(payload: dict[str, Any]) -> dict[str, Any]:
     for finding in found.findings:
         for key in finding.keys:
             fields.setdefault(key, []).append(finding.text)
-    return {"html": document_to_html(draft_document(found), heading_offset=2), "fields": fields}
+    document = draft_document(found, lambda key: field_id(builder.agreement, key))
+    return {"html": document_to_html(document, heading_offset=2), "fields": fields}
 
 
 def _import(payload: dict[str, Any]) -> dict[str, Any]:

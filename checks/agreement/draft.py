@@ -8,25 +8,30 @@ of the Word file until every section is agreed by all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from checks.agreement.model import MIN_PARTIES, STATUSES, TABLES, Item, Part, parse_date
-from checks.agreement.review import Review, column_label
+from checks.agreement.review import Finding, Review, column_label
 from checks.agreement.saved import EXAMPLE
-from checks.document import BulletList, Document, Heading, Notice, Paragraph, Strong, Table
+from checks.document import BulletList, Document, Heading, Notice, Paragraph, Strong, Table, link_to
 
 STILL_TO_AGREE = "Still to agree"
 LEGAL = "Needs local legal review."
 DRAFT = "DRAFT"
 
 
-def draft_document(review: Review) -> Document:
+def draft_document(review: Review, field_id: Callable[[str], str] | None = None) -> Document:
+    """The draft. The builder's preview gives `field_id` (a saved key to the id of the form's field that
+    fills it, or ""): each check's finding links to the first field it is about, as a GOV.UK error summary's
+    items do. A download has no form to link to, and is given none."""
     agreement = review.agreement
+    noticed = _noticed(field_id)
     name = review.value("partnership-name")
     title = f"{name}: {agreement.title.lower()}" if name else agreement.title
-    blocks = [*_cover(review), *_summary(review)]
+    blocks = [*_cover(review), *_summary(review, noticed)]
     for number, part in enumerate(agreement.parts, 1):
-        blocks += _part(review, part, number)
+        blocks += _part(review, part, number, noticed)
     return Document(
         title,
         tuple(blocks),
@@ -50,7 +55,17 @@ def _day(saved_at: str) -> str:
     return f"{when.day} {when:%B %Y}" if isinstance(when, date) else "not saved yet"
 
 
-def _summary(review: Review) -> list:
+def _noticed(field_id: Callable[[str], str] | None) -> Callable[[Finding], Notice]:
+    """A finding as a notice: linked to its first field, given `field_id` and a field."""
+
+    def notice(finding: Finding) -> Notice:
+        target = field_id(finding.keys[0]) if field_id and finding.keys else ""
+        return Notice(link_to(finding.text, target), finding.kind)
+
+    return notice
+
+
+def _summary(review: Review, noticed: Callable[[Finding], Notice]) -> list:
     parts = review.agreement.parts
     agreed = sum(review.status(part) == "agreed" for part in parts)
     blocks: list = [Heading(2, "Summary", "summary", new_page=True)]
@@ -64,7 +79,7 @@ def _summary(review: Review) -> list:
     else:
         blocks.append(Paragraph("Nothing: every mandatory item has an answer."))
     blocks.append(Heading(3, "Checks"))
-    blocks += [Notice(f.text, f.kind) for f in review.findings] or [Paragraph("The checks found no problems.")]
+    blocks += [noticed(f) for f in review.findings] or [Paragraph("The checks found no problems.")]
     blocks.append(Heading(3, "Needs local legal review"))
     blocks.append(BulletList(tuple(f"{p.title} (section {number[p.id]}): {what}" for p, what in review.legal)))
     examples = [
@@ -79,7 +94,7 @@ def _summary(review: Review) -> list:
     return blocks
 
 
-def _part(review: Review, part: Part, number: int) -> list:
+def _part(review: Review, part: Part, number: int, noticed: Callable[[Finding], Notice]) -> list:
     blocks: list = [Heading(2, f"{number}. {part.title}", f"clause-{part.id}")]
     status = review.status(part)
     said = "Proposed by " + review.proposer(part) if status == "proposed" and review.proposer(part) else None
@@ -88,7 +103,7 @@ def _part(review: Review, part: Part, number: int) -> list:
     missing = review.missing_in(part)
     if missing:
         blocks.append(Notice(f"{STILL_TO_AGREE}: {'; '.join(missing)}.", "warning"))
-    blocks += [Notice(f.text, f.kind) for f in review.findings if f.part == part.id]
+    blocks += [noticed(f) for f in review.findings if f.part == part.id]
     for clause, item in enumerate(part.items, 1):
         blocks.append(_clause(review, item, f"{number}.{clause}", review.value(item.id)))
     if part.per_party:

@@ -2,7 +2,8 @@
 and status. Complete and printable without JavaScript (a checklist to settle with partners);
 every text is escaped here.
 
-Each control says which saved key it fills by ``data-answer`` on it or around it (`PARTS`).
+Each control says which saved key it fills by ``data-answer`` on it or around it (`PARTS`), and its
+id is `control_id` of that key; `field_id` gives the id a link to a field leads to (a finding's).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from checks.agreement.model import (
     DRAFT,
     MAX_PARTIES,
+    PRESET_KEY,
     PROPOSER_PREFIX,
     STATUS_PREFIX,
     STATUSES,
@@ -18,7 +20,7 @@ from checks.agreement.model import (
     Item,
     Part,
 )
-from checks.form import _radios
+from checks.form import _radios, radio_id
 from checks.links import guidance_url
 from checks.markup import escape
 from checks.model import MAX_TEXT
@@ -71,9 +73,23 @@ def _party(part: Part, number: int) -> str:
     return f'<fieldset class="rm-party"><legend>{escape(legend)}</legend>{fields}</fieldset>'
 
 
+def control_id(key: str) -> str:
+    """The id of the control that fills the saved key `key` (of a choice, what its radios' ids begin with)."""
+    return f"ag-{key}"
+
+
+def field_id(agreement: Agreement, key: str) -> str:
+    """The id of the field that fills `key` as the form draws it, where a link to the field leads: a choice's
+    first radio (GOV.UK's error summary links to the first), else its control; "" for a key it has no field for."""
+    item = agreement.question(key)
+    if item is None or key == PRESET_KEY:  # the example a draft started from is kept, but has no field
+        return ""
+    return radio_id(control_id(key), item.options[0].id) if item.kind == "choice" else control_id(key)
+
+
 def _item(item: Item, key: str, suffix: str = "") -> str:
-    control_id = f"ag-{escape(key)}"
-    hint_id = f"{control_id}-hint"
+    ident = escape(control_id(key))
+    hint_id = f"{ident}-hint"
     marks = []
     if item.mandatory and (not suffix or suffix in (" (party 1)", " (party 2)")):
         marks.append("must be agreed")
@@ -83,18 +99,18 @@ def _item(item: Item, key: str, suffix: str = "") -> str:
     hint = f'<p class="rm-hint" id="{hint_id}">{escape(item.hint)}</p>' if item.hint else ""
     # The review's findings about this field (the shares' total, a date outside the term...), put here by the
     # page script from each preview and read out with the field, under its label as GOV.UK puts an error.
-    problems_id = f"{control_id}-problems"
+    problems_id = f"{ident}-problems"
     hint += f'<div class="rm-field-problems" id="{problems_id}" data-key="{escape(key)}"></div>'
     described = f' aria-describedby="{hint_id} {problems_id}"' if item.hint else f' aria-describedby="{problems_id}"'
     if item.kind == "choice":
-        radios = _radios(escape(key), control_id, ((o.id, o.label) for o in item.options))
+        radios = _radios(escape(key), ident, ((o.id, o.label) for o in item.options))
         return (
             f'<fieldset class="rm-choice" data-answer="{escape(key)}"{described}><legend>{label}</legend>'
             f'{hint}<div class="rm-options">{radios}</div></fieldset>'
         )
     if item.kind == "text":
         control = (
-            f'<textarea id="{control_id}" name="{escape(key)}" rows="4" maxlength="{MAX_TEXT}"'
+            f'<textarea id="{ident}" name="{escape(key)}" rows="4" maxlength="{MAX_TEXT}"'
             f' data-answer="{escape(key)}"{described}></textarea>'
         )
     else:
@@ -102,22 +118,23 @@ def _item(item: Item, key: str, suffix: str = "") -> str:
         limit = "" if kind == "date" else f' maxlength="{MAX_SHORT_TEXT}"'
         mode = ' inputmode="decimal"' if item.kind == "percent" else ""
         control = (
-            f'<input type="{kind}" id="{control_id}" name="{escape(key)}"{limit}{mode}'
+            f'<input type="{kind}" id="{ident}" name="{escape(key)}"{limit}{mode}'
             f' data-answer="{escape(key)}"{described}>'
         )
-    return f'<div class="rm-field"><label for="{control_id}">{label}</label>{hint}{control}</div>'
+    return f'<div class="rm-field"><label for="{ident}">{label}</label>{hint}{control}</div>'
 
 
 def _status(part: Part) -> str:
     key = STATUS_PREFIX + part.id
-    radios = _radios(escape(key), f"ag-{escape(key)}", STATUSES.items(), default=DRAFT)  # as review.status reads it
+    radios = _radios(escape(key), escape(control_id(key)), STATUSES.items(), default=DRAFT)  # as review.status reads it
     proposer = PROPOSER_PREFIX + part.id
+    proposer_id = escape(control_id(proposer))
     # Who proposed it is part of the section's status, and in its group: every section's field has the
     # same label, and the group's name ("Status of section: finance") tells a screen reader whose it is.
     return (
         f'<fieldset class="rm-status" data-answer="{escape(key)}"><legend>Status of section: '
         f'{escape(part.title.lower())}</legend><div class="rm-options">{radios}</div>'
-        f'<div class="rm-field"><label for="ag-{escape(proposer)}">Proposed by (the partner who proposed '
-        f'this wording)</label><input type="text" id="ag-{escape(proposer)}" maxlength="{MAX_SHORT_TEXT}" '
+        f'<div class="rm-field"><label for="{proposer_id}">Proposed by (the partner who proposed '
+        f'this wording)</label><input type="text" id="{proposer_id}" maxlength="{MAX_SHORT_TEXT}" '
         f'data-answer="{escape(proposer)}" autocomplete="organization"></div></fieldset>'
     )

@@ -8,6 +8,7 @@ from datetime import date
 
 from checks.files import REPORTS, File, saved_file_name
 from checks.markup import escape
+from checks.registers.form import field_id
 from checks.registers.report import RegisterResult, register_document, summary_line, to_json
 from checks.registers.saved import register_to_dict
 from checks.render import render_document
@@ -22,8 +23,10 @@ def render(result: RegisterResult, format_name: str) -> str | bytes:
 
 
 def panel_html(result: RegisterResult) -> str:
-    """The page's findings panel: a short summary announced politely, then the report (not re-read)."""
-    report = document_to_html(register_document(result), title=False, heading_offset=1)
+    """The page's findings panel: a short summary announced politely, then the report (not re-read), whose
+    findings link to the controls of the form they are about."""
+    document = register_document(result, lambda path: field_id(result.register, path))
+    report = document_to_html(document, title=False, heading_offset=1)
     return (
         f'<p class="rm-summary rm-visually-hidden">{escape(summary_line(result))}</p>'
         f'<div class="rm-result" data-register="{escape(result.register.id)}" aria-live="off">{report}</div>'

@@ -2,9 +2,13 @@
 (GOV.UK's "add another" pattern). Printable as a blank template without JavaScript; every text is
 escaped here. Each control says what it fills: ``data-partner`` (a partner's name, by number),
 ``data-setting`` and, inside a row, ``data-field`` (the column, or ``partner-N`` for a matrix role).
+Each control's id is made here alone (`partner_id`, `settings_prefix`, `row_prefix`, `control_id`), and
+`field_id` gives the id of the control a finding's path is about, for the findings panel's links.
 """
 
 from __future__ import annotations
+
+import re
 
 from checks.markup import escape
 from checks.plurals import plural
@@ -36,7 +40,7 @@ def partner_list(register: Register) -> str:
 def _partner(register: Register, number: int) -> str:
     """Partner `number`'s slot; one past the `MIN_PARTNERS` the form always shows has a Remove button (GOV.UK's
     "add another"), named by the slot's number, which never changes: the partners after it move up into it."""
-    ident = f"rm-{escape(register.id)}-partner-{number}"
+    ident = escape(partner_id(register, number))
     hidden = " hidden" if number > BLANK_PARTNERS else ""
     remove = (
         '<button type="button" class="md-button rm-button rm-partner-button" data-action="remove-partner" hidden>'
@@ -53,7 +57,7 @@ def _partner(register: Register, number: int) -> str:
 
 
 def settings_form(register: Register) -> str:
-    prefix = f"rm-{register.id}-setting"
+    prefix = settings_prefix(register)
     return "".join(_control(register, s, prefix, "setting", path=f"settings.{s.id}") for s in register.settings)
 
 
@@ -75,7 +79,7 @@ def row(register: Register, number: int) -> str:
     field is described by the row's problems too, so a screen reader hears them on any of its fields.
     The row is a group named by its title (GOV.UK's "add another" gives each item a fieldset and legend),
     so a reader tabbing into it hears "Risk 2" before its first field, not the same labels as every row."""
-    prefix = f"rm-{register.id}-r{number}"
+    prefix = row_prefix(register, number)
     name = escape(register.row_name.capitalize())
     fields = "".join(_row_control(register, column, prefix) for column in register.columns)
     buttons = "".join(
@@ -85,8 +89,8 @@ def row(register: Register, number: int) -> str:
         for action, label in (("move-up", "Move up"), ("move-down", "Move down"), ("remove", "Remove"))
     )
     return (
-        f'<li class="rm-row"><div role="group" aria-labelledby="{prefix}-title">'
-        f'<h3 id="{prefix}-title" class="rm-row-title" tabindex="-1">'
+        f'<li class="rm-row"><div role="group" aria-labelledby="{control_id(prefix, TITLE)}">'
+        f'<h3 id="{control_id(prefix, TITLE)}" class="rm-row-title" tabindex="-1">'
         f'{name} <span class="rm-row-number">{number}</span></h3>{fields}'
         f'<ul class="rm-row-problems" id="{prefix}-problems"></ul>'
         f'<div class="rm-row-buttons" hidden>{buttons}</div></div></li>'
@@ -99,11 +103,12 @@ def _row_control(register: Register, column: Column, prefix: str) -> str:
         return _control(register, column, prefix, "field", problems)
     roles = "".join(
         f'<div class="rm-field rm-role-cell" data-slot="{number}"{" hidden" if number > BLANK_PARTNERS else ""}>'
-        f'<label for="{prefix}-{partner_key(number)}">{escape(column.label)} of '
+        f'<label for="{ident}">{escape(column.label)} of '
         f'<span class="rm-partner-name" data-slot="{number}">partner {number}</span></label>'
-        f"{_select(column, f'{prefix}-{partner_key(number)}', 'field', partner_key(number), _described(problems))}"
+        f"{_select(column, ident, 'field', partner_key(number), _described(problems))}"
         "</div>"
         for number in range(1, MAX_PARTNERS + 1)
+        for ident in (control_id(prefix, partner_key(number)),)
     )
     return f'<fieldset class="rm-roles"><legend>Roles</legend>{roles}</fieldset>'
 
@@ -116,7 +121,7 @@ def _control(
 ) -> str:
     """A labelled control, described by its hint and by `problems` (the id of its row's problems), if any;
     a control outside the rows (a setting) has its own list of problems, for the findings at `path`."""
-    ident = f"{prefix}-{column.id}"
+    ident = control_id(prefix, column.id)
     # A date's format goes in a hint, which stays in view and is read out with the field (GOV.UK's
     # advice), not in a placeholder, which goes as soon as the reader types.
     said = column.hint or (DATE_HINT if column.kind == "date" else "")
@@ -164,3 +169,46 @@ def _select(column: Column, ident: str, attribute: str, key: str, described: str
         f'<select id="{escape(ident)}" data-{attribute}="{escape(key)}"{described}>'
         f'<option value="">(none)</option>{options}</select>'
     )
+
+
+def partner_id(register: Register, number: int) -> str:
+    """The id of the n-th partner's name (from 1)."""
+    return f"rm-{register.id}-partner-{number}"
+
+
+def settings_prefix(register: Register) -> str:
+    """What each setting's id begins with (`control_id`)."""
+    return f"rm-{register.id}-setting"
+
+
+def row_prefix(register: Register, number: int) -> str:
+    """What the ids in the n-th row (from 1) begin with: ``-r{number}-`` is how the page script renumbers
+    them as rows move (rm-register.js), and the row template is row 0."""
+    return f"rm-{register.id}-r{number}"
+
+
+def control_id(prefix: str, key: str) -> str:
+    """The id of the control that fills `key` (a column, a partner's role, a setting), or of the row's `TITLE`."""
+    return f"{prefix}-{key}"
+
+
+TITLE = "title"
+"""What a row's title is called in its id; the title takes focus (tabindex -1), so it stands for its row."""
+_PARTNER_PATH = re.compile(r"partners\[(\d+)\]")
+_ROW_PATH = re.compile(r"rows\[(\d+)\](?:\.(.+))?")
+
+
+def field_id(register: Register, path: str) -> str:
+    """The id of the control a finding at `path` is about (checks.registers.checks names the paths), as this
+    form renders it and the page numbers its rows: ``rows[2].owner`` is row 3's owner, ``rows[2]`` or a field
+    the row has no control for is row 3's title; ``partners[0]`` and ``settings.threshold`` their own. ""
+    for a path about no control of the form."""
+    if partner := _PARTNER_PATH.fullmatch(path):
+        number = int(partner[1]) + 1
+        return partner_id(register, number) if number <= MAX_PARTNERS else ""
+    if (key := path.removeprefix("settings.")) != path:
+        return control_id(settings_prefix(register), key) if register.setting(key) else ""
+    if found := _ROW_PATH.fullmatch(path):
+        key = found[2] if found[2] in register.row_fields else TITLE
+        return control_id(row_prefix(register, int(found[1]) + 1), key)
+    return ""

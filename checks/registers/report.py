@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 
-from checks.document import BulletList, Document, Heading, Paragraph, Table
+from checks.document import BulletList, Document, Heading, Paragraph, Table, link_to
 from checks.plurals import counted, plural
 from checks.registers import matrix, red_lines, risks
 from checks.registers.checks import partner_names, value_findings
@@ -58,7 +59,10 @@ def summary_line(result: RegisterResult) -> str:
     return ", ".join(parts) + "."
 
 
-def register_document(result: RegisterResult) -> Document:
+def register_document(result: RegisterResult, field_id: Callable[[str], str] | None = None) -> Document:
+    """The report. The page's findings panel gives `field_id` (a finding's path to the id of the form's
+    control it is about, or ""): each finding about a control links to it, as a GOV.UK error summary's
+    items do. A report for download has no form to link to, and is given none."""
     register, saved = result.register, result.saved
     reading, data = KIND_MODULES[register.kind].blocks(register, saved, result.today)
     partners = partner_names(saved)
@@ -67,7 +71,7 @@ def register_document(result: RegisterResult) -> Document:
             f"Checked on {result.today.day} {result.today:%B %Y}. {summary_line(result)}", html_class="rm-overall"
         ),
         Heading(2, "Findings"),
-        _findings(result),
+        _findings(result, field_id),
         Heading(2, "Partners"),
         BulletList(tuple(partners)) if partners else Paragraph("No partners named yet."),
         Heading(2, "The matrix" if register.kind == "accountability-matrix" else f"The {plural(register.row_name)}"),
@@ -82,11 +86,11 @@ def register_document(result: RegisterResult) -> Document:
     )
 
 
-def _findings(result: RegisterResult):
+def _findings(result: RegisterResult, field_id: Callable[[str], str] | None):
     if not result.findings:
         return Paragraph("Nothing to fix: no findings.")
     return BulletList(
-        tuple(f.message for f in result.findings),
+        tuple(link_to(f.message, field_id(f.path) if field_id else "") for f in result.findings),
         item_ids=tuple(f.path for f in result.findings),
         id_name="path",
         html_class="rm-findings",

@@ -61,7 +61,8 @@ class _Body:
         if isinstance(block, Paragraph):
             return self.paragraph(block.content)
         if isinstance(block, Notice):
-            return self.paragraph((Strong(f"{block.label}:"), f" {block.text}"), "Notice")
+            said = (f" {block.text}",) if isinstance(block.text, str) else (" ", *block.text)
+            return self.paragraph((Strong(f"{block.label}:"), *said), "Notice")
         if isinstance(block, Figure):
             return self.paragraph(block.caption, "Caption")  # the figure in words: the SVG is not drawn
         if isinstance(block, Table):

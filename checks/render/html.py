@@ -59,7 +59,7 @@ def _paragraph(paragraph: Paragraph) -> str:
 
 
 def _notice(notice: Notice) -> str:
-    return f'<p class="rm-notice" data-kind="{notice.kind}"><strong>{notice.label}:</strong> {escape(notice.text)}</p>'
+    return f'<p class="rm-notice" data-kind="{notice.kind}"><strong>{notice.label}:</strong> {_inline(notice.text)}</p>'
 
 
 def _table(table: Table) -> str:

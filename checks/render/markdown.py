@@ -67,7 +67,7 @@ def _list(items: ItemList) -> str:
 DRAW = {
     Heading: _heading,
     Paragraph: lambda paragraph: _lines(_inline(paragraph.content)),
-    Notice: lambda notice: f"> **{notice.label}:** {_text(notice.text)}",
+    Notice: lambda notice: f"> **{notice.label}:** {_inline(notice.text)}",
     Table: _table,
     BulletList: _list,
     NumberedList: _list,

@@ -11,7 +11,7 @@ import { client, latest } from "./rm-engine.js";
 import { formFields } from "./rm-forms.js";
 import { initOfflineControl } from "./rm-offline.js";
 import { initRegister } from "./rm-register.js";
-import { draw, notices, pauseToBeHeard, toolbar, watchDownload } from "./rm-status.js";
+import { draw, followToFields, notices, pauseToBeHeard, toolbar, watchDownload } from "./rm-status.js";
 import { download, openStore, today, within } from "./rm-store.js";
 
 const COMPONENTS = {
@@ -54,7 +54,9 @@ function tool(root, name, onError) {
 }
 
 /** What every component is given when it starts (a tool's own, from `tool`; the rest for any component). */
-const services = { tool, openStore, latest, today, formFields, watchDownload, within, draw, pauseToBeHeard };
+const services = {
+  tool, openStore, latest, today, formFields, watchDownload, within, draw, pauseToBeHeard, followToFields,
+};
 
 function startComponents(root) {
   document.body.classList.add("js-enabled");

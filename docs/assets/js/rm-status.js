@@ -60,6 +60,25 @@ function counterpart(box, was) {
   return [...same].find((control) => control.textContent === was.textContent) ?? null;
 }
 
+/** A panel whose findings link to the fields they are about (Python links each, as GOV.UK's error summary
+ * does): following a link moves focus into its field, and what names the field (its label; a radio's group's
+ * legend) is scrolled into view above it, as GOV.UK Frontend's error summary does. The links are plain
+ * anchors, and lead to their fields without this too; a link to nothing shown on the page is left to the
+ * browser. Material's instant navigation never sees these clicks: it would load the page again. */
+export function followToFields(panel) {
+  panel.addEventListener("click", (event) => {
+    const link = event.target.closest('a[href^="#"]');
+    const field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field?.closest("form") || !field.getClientRects().length) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const legend = field.closest("fieldset")?.querySelector("legend");
+    const label = field.type === "radio" || field.type === "checkbox" ? legend : field.labels?.[0];
+    (label ?? legend ?? field).scrollIntoView();
+    field.focus({ preventScroll: true });
+  });
+}
+
 /** How long an emptied status line or alert stays empty before its new words go in (see toolbar). A
  * screen reader speaks a live region when its words change, so the same words again would go unheard;
  * emptied first, and filled once the empty region has reached the accessibility tree, they are heard. */
