@@ -51,6 +51,11 @@ WebAssembly.instantiate = async function (...args) {
   return result;
 };
 
+// Node.js 21 and later have a `navigator`, as a browser does, and Emscripten then takes Python's locale
+// from it (en_US.UTF-8 instead of C.UTF-8), which lays the memory saved out differently. Without it, a
+// build on any Node.js saves what the engines were tested with (see the trampoline below).
+delete globalThis.navigator;
+
 const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
 // Emscripten names the program after this script's path on the host (the environment's `_`), and
 // that would go into the memory saved: give it the name a browser gives it, so that where the
@@ -194,9 +199,18 @@ gc.collect()
 sum(name == "checks" or name.startswith("checks.") for name in sys.modules)
 `);
 
+const M = pyodide._module;
+
+// CPython calls a C function through a trampoline (its Python/emscripten_trampoline.c): a tiny wasm
+// module where the runtime has WebAssembly GC (Node.js 22 and later do), else JavaScript. The choice is a
+// slot of the function table, kept in the memory saved; but the module is put in that slot only where
+// it could be made, and never on an iPad or iPhone. Restored in WebKit from a snapshot built on Node.js
+// 24, Python failed at once ("call_indirect to a signature that does not match") and the worker fell
+// back to installing the wheel. The snapshot keeps the JavaScript trampoline (0), which every engine has.
+M.HEAP32[(M.__PyRuntime + M.HEAP32[M.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET / 4]) / 4] = 0;
+
 // Free memory zeroed: every free block is allocated (malloc may not grow the heap meanwhile),
 // cleared, and freed again; nothing in use is touched.
-const M = pyodide._module;
 const heapBefore = M.HEAP8.length;
 M._malloc_set_footprint_limit(M._malloc_footprint());
 const held = [];
