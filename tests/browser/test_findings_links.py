@@ -100,3 +100,37 @@ def test_an_agreement_finding_leads_to_its_first_field(page, site_url):
     expect(shares.first).to_have_attribute("href", "#ag-share-1")
     follow(page, exit_link, by_keyboard=False)
     follow(page, shares.last, by_keyboard=False)
+
+
+def test_a_checklists_question_still_to_answer_leads_to_it(page, site_url):
+    """The checklist's results list the questions still to answer, each a link to its question: following one
+    used to have Material's instant navigation draw the page again (the form and results made afresh, back to
+    "loading"), with focus left at the top of the page instead of in the question. "See your result" goes
+    through the same code."""
+    page.goto(f"{site_url}checklists/behaviours/")
+    results = page.locator(".rm-results")
+    expect(results).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.locator(".rm-form input[type=radio]").first.check()
+    links = results.locator('a[href^="#q-"]')
+    expect(links.first).to_be_visible(timeout=READY_TIMEOUT)
+    same_page(page)
+    page.evaluate("() => { window.rmForm = document.querySelector('.rm-form'); }")
+    for index in (0, links.count() - 1):
+        link = links.nth(index)
+        target = link.get_attribute("href")
+        if index == 0:
+            link.focus()
+            page.keyboard.press("Enter")
+        else:
+            link.click()
+        focused = page.locator(f"{target} input:focus")
+        expect(focused).to_have_count(1)  # the question's first answer (none is chosen yet)
+        expect(focused).to_have_attribute("value", page.locator(f"{target} input").first.get_attribute("value"))
+        at = page.evaluate(AT_FIELD)
+        assert at["in_view"], (target, at)  # its question (the group's legend) in view, clear of the header
+        assert page.evaluate("() => window.rmSamePage === true && window.rmForm.isConnected"), "drawn again"
+        expect(results).to_have_attribute("data-state", "ready")
+    # "See your result", before the first question: to the results' heading, focus and all, on this page
+    page.get_by_role("link", name="See your result").click()
+    expect(page.locator("#results")).to_be_focused()
+    assert page.evaluate("() => window.rmSamePage === true && window.rmForm.isConnected"), "drawn again"

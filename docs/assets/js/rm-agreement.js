@@ -6,7 +6,7 @@
 
 const PREVIEW_DELAY_MS = 300; // the preview follows typing, at most one request per pause
 
-export function initAgreement(root, { tool, latest, formFields, watchDownload, draw, followToFields }) {
+export function initAgreement(root, { tool, latest, formFields, watchDownload, draw, followLinks }) {
   const { config, words, store, ask, fetchFile, bar, failed, show } = tool(root, "rm-agreement");
   const { attempt } = bar;
   const fields = formFields(root, config.parts);
@@ -41,7 +41,7 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
     redraw();
   });
   watchDownload(preview, words); // the engine's first download, shown until the first preview
-  followToFields(preview); // each finding in it links to its field
+  followLinks(preview); // each finding in it links to its field
   fields.listen(edit);
   bar.start({
     preset: () => attempt("agreement_preset", () => replaceWith("agreement_preset", { preset: presets.value, document: doc })),

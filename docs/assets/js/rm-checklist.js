@@ -4,7 +4,7 @@
 // its blank form, where it is kept, its export and its checks. This module only wires events, saves and moves
 // data; it never changes the version a document was saved for.
 
-export function initChecklist(root, { tool, openStore, latest, formFields, watchDownload, draw }) {
+export function initChecklist(root, { tool, openStore, latest, formFields, watchDownload, draw, followLinks }) {
   const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-checklist");
   const fields = formFields(root, config.parts);
   const [panel, printed, live, fileInput] = [".rm-results", ".rm-print-answers", ".rm-count-live", ".rm-toolbar input"]
@@ -34,6 +34,8 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
   counts.update(doc);
   const rememberOrganisation = earlierOrganisations();
   watchDownload(panel, words); // the engine's first download, shown until the first result
+  followLinks(panel); // each question still to answer links to it
+  followLinks(root.querySelector(".rm-jump")); // "See your result": to the results, on this page
   fields.listen(edit);
   bar.onFile(fileInput, "import", async (file) => {
     const reply = await ask("import", { ...file, document: doc });
@@ -43,18 +45,6 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
     return reply.status;
   });
   store.watch(root, () => show(load())); // saved in another tab: shown here too, not saved over
-  // "See your result": to the results heading, focus and all. Material's instant navigation would
-  // fetch the page again for it and start the form afresh.
-  root.querySelector(".rm-jump a").addEventListener("click", (event) => {
-    const heading = document.getElementById(new URL(event.currentTarget.href).hash.slice(1));
-    if (!heading) return;
-    event.preventDefault();
-    event.stopPropagation();
-    history.pushState(null, "", event.currentTarget.hash);
-    heading.tabIndex = -1;
-    heading.scrollIntoView();
-    heading.focus({ preventScroll: true });
-  });
   bar.start({
     export: () => bar.attempt("export", () => fetchFile("export", { document: doc })),
     import: () => fileInput.click(),

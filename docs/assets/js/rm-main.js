@@ -11,7 +11,7 @@ import { client, latest } from "./rm-engine.js";
 import { formFields } from "./rm-forms.js";
 import { initOfflineControl } from "./rm-offline.js";
 import { initRegister } from "./rm-register.js";
-import { draw, followToFields, notices, pauseToBeHeard, toolbar, watchDownload } from "./rm-status.js";
+import { draw, followLinks, notices, pauseToBeHeard, toolbar, watchDownload } from "./rm-status.js";
 import { download, openStore, today, within } from "./rm-store.js";
 
 const COMPONENTS = {
@@ -55,7 +55,7 @@ function tool(root, name, onError) {
 
 /** What every component is given when it starts (a tool's own, from `tool`; the rest for any component). */
 const services = {
-  tool, openStore, latest, today, formFields, watchDownload, within, draw, pauseToBeHeard, followToFields,
+  tool, openStore, latest, today, formFields, watchDownload, within, draw, pauseToBeHeard, followLinks,
 };
 
 function startComponents(root) {

@@ -4,7 +4,7 @@
 // (checks.registers.component, data-config) and decides all about the document; this module only
 // wires events, clones and moves rows, saves and moves data.
 
-export function initRegister(root, { tool, latest, today, watchDownload, draw, followToFields }) {
+export function initRegister(root, { tool, latest, today, watchDownload, draw, followLinks }) {
   const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-register");
   const { tell } = bar;
   const find = (selector) => root.querySelector(selector);
@@ -45,7 +45,7 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw, f
   );
 
   watchDownload(panel, words); // the engine's first download, shown until the first findings
-  followToFields(panel); // each finding in it links to its field (its row's, as the rows are numbered)
+  followLinks(panel); // each finding in it links to its field (its row's, as the rows are numbered)
   show(doc);
   store.watch(root, () => {
     own = load(); // saved in another tab: shown here too (unless the example is), not saved over

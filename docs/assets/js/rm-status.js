@@ -60,22 +60,31 @@ function counterpart(box, was) {
   return [...same].find((control) => control.textContent === was.textContent) ?? null;
 }
 
-/** A panel whose findings link to the fields they are about (Python links each, as GOV.UK's error summary
- * does): following a link moves focus into its field, and what names the field (its label; a radio's group's
- * legend) is scrolled into view above it, as GOV.UK Frontend's error summary does. The links are plain
- * anchors, and lead to their fields without this too; a link to nothing shown on the page is left to the
- * browser. Material's instant navigation never sees these clicks: it would load the page again. */
-export function followToFields(panel) {
-  panel.addEventListener("click", (event) => {
-    const link = event.target.closest('a[href^="#"]');
-    const field = link && document.getElementById(link.getAttribute("href").slice(1));
-    if (!field?.closest("form") || !field.getClientRects().length) return;
+/** In-page links in `area` (a panel's findings, its questions still to answer, "See your result") lead to what
+ * they name on this page, focus and all, as GOV.UK Frontend's error summary does. A form's field takes focus
+ * (for a question's group, its chosen answer, else its first), with what names it (its label; a radio's
+ * group's legend) scrolled into view above it; anything else (a heading) takes focus itself. The links are
+ * plain anchors, and lead there without this too; a link to nothing shown on the page is left to the browser.
+ * Material's instant navigation never sees these clicks: it would draw the page again, the tool with it, and
+ * leave focus at the top. */
+export function followLinks(area) {
+  area.addEventListener("click", (event) => {
+    // By address: Material makes the addresses of the links in the page as loaded whole ("See your result").
+    const link = event.target.closest("a[href]");
+    const to = link && new URL(link.href);
+    const here = to?.hash && to.origin === location.origin && to.pathname === location.pathname;
+    const target = here && document.getElementById(decodeURIComponent(to.hash.slice(1)));
+    if (!target?.getClientRects().length) return;
     event.preventDefault();
     event.stopPropagation();
-    const legend = field.closest("fieldset")?.querySelector("legend");
-    const label = field.type === "radio" || field.type === "checkbox" ? legend : field.labels?.[0];
-    (label ?? legend ?? field).scrollIntoView();
-    field.focus({ preventScroll: true });
+    const group = target.matches("fieldset") ? target.querySelector("input:checked, input, select, textarea") : null;
+    const field = target.closest("form") ? (group ?? target) : null;
+    if (!field?.matches("input, select, textarea")) target.tabIndex = -1; // a heading, say
+    const place = field ?? target;
+    const legend = place.closest("fieldset")?.querySelector("legend");
+    const label = place.type === "radio" || place.type === "checkbox" ? legend : place.labels?.[0];
+    (label ?? legend ?? place).scrollIntoView();
+    place.focus({ preventScroll: true });
   });
 }
 
