@@ -202,11 +202,12 @@ sum(name == "checks" or name.startswith("checks.") for name in sys.modules)
 const M = pyodide._module;
 
 // CPython calls a C function through a trampoline (its Python/emscripten_trampoline.c): a tiny wasm
-// module where the runtime has WebAssembly GC (Node.js 22 and later do), else JavaScript. The choice is a
-// slot of the function table, kept in the memory saved; but the module is put in that slot only where
-// it could be made, and never on an iPad or iPhone. Restored in WebKit from a snapshot built on Node.js
-// 24, Python failed at once ("call_indirect to a signature that does not match") and the worker fell
-// back to installing the wheel. The snapshot keeps the JavaScript trampoline (0), which every engine has.
+// module where the runtime has WebAssembly GC (Node.js 22 and later, today's Chromium and Firefox), else
+// JavaScript (0, as on every iPad and iPhone). Pyodide writes its choice, a slot of the function table,
+// into the wasm's memory before the snapshot goes in, and the worker restores the memory saved XOR that
+// memory (rm-snapshot.js): a word saved as 0 comes back as the restoring engine's own choice. Saved as
+// Node.js 24's slot, it came back as that slot in WebKit, which had put nothing there: Python failed at
+// once ("call_indirect to a signature that does not match") and the worker fell back to the wheel.
 M.HEAP32[(M.__PyRuntime + M.HEAP32[M.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET / 4]) / 4] = 0;
 
 // Free memory zeroed: every free block is allocated (malloc may not grow the heap meanwhile),
