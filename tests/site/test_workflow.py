@@ -86,6 +86,11 @@ def test_only_the_deploy_job_may_publish_and_the_build_job_holds_no_push_credent
     assert list(steps(jobs["deploy"])) == ["actions/deploy-pages"]  # runs no project code
 
 
+SUPPORTED_NODE = 24
+"""The oldest Node.js release line the published site may be built with: a long-term support line, supported
+until 30 April 2028 (https://github.com/nodejs/Release). Node 20's support ended on 30 April 2026."""
+
+
 def test_the_pages_build_uses_the_projects_python_and_node_and_caches_their_downloads():
     build = steps(pages_workflow()["jobs"]["build"])
     python, node = build["actions/setup-python"]["with"], build["actions/setup-node"]["with"]
@@ -97,5 +102,6 @@ def test_the_pages_build_uses_the_projects_python_and_node_and_caches_their_down
         if name and not package.get("dev") and "node" in package.get("engines", {}):
             floor = int(re.fullmatch(r">=\s*(\d+)(\.\d+)*", package["engines"]["node"]).group(1))
             assert int(node["node-version"]) >= floor, name
+    assert int(node["node-version"]) >= SUPPORTED_NODE, "a Node.js release line past its end of life"
     assert (python["cache"], python["cache-dependency-path"]) == ("pip", "requirements.txt")
     assert node["cache"] == "npm"  # keyed on package-lock.json
