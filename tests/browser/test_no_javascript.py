@@ -22,6 +22,10 @@ NOT_SHOWN = """() => [...document.querySelectorAll(
   .map((el) => `${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)}`)"""
 
 
+HIDDEN_SHOWN = """() => [...document.querySelectorAll("article [hidden]")]
+  .filter((element) => element.checkVisibility()).map((element) => element.outerHTML.slice(0, 100))"""
+
+
 def test_every_page_is_complete_without_javascript(browser, rm, site_url):
     checklists = {rm.url(checklist_id): checklist_id for checklist_id in rm.checklist_ids()}
     urls = page_urls(site_url)
@@ -37,6 +41,9 @@ def test_every_page_is_complete_without_javascript(browser, rm, site_url):
             if not url.endswith("404.html"):  # "404 - Not found" is the whole of that one
                 assert len(article.inner_text()) > 200, f"{url}: the article is almost empty"
             assert page.evaluate(NOT_SHOWN) == [], f"{url}: text in the article is hidden"
+            # What is rendered hidden needs the page script: without it, it must not show (a button that does
+            # nothing). Material's button style used to override the attribute: "Add another partner" showed.
+            assert page.evaluate(HIDDEN_SHOWN) == [], f"{url}: rendered hidden, yet shown"
             if url in checklists:
                 a_checklist_without_javascript(page, rm, checklists[url])
 
