@@ -12,7 +12,7 @@ import re
 
 from checks.markup import escape
 from checks.plurals import plural
-from checks.registers.model import MAX_CELL, MAX_PARTNERS, MIN_PARTNERS, Column, Register, partner_key
+from checks.registers.model import MAX_CELL, MAX_PARTNERS, Column, Register, partner_key
 from checks.saved_parts import MAX_SHORT_TEXT
 
 BLANK_ROWS = 3
@@ -38,15 +38,14 @@ def partner_list(register: Register) -> str:
 
 
 def _partner(register: Register, number: int) -> str:
-    """Partner `number`'s slot; one past the `MIN_PARTNERS` the form always shows has a Remove button (GOV.UK's
-    "add another"), named by the slot's number, which never changes: the partners after it move up into it."""
+    """Partner `number`'s slot, with a Remove button (GOV.UK's "add another"), shown by the page script while
+    more than `MIN_PARTNERS` (checks.registers.model) are shown: a partnership has at least two. It is named
+    by the slot's number, which never changes: the partners after it move up into it."""
     ident = escape(partner_id(register, number))
     hidden = " hidden" if number > BLANK_PARTNERS else ""
     remove = (
         '<button type="button" class="md-button rm-button rm-partner-button" data-action="remove-partner" hidden>'
         f'Remove<span class="rm-visually-hidden"> partner {number}</span></button>'
-        if number > MIN_PARTNERS
-        else ""
     )
     return (
         f'<li class="rm-partner rm-field" data-slot="{number}"{hidden}><label for="{ident}">Partner {number}</label>'

@@ -418,13 +418,14 @@ def test_a_bad_setting_is_read_with_its_field(page, site_url):
 
 
 def test_a_partner_is_removed_by_keyboard_and_every_role_stays_with_its_own_partner(page, site_url):
-    """GOV.UK's "add another" gives each added item a Remove button. A matrix row gives each partner a role
-    under the partner's number, so removing partner 3 moves partner 4 up, roles and all: no row is left
-    giving a role to the wrong organisation. A partner that still has roles goes only if the reader agrees."""
+    """GOV.UK's "add another" gives each item a Remove button (here, while more than two partners are shown). A
+    matrix row gives each partner a role under the partner's number, so removing partner 3 moves partner 4 up,
+    roles and all: no row is left giving a role to the wrong organisation. A partner that still has roles goes
+    only if the reader agrees. The first partner can go too, once there are three."""
     register = REGISTERS["accountability-matrix"]
     open_page(page, site_url, register)
     remove = page.get_by_role("button", name=re.compile(r"^Remove partner"))
-    expect(remove).to_have_count(0)  # the two partners the form always shows have none
+    expect(remove).to_have_count(0)  # none while the two partners a register needs are all it has
     status = page.locator(".rm-toolbar-status")
     more = page.get_by_role("button", name="Add another partner")
     page.get_by_label("Partner 1", exact=True).fill("Council")
@@ -432,7 +433,7 @@ def test_a_partner_is_removed_by_keyboard_and_every_role_stays_with_its_own_part
     for name in ("Charity", "Housing"):
         more.press("Enter")  # focus: the new partner's field
         page.keyboard.type(name)
-    expect(remove).to_have_count(2)
+    expect(remove).to_have_count(4)
     page.get_by_role("button", name="Add another activity").press("Enter")
     page.keyboard.type("Run the referral line")
     row = page.locator(".rm-rows > li").first
@@ -474,6 +475,16 @@ def test_a_partner_is_removed_by_keyboard_and_every_role_stays_with_its_own_part
     page.get_by_role("button", name="Remove partner 4").press("Enter")
     expect(status).to_have_text("Partner 4 removed.")
     expect(more).to_be_focused()
-    expect(remove).to_have_count(1)
+    expect(remove).to_have_count(3)
     assert len(asked) == 2  # the question about Charity, twice: nothing more was asked
     assert json.loads(stored(page, register))["rows"] == kept["rows"]
+    # The first partner, with no role: Trust and Housing move up a place, Housing's role with it.
+    page.get_by_role("button", name="Remove partner 1").press("Enter")
+    expect(status).to_have_text("Partner 1 (Council) removed. The partners after it moved up one place.")
+    expect(page.get_by_label("Partner 1", exact=True)).to_be_focused()
+    expect(page.get_by_label("Partner 1", exact=True)).to_have_value("Trust")
+    expect(row.get_by_label("Role of Housing", exact=True)).to_have_value("A")
+    expect(remove).to_have_count(0)  # two left: a register needs them
+    kept = json.loads(stored(page, register))
+    assert kept["answers"] == {"partner-1": "Trust", "partner-2": "Housing"}
+    assert kept["rows"] == [{"activity": "Run the referral line", "partner-2": "A"}]

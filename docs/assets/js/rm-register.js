@@ -68,8 +68,8 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw, f
     reset: () => bar.startAgain(clear),
   };
   bar.onFile(fileInput, "import", async (file) => adopt(await ask("register_import", { ...file, document: own })));
-  const needScript = ["add-row", "add-partner", "remove-partner"].map((action) => `[data-action="${action}"]`);
-  for (const hidden of root.querySelectorAll(needScript.join(", "))) hidden.hidden = false;
+  // Shown now that they work (a partner's Remove, by names(), only while there are more than the fewest).
+  for (const hidden of root.querySelectorAll('[data-action="add-row"], [data-action="add-partner"]')) hidden.hidden = false;
   bar.start(actions, root);
 
   /** Put a document in the form: partners, settings and one row per saved row. The rows are made afresh,
@@ -150,7 +150,8 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw, f
     bar.save(doc);
   }
 
-  /** Partner names into the role labels; slots past the partners shown are hidden. */
+  /** Partner names into the role labels; slots past the partners shown are hidden, and so is every partner's
+   * Remove while no more than the fewest a register has are shown. */
   function names() {
     const named = [...form.querySelectorAll("[data-partner]")].filter((input) => input.value);
     for (const input of named) visiblePartners = Math.max(visiblePartners, Number(input.dataset.partner));
@@ -164,6 +165,9 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw, f
         slot.dataset.default ??= slot.textContent; // Python's words for a partner not yet named
         slot.textContent = name || slot.dataset.default;
       } else slot.hidden = number > visiblePartners;
+    }
+    for (const button of form.querySelectorAll('[data-action="remove-partner"]')) {
+      button.hidden = visiblePartners <= config.min_partners;
     }
   }
 
