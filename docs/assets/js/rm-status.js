@@ -63,10 +63,10 @@ function counterpart(box, was) {
 /** In-page links in `area` (a panel's findings, its questions still to answer, "See your result") lead to what
  * they name on this page, focus and all, as GOV.UK Frontend's error summary does. A form's field takes focus
  * (for a question's group, its chosen answer, else its first), with what names it (its label; a radio's
- * group's legend) scrolled into view above it; anything else (a heading) takes focus itself. The links are
- * plain anchors, and lead there without this too; a link to nothing shown on the page is left to the browser.
- * Material's instant navigation never sees these clicks: it would draw the page again, the tool with it, and
- * leave focus at the top. */
+ * group's legend) scrolled into view above it; anything else (a heading) takes focus itself, and its address
+ * goes in the history, as a followed link's would. The links are plain anchors, and lead there without this
+ * too; a link to nothing shown on the page is left to the browser. Material's instant navigation never sees
+ * these clicks: it would draw the page again, the tool with it, and leave focus at the top. */
 export function followLinks(area) {
   area.addEventListener("click", (event) => {
     // By address: Material makes the addresses of the links in the page as loaded whole ("See your result").
@@ -79,6 +79,7 @@ export function followLinks(area) {
     event.stopPropagation();
     const group = target.matches("fieldset") ? target.querySelector("input:checked, input, select, textarea") : null;
     const field = target.closest("form") ? (group ?? target) : null;
+    if (!field) history.pushState(null, "", to.hash); // a place in the page (a heading), as a link's would be
     if (!field?.matches("input, select, textarea")) target.tabIndex = -1; // a heading, say
     const place = field ?? target;
     const legend = place.closest("fieldset")?.querySelector("legend");
