@@ -211,3 +211,13 @@ def test_a_bad_threshold_is_said_and_the_default_used():
     assert risks([RISK], {"threshold": "high"}) == [
         "The threshold 'high' is not a whole number from 1 to 25, so 12 is used."
     ]
+
+
+def test_a_row_named_with_a_full_stop_is_called_by_its_name_without_it():
+    """A finding calls a row by its number and name, in brackets within a sentence: a name typed as a
+    sentence ("Funding confirmed.") used to end the bracket with its full stop, "(Funding confirmed.)."."""
+    said = [
+        message for message in matrix([{"activity": "Funding confirmed.", "partner-1": "R"}]) if "Activity 1" in message
+    ]
+    assert said and all("Activity 1 (Funding confirmed)" in message for message in said), said
+    assert not any(".)" in message for message in said), said

@@ -13,9 +13,11 @@ TEXT = ("text", "long-text")
 
 
 def row_label(register: Register, saved: SavedRegister, index: int) -> str:
-    """'Risk 3 (R3: Data shared without consent)': the row's number and what it is called."""
+    """'Risk 3 (R3: Data shared without consent)': the row's number and what it is called. Said in brackets
+    within a sentence, a name loses the full stop (or comma, colon, semicolon) it was typed with."""
     row = saved.rows[index]
-    name = ": ".join(v for c in register.columns[:2] if c.kind in TEXT and (v := row.get(c.id, "").strip()))
+    named = (row.get(c.id, "").strip().rstrip(".,;: ") for c in register.columns[:2] if c.kind in TEXT)
+    name = ": ".join(value for value in named if value)
     short = name if len(name) <= 60 else name[:57] + "..."
     return f"{register.row_name.capitalize()} {index + 1}" + (f" ({short})" if short else "")
 
