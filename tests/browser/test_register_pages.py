@@ -488,3 +488,29 @@ def test_a_partner_is_removed_by_keyboard_and_every_role_stays_with_its_own_part
     kept = json.loads(stored(page, register))
     assert kept["answers"] == {"partner-1": "Trust", "partner-2": "Housing"}
     assert kept["rows"] == [{"activity": "Run the referral line", "partner-2": "A"}]
+
+
+# Where the banner's "Keep this example" is (px from the top of the window) before a click on `press`, just
+# after it (the status line emptied), and once the status line's words have come.
+KEEP_TOPS = """async (press) => {
+  const top = () => document.querySelector('[data-action="keep-example"]').getBoundingClientRect().top;
+  const tops = [top()];
+  document.querySelector(press).click();
+  tops.push(top());
+  await new Promise((done) => setTimeout(done, 400));
+  return [...tops, top(), document.querySelector(".rm-toolbar-status").textContent];
+}"""
+
+
+def test_what_the_status_line_says_does_not_move_the_buttons_below_it(page, site_url):
+    """The status line's words come 100 ms after a press, the line emptied first (so that the same words again
+    are heard): the buttons below it must stay where the reader is about to press them. Its words used to push
+    "Keep this example" down a line just after "Try an example", and each later press moved everything below
+    up a line and back, so a quick click could miss."""
+    open_page(page, site_url, REGISTERS["risk-register"])
+    _, *tops, said = page.evaluate(KEEP_TOPS, '[data-action="example"]')  # the banner was hidden before
+    assert said == "The example is shown. Your own work has not changed."
+    assert len(set(tops)) == 1, tops
+    *tops, said = page.evaluate(KEEP_TOPS, '.rm-rows > li:nth-child(2) [data-action="move-down"]')
+    assert said == "Risk moved to position 3.", said
+    assert len(set(tops)) == 1, tops
