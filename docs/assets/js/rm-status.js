@@ -107,8 +107,8 @@ export function toolbar(box, { name, words, store, most, onError = () => {} }) {
   const find = (selector) => box.querySelector(selector);
   const [status, alertBox, warning] = [".rm-toolbar-status", ".rm-alert", ".rm-warning"].map(find);
   const { show, explain } = notices(words);
-  // Both lines are emptied at once and filled SAY_AFTER_MS later: the same words again (a second
-  // "Risk 1 is already first.") are then heard again.
+  // Both lines are emptied at once and filled SAY_AFTER_MS later: the same words again (a second Move up
+  // pressed on the first row, say) are then heard again.
   let pending = 0;
   const tell = (text = "", title = "", reasons = []) => {
     clearTimeout(pending);
