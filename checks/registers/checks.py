@@ -34,18 +34,23 @@ def partner_names(saved: SavedRegister) -> list[str]:
     return [name.strip() for name in saved.partners if name.strip()]
 
 
+def same_name(name: str) -> str:
+    """A partner's name as names are matched: an owner names a partner whatever its case and outer spaces."""
+    return name.strip().casefold()
+
+
 def partner_uses(register: Register, saved: SavedRegister, number: int) -> list[tuple[Column, tuple[int, ...]]]:
     """The rows (from 0) that refer to partner `number` (from 1), by the column that refers to them: a roles
     column's rows that give them a role (under their key), and a partner column's rows that name them,
     unless another partner has the same name (those rows still name a partner without them)."""
-    name = saved.partners[number - 1].strip().casefold() if number <= len(saved.partners) else ""
-    others = {other.strip().casefold() for index, other in enumerate(saved.partners, 1) if index != number}
+    name = same_name(saved.partners[number - 1]) if number <= len(saved.partners) else ""
+    others = {same_name(other) for index, other in enumerate(saved.partners, 1) if index != number}
     uses = []
     for column in register.columns:
         if column.kind == "roles":
             rows = [index for index, row in enumerate(saved.rows) if row.get(partner_key(number), "").strip()]
         elif column.kind == "partner" and name and name not in others:
-            rows = [index for index, row in enumerate(saved.rows) if row.get(column.id, "").strip().casefold() == name]
+            rows = [index for index, row in enumerate(saved.rows) if same_name(row.get(column.id, "")) == name]
         else:
             rows = []
         if rows:
@@ -108,11 +113,11 @@ def overdue_findings(register: Register, saved: SavedRegister, today: date, skip
 
 def owner_findings(register: Register, saved: SavedRegister, column_id: str = "owner") -> list[Finding]:
     """Owners who are not among the partners (a blank owner is a value finding, if required)."""
-    partners = {name.casefold() for name in partner_names(saved)}
+    partners = {same_name(name) for name in partner_names(saved)}
     found = []
     for index, row in enumerate(saved.rows):
         owner = row.get(column_id, "").strip()
-        if owner and owner.casefold() not in partners:
+        if owner and same_name(owner) not in partners:
             label = row_label(register, saved, index)
             message = f"{label}: the owner {owner!r} is not one of the partners; add them or choose a partner."
             found.append(Finding(f"rows[{index}].{column_id}", message, index))
