@@ -41,6 +41,7 @@ TRICKS = {
         "",
     ),
     "warm-up": ("assets/js/rm-worker.js", "const WARM_UP_TURNS = 40;", "const WARM_UP_TURNS = 0;"),
+    "forced layout": ("assets/js/rm-main.js", "document.documentElement.getBoundingClientRect();", ""),
 }
 
 
@@ -50,7 +51,13 @@ TRICKS = {
 #   without search index held  1089 ms         86 ms        3.9 ms       12.7 ms
 #   without warm-up            1011 ms         74 ms       11.0 ms       19.4 ms
 #   without forced layout       997 ms         75 ms        3.5 ms       10.3 ms
-# The forced layout in rm-main.js (getBoundingClientRect() after start-up) did not pay and was removed.
+# The forced layout was removed after that run, and put back after this one (2026-12-03, 16 loads each,
+# --runs 16, a busier machine), which, with 20 page loads of each build interleaved (longest task
+# median 58 -> 53 ms, quartiles 54-80 -> 0-62), shows it pays:
+#   all tricks                  904 ms         82 ms        5.8 ms       15.8 ms
+#   without search index held  1069 ms         95 ms        5.8 ms       16.3 ms
+#   without warm-up             920 ms         80 ms       15.0 ms       25.3 ms
+#   without forced layout       957 ms         88 ms        9.4 ms       17.3 ms
 def build(site: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
