@@ -37,8 +37,11 @@ OFFLINE_MESSAGES = {
 DOWNLOAD_MESSAGES = {
     "downloading": "Downloading the scoring engine: {done} of {total} MB.",
     "download_label": "Scoring engine downloaded",
+    "working": "Working on it. The first time, this waits until the scoring engine has downloaded.",
 }
-"""What a tool's results panel says while the scoring engine downloads the first time."""
+"""What a tool's results panel says while the scoring engine downloads the first time (`downloading`,
+`download_label`), and what its toolbar says of an action that takes a while, most often because it
+waits for that download (`working`)."""
 
 
 def update_notice() -> str:

@@ -253,7 +253,7 @@ def test_every_tool_shows_the_engines_first_download_in_pythons_words_and_states
     assert re.search(r"\bwatchDownload\(\w+, words\)", code), script
     looked_up = set(re.findall(r"\bwords\.(\w+)", code))
     for words in TOOL_MESSAGES[script]:
-        assert {"loading", "downloading", "download_label"} <= set(words), script
+        assert {"loading", "downloading", "download_label", "working"} <= set(words), script
         assert looked_up <= set(words), (script, looked_up - set(words))
         assert not re.search(r"\d\s*MB", words["loading"]), words["loading"]
 

@@ -99,10 +99,14 @@ export function pauseToBeHeard() {
   return new Promise((done) => setTimeout(done, SAY_AFTER_MS));
 }
 
+/** How long an action runs before the toolbar says it is under way (see toolbar's attempt). */
+const WORKING_AFTER_MS = 1000;
+
 /** A component's toolbar, rendered hidden by Python with a status line, an alert and a storage warning.
  * `tell(text, title, reasons)` says `text` in the status line, or a failure in the alert; `tell()` empties
  * both. `attempt(action, work)` runs one action (mostly a worker request): what `work` resolves with goes
- * in the status line; why it failed goes in the alert, in Python's words (see notices), and to `onError`. */
+ * in the status line; why it failed goes in the alert, in Python's words (see notices), and to `onError`;
+ * while it runs past WORKING_AFTER_MS, the status line says it is under way (`words.working`). */
 export function toolbar(box, { name, words, store, most, onError = () => {} }) {
   const find = (selector) => box.querySelector(selector);
   const [status, alertBox, warning] = [".rm-toolbar-status", ".rm-alert", ".rm-warning"].map(find);
@@ -122,12 +126,17 @@ export function toolbar(box, { name, words, store, most, onError = () => {} }) {
   };
   const attempt = async (action, work) => {
     tell();
+    // An action that takes a while (pressed while the engine still downloads, say) is said to be under
+    // way, unless its work has said something already; otherwise nothing would answer the press.
+    const slow = setTimeout(() => status.textContent || tell(words.working), WORKING_AFTER_MS);
     try {
       tell(await work());
     } catch (error) {
       console.error(`${name}: ${action} failed.`, error);
       onError(error);
       tell("", ...explain(error, action));
+    } finally {
+      clearTimeout(slow);
     }
   };
   const save = (doc, stamp = true) => {
