@@ -30,7 +30,7 @@ document.documentElement.classList.add("js-enabled");
  * its saved document, its worker client `ask`, its toolbar `bar` (see toolbar: `name` begins its console
  * messages, `onError` hears an action's error too) and `show` (see notices). `fetchFile` asks for an
  * export or a report, dated the reader's own day, saves the file Python makes as a download and resolves
- * with what Python says of it. `failed(panel, error, action)` has a panel whose request failed say what
+ * with what Python says of it, once for each press but one at a time. `failed(panel, error, action)` has a panel whose request failed say what
  * failed and why, and whether the reader's work is still saved in this browser; it returns the title. */
 function tool(root, name, onError) {
   const config = JSON.parse(root.dataset.config); // none: this throws, and the component is not started
@@ -39,10 +39,20 @@ function tool(root, name, onError) {
   const store = openStore(config.storage_key);
   const bar = toolbar(root.querySelector(".rm-toolbar"), { name, words, store, most: config.max_bytes, onError });
   const ask = client(root, config);
+  // A file asked for and not come yet (the engine still downloading, say) is not asked for again when its
+  // button is pressed again: that press hears that it is under way, and one file comes.
+  const coming = new Set();
   const fetchFile = async (action, payload) => {
-    const reply = await ask(action, { ...payload, today: today() });
-    download(reply.file);
-    return reply.status;
+    const file = JSON.stringify([action, payload.format ?? ""]);
+    if (coming.has(file)) return words.working;
+    coming.add(file);
+    try {
+      const reply = await ask(action, { ...payload, today: today() });
+      download(reply.file);
+      return reply.status;
+    } finally {
+      coming.delete(file);
+    }
   };
   const failed = (panel, error, action) => {
     const [title, reasons] = explain(error, action);
