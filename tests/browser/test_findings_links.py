@@ -89,6 +89,8 @@ def test_an_agreement_finding_leads_to_its_first_field(page, site_url):
     same_page(page)
     page.locator("#rm-preset").select_option("voluntary-mou")
     page.get_by_role("button", name="Use this example").click()
+    # Typed once the example is in place: typed before, it would be replaced with the example's own.
+    expect(page.locator(".rm-toolbar-status")).to_contain_text("starts from the example")
     page.locator("#ag-share-3").fill("10")
     page.locator("#ag-exit-notice").fill("")
     said = "The contribution shares add up to 80%, not 100%."
