@@ -201,6 +201,28 @@ def test_an_example_asks_first_only_when_it_would_replace_the_readers_draft(page
     assert stored(page) == before
 
 
+def test_an_example_asks_first_about_what_was_typed_while_the_engine_downloaded(page, site_url):
+    """Use this example, pressed on a blank draft while the engine still downloads, then a field filled in: once the
+    engine has come, the example would replace that, so Python asks first, and what was typed is kept. Before, the
+    example went in without a question, over what had been typed."""
+    held = []
+    page.route("**/assets/pyodide/snapshot.bin.gz", lambda route: held.append(route))
+    page.goto(url(site_url))
+    asked = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message) or dialog.dismiss())
+    page.locator("#rm-preset").select_option("collaboration")
+    page.get_by_role("button", name="Use this example").click()
+    page.locator("#ag-party-officer-1").fill("Director of Commissioning")
+    page.locator("#ag-party-officer-1").blur()  # its change is saved once it loses focus
+    page.wait_for_function("key => JSON.parse(localStorage.getItem(key)).answers['party-officer-1']", arg=KEY)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator(".rm-toolbar-status")).to_have_text("Your draft was not changed.", timeout=60_000)
+    assert len(asked) == 1 and asked[0].startswith("Replace your draft agreement with the example"), asked
+    expect(page.locator("#ag-party-officer-1")).to_have_value("Director of Commissioning")
+    assert stored(page)["answers"] == {"party-officer-1": "Director of Commissioning"}
+
+
 def test_a_draft_imported_over_the_readers_own_asks_first(page, site_url):
     page.goto(url(site_url))
     ready(page)

@@ -7,7 +7,7 @@
 const PREVIEW_DELAY_MS = 300; // the preview follows typing, at most one request per pause
 
 export function initAgreement(root, { tool, latest, formFields, watchDownload, draw, followLinks }) {
-  const { config, words, store, ask, fetchFile, bar, failed, show } = tool(root, "rm-agreement");
+  const { config, words, store, ask, fetchFile, replacing, bar, failed, show } = tool(root, "rm-agreement");
   const { attempt } = bar;
   const fields = formFields(root, config.parts);
   const find = (selector) => root.querySelector(selector);
@@ -44,7 +44,7 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   followLinks(preview); // each finding in it links to its field
   fields.listen(edit);
   bar.start({
-    preset: () => attempt("agreement_preset", () => replaceWith("agreement_preset", { preset: presets.value, document: doc })),
+    preset: () => attempt("agreement_preset", () => replaceWith("agreement_preset", { preset: presets.value })),
     export: () => attempt("agreement_export", () => fetchFile("agreement_export", { document: doc })),
     import: () => files.import.click(),
     register: () => files.register.click(),
@@ -56,7 +56,7 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   // A draft or a register's file: Python checks it in full before anything is kept.
   for (const [name, input] of Object.entries(files)) {
     const action = `agreement_${name}`;
-    bar.onFile(input, action, (file) => replaceWith(action, { ...file, document: doc }));
+    bar.onFile(input, action, (file) => replaceWith(action, file));
   }
   redraw();
 
@@ -71,9 +71,8 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   /** A draft from a file or an example, or a register's rows in it: put in place once Python has checked
    * it and the reader has agreed, if it asks (it would replace their work). */
   async function replaceWith(action, payload) {
-    const reply = await ask(action, payload);
-    const declined = bar.declined(reply); // the reader kept their own draft
-    if (declined) return declined;
+    const [reply, declined] = await replacing(action, payload, () => doc);
+    if (declined) return declined; // the reader kept their own draft
     replace(reply.document, action !== "agreement_import");
     return reply.status;
   }

@@ -5,7 +5,7 @@
 // data; it never changes the version a document was saved for.
 
 export function initChecklist(root, { tool, openStore, latest, formFields, watchDownload, draw, followLinks }) {
-  const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-checklist");
+  const { config, words, store, ask, fetchFile, replacing, bar, failed } = tool(root, "rm-checklist");
   const fields = formFields(root, config.parts);
   const [panel, printed, live, fileInput] = [".rm-results", ".rm-print-answers", ".rm-count-live", ".rm-toolbar input"]
     .map((selector) => root.querySelector(selector));
@@ -38,9 +38,8 @@ export function initChecklist(root, { tool, openStore, latest, formFields, watch
   followLinks(root.querySelector(".rm-jump")); // "See your result": to the results, on this page
   fields.listen(edit);
   bar.onFile(fileInput, "import", async (file) => {
-    const reply = await ask("import", { ...file, document: doc });
-    const declined = bar.declined(reply); // the reader kept their own answers
-    if (declined) return declined;
+    const [reply, declined] = await replacing("import", file, () => doc);
+    if (declined) return declined; // the reader kept their own answers
     show(bar.replace(reply.document, config.blank)); // checked in full by Python before anything is kept
     return reply.status;
   });

@@ -13,7 +13,7 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
   const onError = () => {
     if (panel.dataset.state !== "ready" && panel.dataset.state !== "empty") panel.dataset.state = "error";
   };
-  const { config, words, store, ask, fetchFile, bar, show: put } = tool(root, "rm-compare", onError);
+  const { config, words, store, ask, fetchFile, replacing, bar, show: put } = tool(root, "rm-compare", onError);
   const [chooser, opener, dropZone] = ['[data-role="add-files"]', '[data-role="open-file"]', ".rm-drop"].map(find);
   const { attempt, tell } = bar;
   const load = () => store.load(config.blank, (data) => Array.isArray(data.responses));
@@ -218,9 +218,8 @@ export function initCompare(root, { tool, watchDownload, within, draw, pauseToBe
 
   /** A saved comparison from a file ({filename, size, text}), checked by Python, in place of this one. */
   async function openFile(file) {
-    const reply = await ask("compare_open", { ...file, document: doc });
-    const declined = bar.declined(reply); // the reader kept their own comparison
-    if (declined) return declined;
+    const [reply, declined] = await replacing("compare_open", file, () => doc);
+    if (declined) return declined; // the reader kept their own comparison
     await refresh(() => replaced(reply.document), { moved: null });
     return reply.status;
   }

@@ -30,7 +30,10 @@ document.documentElement.classList.add("js-enabled");
  * its saved document, its worker client `ask`, its toolbar `bar` (see toolbar: `name` begins its console
  * messages, `onError` hears an action's error too) and `show` (see notices). `fetchFile` asks for an
  * export or a report, dated the reader's own day, saves the file Python makes as a download and resolves
- * with what Python says of it, once for each press but one at a time. `failed(panel, error, action)` has a panel whose request failed say what
+ * with what Python says of it, once for each press but one at a time. `replacing(action, payload, current)`
+ * asks Python for a document to put in place of the reader's, `current()` (a file's, an example's), and
+ * resolves with [its reply, what to say if the reader declined when Python asked first ("": it may go in)].
+ * `failed(panel, error, action)` has a panel whose request failed say what
  * failed and why, and whether the reader's work is still saved in this browser; it returns the title. */
 function tool(root, name, onError) {
   const config = JSON.parse(root.dataset.config); // none: this throws, and the component is not started
@@ -54,13 +57,23 @@ function tool(root, name, onError) {
       coming.delete(file);
     }
   };
+  // Typed while Python worked (the engine still downloading, say), the reader's document is sent again, so
+  // that Python's question before it replaces their work is about the work they have now.
+  const replacing = async (action, payload, current) => {
+    let sent, reply;
+    do {
+      sent = JSON.stringify(current());
+      reply = await ask(action, { ...payload, document: JSON.parse(sent) });
+    } while (JSON.stringify(current()) !== sent);
+    return [reply, bar.declined(reply)];
+  };
   const failed = (panel, error, action) => {
     const [title, reasons] = explain(error, action);
     show(panel, `${title} ${store.ok ? words.kept_saved : words.kept_until_close}`, reasons);
     panel.dataset.state = "error";
     return title;
   };
-  return { config, words, store, ask, fetchFile, bar, show, failed };
+  return { config, words, store, ask, fetchFile, replacing, bar, show, failed };
 }
 
 /** What every component is given when it starts (a tool's own, from `tool`; the rest for any component). */

@@ -5,7 +5,7 @@
 // wires events, clones and moves rows, saves and moves data.
 
 export function initRegister(root, { tool, latest, today, watchDownload, draw, followLinks }) {
-  const { config, words, store, ask, fetchFile, bar, failed } = tool(root, "rm-register");
+  const { config, words, store, ask, fetchFile, replacing, bar, failed } = tool(root, "rm-register");
   const { tell } = bar;
   const find = (selector) => root.querySelector(selector);
   const [form, list, template, panel, banner] = [
@@ -67,7 +67,7 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw, f
     print: () => window.print(),
     reset: () => bar.startAgain(clear),
   };
-  bar.onFile(fileInput, "import", async (file) => adopt(await ask("register_import", { ...file, document: own })));
+  bar.onFile(fileInput, "import", async (file) => adopt(...(await replacing("register_import", file, () => own))));
   // Shown now that they work (a partner's Remove, by names(), only while there are more than the fewest).
   for (const hidden of root.querySelectorAll('[data-action="add-row"], [data-action="add-partner"]')) hidden.hidden = false;
   bar.start(actions, root);
@@ -264,7 +264,7 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw, f
   /** The example, as shown (and perhaps changed), becomes the reader's register. */
   function keepExample() {
     bar.attempt("keep", async () => {
-      const said = adopt(await ask("register_keep_example", { example: doc, document: own }));
+      const said = adopt(...(await replacing("register_keep_example", { example: doc }, () => own)));
       if (banner.hidden) root.querySelector('[data-action="example"]').focus(); // the button pressed went with the banner
       return said;
     });
@@ -272,9 +272,8 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw, f
 
   /** A register from a file or the example, checked in full by Python, in place of the reader's own (`own`,
    * not the example shown) once they have agreed, if Python asks (it would replace their work). */
-  function adopt(reply) {
-    const declined = bar.declined(reply); // the reader kept their own register
-    if (declined) return declined;
+  function adopt(reply, declined) {
+    if (declined) return declined; // the reader kept their own register
     banner.hidden = true;
     show(reply.document);
     save();
