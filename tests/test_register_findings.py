@@ -76,6 +76,19 @@ def test_a_partner_with_no_role_is_named():
     assert not [m for m in matrix(ROTATED) if "has no role" in m]
 
 
+def test_a_role_given_to_a_partner_with_no_name_is_said():
+    """A file can give a role to a partner it does not name; no other finding or report counts that role."""
+    rows = [{"activity": "Budget", "partner-1": "R", "partner-4": "A"}]
+    assert matrix(rows, {"partner-1": "Council"}) == [
+        "Activity 1 (Budget): no partner is Accountable (A); give it exactly one.",
+        "Activity 1 (Budget): partner 4 has a role (A) but no name; name them or clear the role.",
+    ]
+    # A partner whose name was left blank, among named ones: each of their roles is said; a blank role is no role.
+    rows = [GOOD_ROW, {**GOOD_ROW, "activity": "Referrals", "partner-2": " "}]
+    said = [m for m in matrix(rows, {**PARTNERS, "partner-2": ""}) if "but no name" in m]
+    assert said == ["Activity 1 (Budget): partner 2 has a role (R) but no name; name them or clear the role."]
+
+
 def test_a_partner_accountable_for_more_than_half_is_a_bottleneck():
     rows = [{**row, "partner-1": "A", "partner-2": "R", "partner-3": "C"} for row in ROTATED[:2]] + ROTATED[2:]
     message = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checks.document import Paragraph, Table
 from checks.registers.checks import named_row, row_label
-from checks.registers.model import Finding, Register, SavedRegister, partner_key
+from checks.registers.model import PARTNER_KEY, Finding, Register, SavedRegister, partner_key
 
 ROLE_NAMES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
 
@@ -29,6 +29,7 @@ def findings(register: Register, saved: SavedRegister, today) -> list[Finding]:
     for index, row in enumerate(saved.rows):
         found += _row_findings(register, saved, index, roles(saved, row))
     found += _role_values(register, saved)
+    found += _roles_without_a_partner(register, saved)
     found += _partners_without_roles(saved)
     found += _bottlenecks(saved)
     return found
@@ -63,6 +64,22 @@ def _role_values(register: Register, saved: SavedRegister) -> list[Finding]:
                 who = name.strip() or f"partner {number}"
                 message = f"{label}: the role of {who} is {role!r}; a role is R, A, C, I or blank."
                 found.append(Finding(f"rows[{index}].{partner_key(number)}", message, index))
+    return found
+
+
+def _roles_without_a_partner(register: Register, saved: SavedRegister) -> list[Finding]:
+    """A role given to a partner with no name (a file can hold one): no other finding counts it, and no report
+    shows it, so it is said here, where the reader can name the partner or clear the role."""
+    found = []
+    for index, row in enumerate(saved.rows):
+        for key, role in row.items():
+            match = PARTNER_KEY.fullmatch(key)
+            number = int(match.group(1)) if match else 0
+            if not number or not role.strip() or (number <= len(saved.partners) and saved.partners[number - 1].strip()):
+                continue
+            label = row_label(register, saved, index)
+            message = f"{label}: partner {number} has a role ({role.strip()}) but no name; name them or clear the role."
+            found.append(Finding(f"rows[{index}].{key}", message, index))
     return found
 
 

@@ -7,6 +7,7 @@ screens a prospective partner; the risk register scores each risk. Findings name
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checks.answers import MAX_BYTES
@@ -122,6 +123,10 @@ class Register:
 def partner_key(number: int) -> str:
     """The key of the n-th partner (from 1): in the saved answers (its name) and in a matrix row (its role)."""
     return f"partner-{number}"
+
+
+PARTNER_KEY = re.compile(r"partner-([1-9][0-9]{0,5})")
+"""A partner's key as `partner_key` writes it: partner-1, never partner-0 or partner-01."""
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,13 @@ only checked for shape here: a row whose values are wrong is kept, and the findi
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from checks.answers import FORMAT, FORMAT_VERSION, decode_saved, format_version_of, read_envelope, refused_file
 from checks.errors import AnswersError
-from checks.registers.model import MAX_CELL, MAX_PARTNERS, Register, SavedRegister, partner_key
+from checks.registers.model import MAX_CELL, MAX_PARTNERS, PARTNER_KEY, Register, SavedRegister, partner_key
 from checks.saved_parts import MAX_SHORT_TEXT, read_notes, read_rows, shown
-
-PARTNER_KEY = re.compile(r"partner-([1-9][0-9]{0,5})")
-"""A partner's key as `partner_key` writes it: partner-1, never partner-0 or partner-01."""
 
 
 def blank_register(register: Register) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from checks.registers import load_register, register_files
 
 pytestmark = pytest.mark.browser
 REGISTERS = {path.stem: load_register(path) for path in register_files()}
+EXAMPLES = ROOT / "checks" / "examples"
 TODAY = "() => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10)"
 
 
@@ -325,6 +326,25 @@ def test_the_matrix_labels_each_role_with_its_partners_name(page, site_url):
     )
     partner.fill("")
     expect(row.get_by_label("Role of partner 1", exact=True)).to_be_visible()
+
+
+def test_a_role_imported_for_a_partner_with_no_name_is_shown_with_its_finding(page, site_url):
+    """A file may give a role to a partner it does not name: the partner's place is shown, role and all, and the
+    findings say so. Before, the place stayed hidden, and the role counted nowhere the reader could see it."""
+    register = REGISTERS["accountability-matrix"]
+    open_page(page, site_url, register)
+    document = json.loads((EXAMPLES / "accountability-matrix.json").read_text(encoding="utf-8"))
+    names = {key: name for key, name in document["answers"].items() if key.startswith("partner-")}
+    unnamed = len(names) + 1
+    document["rows"][0][f"partner-{unnamed}"] = "I"
+    import_file(page, "roles.json", json.dumps(document).encode())
+    expect(page.locator(".rm-toolbar-status")).to_contain_text("roles.json")
+    partner = page.get_by_label(f"Partner {unnamed}", exact=True)
+    expect(partner).to_be_visible()
+    expect(partner).to_have_value("")
+    role = page.locator(".rm-rows > li").first.get_by_label(f"Role of partner {unnamed}", exact=True)
+    expect(role).to_have_value("I")
+    expect(page.locator(".rm-results")).to_contain_text(f"partner {unnamed} has a role (I) but no name")
 
 
 HEARD = """selector => {

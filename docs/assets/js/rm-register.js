@@ -81,8 +81,14 @@ export function initRegister(root, { tool, latest, today, watchDownload, draw, f
     for (const input of form.querySelectorAll("[data-partner]")) input.value = doc.answers[`partner-${input.dataset.partner}`] ?? "";
     for (const input of form.querySelectorAll("[data-setting]")) setValue(input, doc.answers[input.dataset.setting] ?? "");
     list.replaceChildren(...doc.rows.map(makeRow));
-    const named = Object.keys(doc.answers).map((key) => Number(key.match(/^partner-(\d+)$/)?.[1] ?? 0));
-    visiblePartners = Math.max(config.min_partners, ...named);
+    // Every partner a name or a role is kept for is shown: a file can give a role to a partner it does not name
+    // (Python's findings say so), and the reader must see it to name the partner or clear the role. A row's key
+    // counts only where the row has a field for it (a matrix's roles; a risk's row may keep any key it came with).
+    const slot = (key) => Number(key.match(/^partner-(\d+)$/)?.[1] ?? 0);
+    const field = (key) => slot(key) && template.content.querySelector(`[data-field="${key}"]`);
+    const keys = [...Object.keys(doc.answers), ...doc.rows.flatMap(Object.keys).filter(field)];
+    const used = keys.map(slot);
+    visiblePartners = Math.min(config.max_partners, Math.max(config.min_partners, ...used));
     names();
     renumber();
     refocus();
