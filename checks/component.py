@@ -13,7 +13,7 @@ from typing import Any
 
 from checks.answers import MAX_BYTES, blank_document, storage_key
 from checks.files import REPORTS
-from checks.form import PARTS, about_form, questions_form
+from checks.form import PARTS, SEARCH_EXCLUDE, about_form, questions_form
 from checks.markup import escape
 from checks.model import Checklist, Section
 from checks.plurals import counted
@@ -91,11 +91,11 @@ def toolbar(checklist: Checklist) -> str:
     buttons += [_button("reset", "Start again")]
     return (
         f'<div class="rm-toolbar" id="rm-toolbar-{escape(checklist.id)}" hidden>'
-        '<div class="rm-toolbar-buttons" role="group" aria-label="Save, share or clear your answers">'
+        f'<div class="rm-toolbar-buttons"{SEARCH_EXCLUDE} role="group" aria-label="Save, share or clear your answers">'
         f"{''.join(buttons)}"
         '<input type="file" accept=".json,application/json" class="rm-visually-hidden" tabindex="-1"'
         ' aria-hidden="true" aria-label="Answers file to import"></div>'
-        f'<div class="rm-warning" hidden>{escape(STORAGE_WARNING)}</div>'
+        f'<div class="rm-warning"{SEARCH_EXCLUDE} hidden>{escape(STORAGE_WARNING)}</div>'
         '<div class="rm-toolbar-status" role="status"></div><div class="rm-alert" role="alert"></div></div>'
     )
 

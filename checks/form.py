@@ -68,7 +68,7 @@ def _answer(question: Question, anchor: str) -> str:
             f'<textarea class="rm-text-answer" id="{anchor}-answer" name="{qid}" rows="4" maxlength="{MAX_TEXT}" '
             f'aria-labelledby="{anchor}-text"></textarea>'
         )
-    return f'<div class="rm-options">{_radios(qid, anchor, question.choices())}</div>'
+    return options(_radios(qid, anchor, question.choices()))
 
 
 def _radios(name: str, anchor: str, choices, extra: str = "", default: str = "") -> str:
@@ -85,6 +85,17 @@ def _radios(name: str, anchor: str, choices, extra: str = "", default: str = "")
     )
 
 
+SEARCH_EXCLUDE = " data-search-exclude"
+"""Leaves an element's text out of the site's search index (Material's search plugin reads this attribute):
+a form's option labels and buttons ("Strongly agree", "Export answers") would match searches on every tool
+page, and make the index every page downloads bigger."""
+
+
+def options(radios: str) -> str:
+    """A group's radios, as one block of options, left out of the search index."""
+    return f'<div class="rm-options"{SEARCH_EXCLUDE}>{radios}</div>'
+
+
 def radio_id(anchor: str, value: str) -> str:
     """The id of the radio for `value` among those `_radios` draws for `anchor`."""
     return f"{anchor}-{value}"
@@ -96,13 +107,13 @@ def about_form(checklist: Checklist) -> str:
     prefix = f"rm-{escape(checklist.id)}"
     role = _radios(f"{prefix}-role", f"{prefix}-role", ROLES.items(), ' data-respondent="role"')
     return (
-        f'<form class="rm-about" id="{prefix}-about" novalidate aria-labelledby="{prefix}-about-title">'
+        f'<form class="rm-about" id="{prefix}-about" novalidate aria-labelledby="{prefix}-about-title"{SEARCH_EXCLUDE}>'
         f'<h2 id="{prefix}-about-title">About you</h2>'
         "<p>All optional. What you give here is kept with your answers, in this browser and in files you "
         "export, so that answers from several people can be told apart.</p>"
         f"{_text_field(prefix, 'organisation', 'Your organisation', 'organization', f'{prefix}-organisations')}"
         f'<datalist id="{prefix}-organisations"></datalist>'
-        f'<fieldset class="rm-role"><legend>Your role</legend><div class="rm-options">{role}</div></fieldset>'
+        f'<fieldset class="rm-role"><legend>Your role</legend>{options(role)}</fieldset>'
         f"{_text_field(prefix, 'name', 'Your name', 'name')}"
         f'<div class="rm-field rm-check"><input type="checkbox" id="{prefix}-anonymous" data-respondent="anonymous"'
         f' data-clears="{prefix}-name"><label for="{prefix}-anonymous">'

@@ -15,6 +15,7 @@ from checks.agreement.reports import DOWNLOADS
 from checks.agreement.saved import blank_draft
 from checks.answers import storage_key
 from checks.component import _attribute, _button
+from checks.form import SEARCH_EXCLUDE
 from checks.markup import escape
 from checks.wording import time_needed
 
@@ -73,10 +74,11 @@ def toolbar(builder: Builder) -> str:
         f'<div class="rm-toolbar" id="rm-toolbar-{escape(builder.agreement.id)}" hidden>'
         '<div class="rm-preset"><label for="rm-preset">Start from an example</label>'
         f'<select id="rm-preset">{options}</select>{_button("preset", "Use this example")}</div>'
-        '<div class="rm-toolbar-buttons" role="group" aria-label="Save, share, download or clear your draft">'
+        f'<div class="rm-toolbar-buttons"{SEARCH_EXCLUDE} role="group"'
+        ' aria-label="Save, share, download or clear your draft">'
         f"{''.join(buttons)}"
         f"{file_input.format('Draft file to import', 'import')}"
         f"{file_input.format('Register file to import', 'register')}</div>"
-        f'<div class="rm-warning" hidden>{escape(wording.STORAGE_WARNING)}</div>'
+        f'<div class="rm-warning"{SEARCH_EXCLUDE} hidden>{escape(wording.STORAGE_WARNING)}</div>'
         '<div class="rm-toolbar-status" role="status"></div><div class="rm-alert" role="alert"></div></div>'
     )

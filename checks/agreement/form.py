@@ -20,7 +20,7 @@ from checks.agreement.model import (
     Item,
     Part,
 )
-from checks.form import _radios, radio_id
+from checks.form import SEARCH_EXCLUDE, _radios, options, radio_id
 from checks.links import guidance_url
 from checks.markup import escape
 from checks.model import MAX_TEXT
@@ -106,7 +106,7 @@ def _item(item: Item, key: str, suffix: str = "") -> str:
         radios = _radios(escape(key), ident, ((o.id, o.label) for o in item.options))
         return (
             f'<fieldset class="rm-choice" data-answer="{escape(key)}"{described}><legend>{label}</legend>'
-            f'{hint}<div class="rm-options">{radios}</div></fieldset>'
+            f"{hint}{options(radios)}</fieldset>"
         )
     if item.kind == "text":
         control = (
@@ -132,8 +132,8 @@ def _status(part: Part) -> str:
     # Who proposed it is part of the section's status, and in its group: every section's field has the
     # same label, and the group's name ("Status of section: finance") tells a screen reader whose it is.
     return (
-        f'<fieldset class="rm-status" data-answer="{escape(key)}"><legend>Status of section: '
-        f'{escape(part.title.lower())}</legend><div class="rm-options">{radios}</div>'
+        f'<fieldset class="rm-status" data-answer="{escape(key)}"{SEARCH_EXCLUDE}><legend>Status of section: '
+        f"{escape(part.title.lower())}</legend>{options(radios)}"
         f'<div class="rm-field"><label for="{proposer_id}">Proposed by (the partner who proposed '
         f'this wording)</label><input type="text" id="{proposer_id}" maxlength="{MAX_SHORT_TEXT}" '
         f'data-answer="{escape(proposer)}" autocomplete="organization"></div></fieldset>'

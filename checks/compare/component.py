@@ -16,6 +16,7 @@ from checks.compare.inputs import MAX_FILES_BROWSER
 from checks.compare.record import MAX_COMPARISON_BYTES, blank_comparison, storage_key
 from checks.compare.reports import REPORTS
 from checks.component import _attribute, _button
+from checks.form import SEARCH_EXCLUDE
 from checks.markup import escape
 from checks.model import Checklist
 from checks.offline import DOWNLOAD_MESSAGES
@@ -120,11 +121,12 @@ def _toolbar(cid: str) -> str:
     buttons += [_button("print", "Print"), _button("clear", "Start a new comparison")]
     return (
         f'<div class="rm-toolbar" id="rm-compare-toolbar-{cid}" hidden>'
-        '<div class="rm-toolbar-buttons" role="group" aria-label="Save, open, report or clear the comparison">'
+        f'<div class="rm-toolbar-buttons"{SEARCH_EXCLUDE} role="group"'
+        ' aria-label="Save, open, report or clear the comparison">'
         f"{''.join(buttons)}"
         '<input type="file" accept=".json,application/json" class="rm-visually-hidden" tabindex="-1"'
         ' aria-hidden="true" aria-label="Comparison file to open" data-role="open-file"></div>'
-        f'<div class="rm-warning" hidden>{escape(STORAGE_WARNING)}</div>'
+        f'<div class="rm-warning"{SEARCH_EXCLUDE} hidden>{escape(STORAGE_WARNING)}</div>'
         '<div class="rm-toolbar-status" role="status"></div><div class="rm-alert" role="alert"></div>'
         '<div class="rm-refused" role="alert"></div></div>'
     )

@@ -13,6 +13,7 @@ from typing import Any
 from checks.answers import storage_key
 from checks.component import _attribute, _button  # the checklist's own: one way to write both
 from checks.files import REPORTS
+from checks.form import SEARCH_EXCLUDE
 from checks.markup import escape
 from checks.plurals import counted, listed, plural
 from checks.registers.checks import row_label
@@ -108,12 +109,12 @@ def toolbar(register: Register) -> str:
     buttons += [_button("print", "Print"), _button("reset", "Start again")]
     return (
         f'<div class="rm-toolbar" id="rm-toolbar-{escape(register.id)}" hidden>'
-        '<div class="rm-toolbar-buttons" role="group" aria-label="Save, share or clear your register">'
+        f'<div class="rm-toolbar-buttons"{SEARCH_EXCLUDE} role="group" aria-label="Save, share or clear your register">'
         f"{''.join(buttons)}"
         '<input type="file" accept=".json,application/json" class="rm-visually-hidden" tabindex="-1"'
         ' aria-hidden="true" aria-label="Register file to import"></div>'
-        '<div class="rm-warning" hidden>This browser is not letting the page save your register, so it will not be '
-        "kept after you close the page. Use Export register to keep a copy.</div>"
+        f'<div class="rm-warning"{SEARCH_EXCLUDE} hidden>This browser is not letting the page save your register, '
+        "so it will not be kept after you close the page. Use Export register to keep a copy.</div>"
         '<div class="rm-toolbar-status" role="status"></div><div class="rm-alert" role="alert"></div></div>'
     )
 
