@@ -104,6 +104,34 @@ def test_an_agreement_finding_leads_to_its_first_field(page, site_url):
     follow(page, shares.last, by_keyboard=False)
 
 
+# Counts the requests the page sends its engine, by action (before the page's own scripts run).
+COUNT_REQUESTS = """
+window.__asked = {};
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  if (message?.action) window.__asked[message.action] = (window.__asked[message.action] ?? 0) + 1;
+  return post.call(this, message, ...rest);
+};
+"""
+
+
+def test_leaving_a_field_as_it_is_does_not_draw_the_preview_again(page, site_url):
+    """Typed text is previewed as it is typed; when the field then loses focus (to a finding's link, say), its
+    value is the same, so the preview is not drawn again. It was: 300 ms later the link the reader had moved to
+    was replaced, and their place in the page with it."""
+    page.add_init_script(COUNT_REQUESTS)
+    page.goto(f"{site_url}tools/partnership-agreement/")
+    preview = page.locator(".rm-preview")
+    expect(preview).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    field = page.locator("#ag-exit-notice")
+    field.fill("Six months")
+    expect(preview).to_contain_text("Six months", timeout=READY_TIMEOUT)  # drawn with what was typed
+    asked = page.evaluate("() => window.__asked.agreement_preview")
+    preview.get_by_role("link").first.focus()  # the field loses focus, its value unchanged
+    page.wait_for_timeout(1_000)  # the preview's pause after an edit is 300 ms
+    assert page.evaluate("() => window.__asked.agreement_preview") == asked
+
+
 def test_a_checklists_question_still_to_answer_leads_to_it(page, site_url):
     """The checklist's results list the questions still to answer, each a link to its question: following one
     used to have Material's instant navigation draw the page again (the form and results made afresh, back to
