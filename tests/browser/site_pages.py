@@ -112,3 +112,21 @@ def live_region(page, selector: str) -> dict:
     node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
     ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
     return {p["name"]: p["value"].get("value") for p in ax.get("properties", [])}
+
+
+class HeldEngine:
+    """The engine's first download held back from the page's start (its snapshot's request, routed), so that a test
+    can act while the engine is still coming, and then let it come with `release()`."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.held = []
+        page.route("**/assets/pyodide/snapshot.bin.gz", lambda route: self.held.append(route))
+
+    def release(self, timeout: float = 60) -> None:
+        """Let the snapshot come, once the page has asked for it (on a busy machine, perhaps only now)."""
+        deadline = time.monotonic() + timeout
+        while not self.held and time.monotonic() < deadline:
+            self.page.wait_for_timeout(100)  # the page's events (the route's handler among them) are handled meanwhile
+        assert len(self.held) == 1, f"the page asked for the engine's snapshot {len(self.held)} times"
+        self.held[0].continue_()

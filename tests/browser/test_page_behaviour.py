@@ -10,7 +10,7 @@ import json
 
 import pytest
 from playwright.sync_api import expect
-from site_pages import live_region
+from site_pages import HeldEngine, live_region
 
 from checks.offline import DOWNLOAD_MESSAGES
 from checks.wording import exported
@@ -57,8 +57,7 @@ def test_an_action_pressed_while_the_engine_downloads_is_said_to_be_under_way(pa
     under way, in Python's words, and the file comes, and is said to, once the engine has. Pressed again
     meanwhile, it is not asked for twice. Before, nothing answered the press for as long as the download took,
     and each press brought a file of its own."""
-    held = []
-    page.route(SNAPSHOT, lambda route: held.append(route))  # the engine's download, held until the test lets it go
+    engine = HeldEngine(page)
     downloads = []
     page.on("download", lambda download: downloads.append(download))
     checklist_id = rm.checklist_ids()[0]
@@ -69,9 +68,8 @@ def test_an_action_pressed_while_the_engine_downloads_is_said_to_be_under_way(pa
     expect(status).to_have_text(DOWNLOAD_MESSAGES["working"])
     export.click()
     expect(status).to_have_text(DOWNLOAD_MESSAGES["working"])
-    assert len(held) == 1
     with page.expect_download(timeout=60_000) as download:
-        held[0].continue_()
+        engine.release()
     expect(status).to_have_text(exported(download.value.suggested_filename))
     # One more press, answered after anything a second press had queued: two files in all, not three.
     with page.expect_download():
