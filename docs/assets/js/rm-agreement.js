@@ -60,12 +60,16 @@ export function initAgreement(root, { tool, latest, formFields, watchDownload, d
   }
   redraw();
 
-  /** `input` saves text and redraws after a pause; `change` saves a choice and redraws at once. */
+  /** `input` saves text and redraws after a pause; `change` saves a choice and redraws at once. Text's own
+   * `change`, when it loses focus, brings nothing its `input` did not: drawn again, the preview would replace
+   * what the reader moved to (a finding's link), and their place in the page with it. */
   function edit(control, committed) {
     if (!fields.take(doc, control, committed)) return;
     bar.save(doc);
+    const choice = control.type === "radio" || control.type === "checkbox";
+    if (committed && !choice) return;
     clearTimeout(timer);
-    timer = setTimeout(redraw, control.type === "radio" || control.type === "checkbox" ? 0 : PREVIEW_DELAY_MS);
+    timer = setTimeout(redraw, choice ? 0 : PREVIEW_DELAY_MS);
   }
 
   /** A draft from a file or an example, or a register's rows in it: put in place once Python has checked

@@ -45,9 +45,6 @@ export function formFields(root, parts) {
       const choice = control.type === "radio" || control.type === "checkbox";
       if (!part || (choice && !committed) || (control.type === "radio" && !control.checked)) return "";
       const value = valueOf(control);
-      // The same value again (text's change when it loses focus, after its input) changes nothing: a redraw
-      // for it would replace what the reader moved to (a finding's link in a preview), taking their place.
-      if ((value || "") === (has(doc[part], key) ? doc[part][key] : "")) return "";
       if (value) (doc[part] ??= {})[key] = value;
       else delete doc[part]?.[key];
       if (control.dataset.clears) {
