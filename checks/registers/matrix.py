@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checks.document import Paragraph, Table
 from checks.registers.checks import named_row, row_label
-from checks.registers.model import PARTNER_KEY, Finding, Register, SavedRegister, partner_key
+from checks.registers.model import Finding, Register, SavedRegister, partner_key, partner_number
 
 ROLE_NAMES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
 
@@ -73,8 +73,7 @@ def _roles_without_a_partner(register: Register, saved: SavedRegister) -> list[F
     found = []
     for index, row in enumerate(saved.rows):
         for key, role in row.items():
-            match = PARTNER_KEY.fullmatch(key)
-            number = int(match.group(1)) if match else 0
+            number = partner_number(key)
             if not number or not role.strip() or (number <= len(saved.partners) and saved.partners[number - 1].strip()):
                 continue
             label = row_label(register, saved, index)

@@ -125,8 +125,14 @@ def partner_key(number: int) -> str:
     return f"partner-{number}"
 
 
-PARTNER_KEY = re.compile(r"partner-([1-9][0-9]{0,5})")
+_PARTNER_KEY = re.compile(r"partner-([1-9][0-9]{0,5})")
 """A partner's key as `partner_key` writes it: partner-1, never partner-0 or partner-01."""
+
+
+def partner_number(key: str) -> int:
+    """The partner a key written by `partner_key` is for (from 1); 0 for any other key."""
+    match = _PARTNER_KEY.fullmatch(key)
+    return int(match.group(1)) if match else 0
 
 
 @dataclass(frozen=True)

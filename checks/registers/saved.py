@@ -19,7 +19,7 @@ from typing import Any
 
 from checks.answers import FORMAT, FORMAT_VERSION, decode_saved, format_version_of, read_envelope, refused_file
 from checks.errors import AnswersError
-from checks.registers.model import MAX_CELL, MAX_PARTNERS, PARTNER_KEY, Register, SavedRegister, partner_key
+from checks.registers.model import MAX_CELL, MAX_PARTNERS, Register, SavedRegister, partner_key, partner_number
 from checks.saved_parts import MAX_SHORT_TEXT, read_notes, read_rows, shown
 
 
@@ -75,16 +75,16 @@ def _answers(value: Any, register: Register, problems: list[str]) -> tuple[tuple
     names: dict[int, str] = {}
     settings: dict[str, str] = {}
     for key, text in value.items():
-        match = PARTNER_KEY.fullmatch(key)
+        number = partner_number(key)
         if not isinstance(text, str):
             problems.append(f"The value of {shown(key)} must be text.")
-        elif match and 1 <= int(match.group(1)) <= MAX_PARTNERS and len(text) <= MAX_SHORT_TEXT:
-            names[int(match.group(1))] = text
-        elif match and int(match.group(1)) > MAX_PARTNERS:
+        elif 1 <= number <= MAX_PARTNERS and len(text) <= MAX_SHORT_TEXT:
+            names[number] = text
+        elif number > MAX_PARTNERS:
             problems.append(
                 f"This file names more than {MAX_PARTNERS} partners; a register has at most {MAX_PARTNERS}."
             )
-        elif match:
+        elif number:
             problems.append(f"A partner's name is at most {MAX_SHORT_TEXT} characters; {shown(key)} is longer.")
         elif register.setting(key) is None:
             problems.append(f"The file has a setting this register does not use: {shown(key)}.")
@@ -112,8 +112,7 @@ def _moved_up(row: dict[str, str], number: int) -> dict[str, str]:
     order). A key past the last partner's is not a partner's role (the findings say so): it stays."""
     moved = {}
     for key, value in row.items():
-        match = PARTNER_KEY.fullmatch(key)
-        slot = int(match.group(1)) if match else 0
+        slot = partner_number(key)
         if slot == number:
             continue
         moved[partner_key(slot - 1) if number < slot <= MAX_PARTNERS else key] = value

@@ -130,3 +130,14 @@ class HeldEngine:
             self.page.wait_for_timeout(100)  # the page's events (the route's handler among them) are handled meanwhile
         assert len(self.held) == 1, f"the page asked for the engine's snapshot {len(self.held)} times"
         self.held[0].continue_()
+
+
+COUNT_REQUESTS = """(() => {
+  window.__asked = {};
+  const send = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message?.action) window.__asked[message.action] = (window.__asked[message.action] ?? 0) + 1;
+    return send.call(this, message, ...rest);
+  };
+})();"""
+"""An init script: counts the requests the page sends its engine, by action, in window.__asked."""

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from playwright.sync_api import expect
+from site_pages import COUNT_REQUESTS
 
 from checks.answers import FORMAT, FORMAT_VERSION, blank_document
 
@@ -277,31 +278,21 @@ def test_answers_given_in_another_tab_are_kept(page, context, rm):
     other.close()
 
 
-COUNT_SCORES = """(() => {
-  window.__scores = 0;
-  const send = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message, ...rest) {
-    if (message?.action === "score") window.__scores += 1;
-    return send.call(this, message, ...rest);
-  };
-})();"""
-
-
 def test_a_checklist_left_by_instant_navigation_no_longer_hears_other_tabs(page, context, rm):
     checklist_id = rm.checklist_ids()[0]
-    page.add_init_script(COUNT_SCORES)
+    page.add_init_script(COUNT_REQUESTS)
     rm.open(page, checklist_id)
     page.evaluate("() => { window.__samePage = true; }")
     page.locator(".rm-section-guidance a").first.click()  # Material swaps the page in place
     page.wait_for_url(lambda address: "/checklists/" not in address)
     expect(page.locator(".rm-checklist")).to_have_count(0)
     assert page.evaluate("() => window.__samePage") is True, "instant navigation, not a new page"
-    before = page.evaluate("() => window.__scores")
+    before = page.evaluate("() => window.__asked.score ?? 0")
     assert before >= 1  # the form's own scores, counted
     other = context.new_page()
     rm.open(other, checklist_id)
     rm.give_answers(other, dict(list(rm.nth_choices(checklist_id, 0).items())[:1]))  # saved: heard by `page`
     page.wait_for_function("key => localStorage.getItem(key)?.includes('answers')", arg=rm.key(checklist_id))
     page.wait_for_timeout(1_000)  # time enough for a detached form to ask for a score it would never show
-    assert page.evaluate("() => window.__scores") == before
+    assert page.evaluate("() => window.__asked.score ?? 0") == before
     other.close()

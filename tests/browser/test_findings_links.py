@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from conftest import READY_TIMEOUT
 from playwright.sync_api import Locator, Page, expect
+from site_pages import COUNT_REQUESTS
 
 from checks.registers import load_register, register_files
 
@@ -102,17 +103,6 @@ def test_an_agreement_finding_leads_to_its_first_field(page, site_url):
     expect(shares.first).to_have_attribute("href", "#ag-share-1")
     follow(page, exit_link, by_keyboard=False)
     follow(page, shares.last, by_keyboard=False)
-
-
-# Counts the requests the page sends its engine, by action (before the page's own scripts run).
-COUNT_REQUESTS = """
-window.__asked = {};
-const post = Worker.prototype.postMessage;
-Worker.prototype.postMessage = function (message, ...rest) {
-  if (message?.action) window.__asked[message.action] = (window.__asked[message.action] ?? 0) + 1;
-  return post.call(this, message, ...rest);
-};
-"""
 
 
 def test_leaving_a_field_as_it_is_does_not_draw_the_preview_again(page, site_url):
